@@ -1,0 +1,91 @@
+"""Bylines and wire agencies: person names out of credit lines, agencies as canonical codes."""
+from __future__ import annotations
+
+import re
+
+from .textnorm import match_key
+
+# Canonical agency code -> spellings (matched on folded keys, so case and Arabic variants fold).
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "AFP": ("afp", "agence france-presse", "agence france presse", "france presse", "أ ف ب", "أ.ف.ب", "فرانس برس", "ا ف ب"),
+    "AP": ("ap", "associated press", "the associated press", "أسوشيتد برس", "اسوشيتد برس"),
+    "REUTERS": ("reuters", "رويترز", "thomson reuters"),
+    "AA": ("aa", "anadolu", "anadolu agency", "anadolu ajansı", "الأناضول", "الاناضول", "وكالة الأناضول"),
+    "XINHUA": ("xinhua", "شينخوا", "新华社"),
+    "DPA": ("dpa", "د ب أ", "د.ب.أ", "deutsche presse-agentur"),
+    "MENA": ("mena", "أ ش أ", "أ.ش.أ", "ا ش ا", "وكالة أنباء الشرق الأوسط"),
+    "WAM": ("wam", "وام"),
+    "SPA": ("spa", "واس", "saudi press agency"),
+    "KUNA": ("kuna", "كونا"),
+    "QNA": ("qna", "قنا"),
+    "UPI": ("upi", "united press international"),
+    "AGENCIES": ("agencies", "news agencies", "wires", "وكالات", "وكالات الأنباء", "agences"),
+}
+_AGENCY_KEYS = {match_key(s): code for code, names in AGENCIES.items() for s in names}
+
+
+def agency_code(text: str) -> str | None:
+    """The canonical code when `text` is exactly an agency name (after folding), else None."""
+    key = match_key(text)
+    key = re.sub(r"^(?:with|via|and|و|wire|agency|by)\s+", "", key)
+    return _AGENCY_KEYS.get(key)
+
+
+_PREFIX = re.compile(
+    r"^(?:(?:written|reported|reporting|words|story|text|posted|compiled)\s+by|by|par|von|por|de|di|door|av|af|"
+    r"بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تقرير|حوار|متابعة|ترجمة)\b\s*[:：\-–—]?\s*", re.I)
+_ROLES = re.compile(
+    r"\b(?:[\w-]+\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer)s?\b|"
+    r"\bspecial\s+to\s+\S+|\bمراسل\S*|\bمحرر\S*|\bالصحفي[ةه]?", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|،| و(?= ))\s*", re.I)
+_EDITING = re.compile(r"[;,.]?\s*(?:additional\s+reporting|editing|edited|writing|graphics|photos?)\s+by\b.*$", re.I)
+_NOT_NAME = re.compile(r"\d|@|https?:|www\.|\bmin(?:ute)?s?\s+read\b|\bread\b|\bupdated\b|\bpublished\b", re.I)
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|[\u0600-\u06FF]+\.?|[\u0400-\u04FF][\w-]*)$")
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name: 1-5 tokens, capitalised (or Arabic/Cyrillic), no digits or URLs."""
+    toks = text.split()
+    if not 1 <= len(toks) <= 5 or _NOT_NAME.search(text):
+        return False
+    if not all(_NAME_TOKEN.match(t) for t in toks):
+        return False
+    # lower-case particles (van, de, al) are fine, but not a whole name of them
+    return any(not t.islower() for t in toks)
+
+
+def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = None) -> tuple[list[str], str | None] | None:
+    """Split a credit line into (authors, agency). None when it is not a credit line.
+
+    "By A and B | Fox News" -> (["A", "B"], None); "كتب: أحمد علي" -> (["أحمد علي"], None);
+    "By AFP" -> ([], "AFP"); "Reporting by X; Editing by Y" -> (["X"], None).
+    """
+    line = text.strip().strip("–—-|•·").strip()
+    m = _PREFIX.match(line)
+    if not m and require_prefix:
+        return None
+    rest = line[m.end():] if m else line
+    rest = _EDITING.sub("", rest)
+    # Drop a trailing publisher / date part: "By X | Fox News", "By X - Oct 1, 2025".
+    rest = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)", rest)[0]
+    rest = _ROLES.sub(" ", rest)
+    rest = re.sub(r"\s*\(.*?\)\s*", " ", rest).strip(" ,;:-")
+    if not rest or len(rest) > 120:
+        return None
+    authors, agency = [], None
+    for part in _SPLIT.split(rest):
+        part = part.strip(" .,:;-–—")
+        if not part:
+            continue
+        code = agency_code(part)
+        if code:
+            agency = agency or code
+            continue
+        if site and match_key(part) == match_key(site):
+            continue
+        if not looks_like_name(part):
+            return None
+        authors.append(part)
+    if not authors and not agency:
+        return None
+    return authors, agency

@@ -1,0 +1,426 @@
+"""The line-level cleaner shared by the text path and the HTML path.
+
+Text dumps arrive whole (menus, masthead, body, link lists, footer); the HTML path arrives after
+trafilatura, mostly body with residue. Both go through the same passes, in this order:
+
+1. `mark_markers`      lines that name what they are: ads, share buttons, promos, mastheads,
+                       captions, gallery controls, reading time, agency credits, related-list
+                       headings (which also take the headline list under them);
+2. `mark_foreign_script` lines in another script than the article's (an Arabic menu on an English
+                       page), decided by Unicode ranges, so even two-word lines are caught;
+3. `select_body`       the body span: the run of lines with the most paragraph text, scored
+                       like Finn et al.'s body-text extraction (paragraph words count for, short
+                       chrome lines against); lines before it are the header, after it the footer;
+4. `read_header`       title, subtitle, date, byline, section and reading time from the header;
+                       the rest of the header is navigation;
+5. `mark_body_residue` bylines, date lines, repeated titles and teaser link lists inside the span.
+
+Each pass marks lines with a reason code from `pipeline.rules.REASONS`; nothing is deleted, so
+`removed_lines` and `newsclean inspect` can always say why a line went.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import rules as R
+from .bylines import agency_code, looks_like_name, parse_byline
+from .dates import DATE_WORDS, ParsedDate, find_date
+from .record import Article, Caption, Line
+from .scripts import dominant_script, text_units
+from .textnorm import match_key
+
+HEADER_WINDOW = 14  # header lines (nearest the body) searched for title, date and byline
+LINK_LIST_MIN_RUN = 3
+
+
+@dataclass(slots=True)
+class Feat:
+    units: int
+    ends: bool  # ends like a sentence
+    script: str | None
+
+    @property
+    def paragraph(self) -> bool:
+        return self.units >= 10 and (self.ends or self.units >= 20)
+
+    @property
+    def headline_like(self) -> bool:
+        return 2 <= self.units <= 25 and not self.ends
+
+
+def segment(text: str) -> list[Line]:
+    """Non-empty lines, with the index of the blank-line separated block each belongs to."""
+    lines, block, blank = [], 0, False
+    for raw in text.split("\n"):
+        s = " ".join(raw.split())
+        if not s:
+            blank = True
+            continue
+        if blank and lines:
+            block += 1
+        blank = False
+        lines.append(Line(s, block))
+    return lines
+
+
+def features(lines: list[Line]) -> list[Feat]:
+    out = []
+    for ln in lines:
+        ln.script = dominant_script(ln.text)
+        out.append(Feat(text_units(ln.text), bool(R.SENTENCE_END.search(ln.text)), ln.script))
+    return out
+
+
+# --- pass 1: self-describing lines ------------------------------------------------------------
+def _caption(line: str) -> Caption | None:
+    m = R.CAPTION_PREFIX.match(line)
+    if m:
+        return Caption(m["text"].strip())
+    m = R.CREDIT_LINE.match(line)
+    if m:
+        return Caption("", m["credit"].strip())
+    if text_units(line) <= 60:
+        m = R.CAPTION_SUFFIX.match(line)
+        if m and re.search(r"\s[/|]\s*\S+[^/|]*$|\)\s*$", line):
+            credit = (m["credit"] or m["credit2"] or "").strip()
+            if credit and (agency_code(credit) or looks_like_name(credit) or
+                           re.search(r"getty|images|photo|afp|reuters|epa|shutterstock|تصوير", credit, re.I)):
+                text = R.FILE_PHOTO.sub("", m["text"]).strip(" -–|/")
+                return Caption(text, credit)
+    return None
+
+
+def _agency_line(line: str) -> str | None:
+    m = R.AGENCY_LINE.match(line)
+    if m:
+        return agency_code(m["agency"])
+    return agency_code(line.strip("()[]—–- .")) if len(line) <= 40 else None
+
+
+def mark_markers(art: Article, feats: list[Feat]) -> None:
+    lines = art.lines
+    in_list = False
+    for i, ln in enumerate(lines):
+        t, f = ln.text, feats[i]
+        if in_list:
+            # A related-list heading takes the headline-like lines under it, up to real prose.
+            if f.headline_like or f.units <= 2 or (not f.paragraph and f.units < 20):
+                ln.reason = "related_link"
+                continue
+            in_list = False
+        if f.units > 40:
+            continue
+        if R.ADVERTISEMENT.match(t):
+            ln.reason = "advertisement"
+        elif R.SHARE.match(t):
+            ln.reason = "share"
+        elif R.PROMO.match(t):
+            ln.reason = "promo"
+        elif R.RELATED_MARKER.match(t):
+            ln.reason, in_list = "related_marker", True
+        elif R.GALLERY.match(t):
+            ln.reason = "gallery"
+        elif R.MASTHEAD.match(t) and f.units <= 12:
+            ln.reason = "masthead"
+        elif (m := R.READING_TIME.match(t)) and any(m.group(g) for g in ("n", "n2", "n3")):
+            ln.reason = "reading_time"
+            art.reading_time_minutes = art.reading_time_minutes or int(m["n"] or m["n2"] or m["n3"])
+        elif (code := _agency_line(t)) and f.units <= 8:
+            ln.reason = "agency"
+            art.source_agency = art.source_agency or code
+        elif R.RELATED_PREFIX.match(t) and not f.ends and f.units <= 30:
+            ln.reason = "related_link"
+        elif (cap := _caption(t)) is not None:
+            ln.reason = "caption"
+            art.image_captions.append(cap)
+
+
+# --- pass 2: script ---------------------------------------------------------------------------
+def document_script(lines: list[Line], feats: list[Feat]) -> str | None:
+    weight: dict[str, int] = {}
+    for ln, f in zip(lines, feats):
+        if ln.kept and f.script and f.units >= 5:
+            weight[f.script] = weight.get(f.script, 0) + f.units
+    if not weight:
+        for ln, f in zip(lines, feats):
+            if f.script:
+                weight[f.script] = weight.get(f.script, 0) + f.units
+    return max(weight, key=weight.get) if weight else None
+
+
+def mark_foreign_script(art: Article, feats: list[Feat], doc_script: str | None) -> None:
+    """Remove lines in another script. Latin lines in a non-Latin article go only when short
+    (menus, language switchers); a long Latin line there may be a quote or a name list."""
+    if doc_script is None:
+        return
+    for ln, f in zip(art.lines, feats):
+        if not ln.kept or f.script is None or f.script == doc_script:
+            continue
+        if doc_script == "Kana" and f.script == "Han":
+            continue
+        if f.script == "Latin" and f.paragraph:
+            continue
+        ln.reason = "nav_foreign_script"
+
+
+# --- pass 3: body span --------------------------------------------------------------------------
+def line_score(ln: Line, f: Feat) -> float:
+    if not ln.kept:
+        return -1.0
+    if f.paragraph:
+        return float(min(f.units, 80))
+    if f.units >= 5 and f.ends:
+        return 2.0
+    return -3.0
+
+
+def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
+    """Maximum-sum span of line scores (Kadane); returns [start, end) of the body."""
+    best, best_span = 0.0, (0, 0)
+    cur, cur_start = 0.0, 0
+    for i, (ln, f) in enumerate(zip(art.lines, feats)):
+        s = line_score(ln, f)
+        if cur <= 0:
+            cur, cur_start = s, i
+        else:
+            cur += s
+        if cur > best:
+            best, best_span = cur, (cur_start, i + 1)
+    if best_span == (0, 0):  # no paragraph at all: keep what is left
+        return 0, len(art.lines)
+    return best_span
+
+
+def header_tail(art: Article, feats: list[Feat], start: int, end: int, date_order: str) -> int:
+    """Move the body start past metadata printed just under the headline block.
+
+    A dek is prose, so the span may open with it: "title / dek / title again / caption / date /
+    body". When a date line, a byline or a repeat of a header line follows within a few lines
+    (and at most two paragraphs precede it), those lines belong to the header."""
+    lines = art.lines
+    header_keys = {match_key(lines[i].text) for i in range(max(0, start - HEADER_WINDOW), start) if lines[i].kept}
+    new_start, paragraphs = start, 0
+    for i in range(start, min(end, start + 8)):
+        ln, f = lines[i], feats[i]
+        if f.paragraph:
+            paragraphs += 1
+            if paragraphs > 2:
+                break
+            continue
+        if not ln.kept:
+            continue
+        if (match_key(ln.text) in header_keys and f.units >= 3) or date_line(ln.text, art, date_order) \
+                or parse_byline(ln.text, require_prefix=True):
+            new_start = i + 1
+    if new_start > start and any(feats[i].paragraph for i in range(new_start, end)):
+        return new_start
+    return start
+
+
+# --- pass 4: header -----------------------------------------------------------------------------
+_WEEKDAYS = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?|"
+    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b|"
+    r"(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)", re.I)
+_TIME_BITS = re.compile(r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|ص|م)?|\b(?:GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST)\b"
+                        r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\bat\b|\bum\b|\bà\b|الساعة|\d+\s*(?:min(?:ute)?s?)\s+read", re.I)
+
+
+@dataclass(slots=True)
+class DateLine:
+    parsed: ParsedDate
+    residue: str  # what is left of the line besides the date: a section, a byline, ...
+
+
+def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
+    """A line that is mostly a date ("Thu 02 Oct 2025 | 11:45 AM", "date 2025-10-01 MIDDLE EAST")."""
+    if len(text) > 120 or not any(c.isdigit() for c in text.translate(_DIGITS_AR)) and "منذ" not in text and "ago" not in text and "أمس" not in text:
+        return None
+    pd = find_date(text, date_order=date_order, fetched_at=art.fetched_at)
+    if pd is None:
+        return None
+    a, b = pd.span
+    residue = text[:a] + " " + text[b:]
+    residue = _TIME_BITS.sub(" ", _WEEKDAYS.sub(" ", residue))
+    residue = re.sub(r"[|•·,:;/()\[\]–—-]+", " ", residue)
+    words = [w for w in residue.split() if not DATE_WORDS.match(w) and w not in ("م", "هـ")]
+    residue = " ".join(words)
+    if text_units(residue) > 6:
+        return None
+    return DateLine(pd, residue)
+
+
+_DIGITS_AR = str.maketrans({chr(0x0660 + i): str(i) for i in range(10)})
+
+
+def _set_date(art: Article, dl: DateLine, line: str) -> None:
+    if art.published_date is None:
+        art.published_date = dl.parsed.date
+        art.published_time_local = dl.parsed.time
+        art.published_raw = line
+        art.date_source = "relative" if dl.parsed.kind == "relative" else "text"
+        art.html_meta["_parsed_date"] = dl.parsed
+
+
+def _set_byline(art: Article, line: str, authors: list[str], agency: str | None) -> None:
+    if not art.authors and authors:
+        art.authors = authors
+        art.byline_raw = line
+    if agency and not art.source_agency:
+        art.source_agency = agency
+
+
+def _section_from(residue: str) -> str | None:
+    if not residue or text_units(residue) > 4 or any(c.isdigit() for c in residue):
+        return None
+    if residue.isupper():
+        return residue.title()
+    return residue if residue[:1].isupper() or dominant_script(residue) != "Latin" else None
+
+
+def read_header(art: Article, feats: list[Feat], start: int, date_order: str) -> None:
+    """Title, subtitle, date, byline, section and reading time from the lines above the body."""
+    lines = art.lines
+    idx = [i for i in range(start) if lines[i].kept]
+    window = idx[-HEADER_WINDOW:]
+    keys = {i: match_key(lines[i].text) for i in window}
+    # dates, and what sits beside them on the line
+    date_idx = []
+    for i in window:
+        dl = date_line(lines[i].text, art, date_order)
+        if dl is None:
+            continue
+        lines[i].reason = "date"
+        date_idx.append(i)
+        _set_date(art, dl, lines[i].text)
+        by = parse_byline(dl.residue, require_prefix=True) if dl.residue else None
+        if by:
+            _set_byline(art, lines[i].text, *by)
+        elif art.section is None and (sec := _section_from(dl.residue)):
+            art.section = sec
+    # explicit bylines ("By X", "كتب: X")
+    for i in window:
+        if lines[i].kept and feats[i].units <= 15 and (by := parse_byline(lines[i].text, require_prefix=True, site=art.site)):
+            lines[i].reason = "byline"
+            _set_byline(art, lines[i].text, *by)
+    # title: the line the HTML or the record names, else one printed twice, else the nearest
+    # headline-like line above the body
+    known = match_key(art.title or art.input_title or "") if (art.title or art.input_title) else None
+    cands = [i for i in window if lines[i].kept and 2 <= feats[i].units <= 40 or (lines[i].kept and feats[i].script in ("Han", "Kana", "Hangul") and len(lines[i].text) >= 6)]
+    title_i = None
+    if known:
+        title_i = next((i for i in cands if keys[i] == known), None)
+        if title_i is None:
+            title_i = next((i for i in cands if known and keys[i] and (keys[i] in known or known in keys[i]) and len(keys[i]) >= 0.6 * len(known)), None)
+    if title_i is None:
+        seen: dict[str, int] = {}
+        for i in cands:
+            if keys[i] in seen and feats[i].units >= 3:
+                title_i = seen[keys[i]]
+                break
+            seen.setdefault(keys[i], i)
+    if title_i is None:
+        for i in reversed(cands):
+            f = feats[i]
+            if f.headline_like or (f.units >= 3 and not f.paragraph and not lines[i].text.endswith(":")):
+                if not looks_like_name(lines[i].text) or f.units > 5:
+                    title_i = i
+                    break
+    if title_i is not None:
+        title_key = keys[title_i]
+        if art.title is None:
+            art.title = lines[title_i].text
+        lines[title_i].reason = "title"
+        for i in window:
+            if i != title_i and lines[i].kept and keys[i] == title_key:
+                lines[i].reason = "title_repeat"
+        # subtitle: prose right under the headline, before the body
+        nxt = next((i for i in window if i > title_i and lines[i].kept), None)
+        if nxt is not None and art.subtitle is None and feats[nxt].units >= 6 and not looks_like_name(lines[nxt].text):
+            art.subtitle = lines[nxt].text
+            lines[nxt].reason = "subtitle"
+    # a bare name next to the date or the title is the byline ("Israa Farhan")
+    if not art.authors:
+        anchors = set(date_idx) | ({title_i} if title_i is not None else set())
+        for i in window:
+            if not lines[i].kept or not (2 <= feats[i].units <= 4):
+                continue
+            near = {j for j in window if abs(window.index(j) - window.index(i)) == 1}
+            if near & anchors and looks_like_name(lines[i].text) and not lines[i].text.isupper():
+                by = parse_byline(lines[i].text, site=art.site)
+                if by and by[0]:
+                    lines[i].reason = "byline"
+                    _set_byline(art, lines[i].text, *by)
+                    break
+    for i in idx:
+        if lines[i].kept:
+            lines[i].reason = "nav_header"
+
+
+# --- pass 5: residue inside the body ------------------------------------------------------------
+def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, date_order: str) -> None:
+    lines = art.lines
+    title_key = match_key(art.title) if art.title else None
+    first_para = True
+    for i in range(start, end):
+        ln, f = lines[i], feats[i]
+        if not ln.kept:
+            continue
+        if title_key and match_key(ln.text) == title_key:
+            ln.reason = "title_repeat" if art.title else "title"
+            continue
+        if f.units <= 15 and (by := parse_byline(ln.text, require_prefix=True, site=art.site)):
+            ln.reason = "byline"
+            _set_byline(art, ln.text, *by)
+            continue
+        if f.units <= 14 and (dl := date_line(ln.text, art, date_order)) is not None:
+            by = parse_byline(dl.residue, require_prefix=True) if dl.residue else None
+            if by or not dl.residue or f.units <= 8:
+                ln.reason = "date"
+                _set_date(art, dl, ln.text)
+                if by:
+                    _set_byline(art, ln.text, *by)
+                continue
+        if first_para and f.paragraph:
+            first_para = False
+            m = R.DATELINE_AGENCY.match(ln.text)
+            if m and (code := agency_code(m["agency"])) and not art.source_agency:
+                art.source_agency = code
+    # teaser lists: runs of short headline-like lines inside the span
+    run: list[int] = []
+    for i in list(range(start, end)) + [None]:
+        if i is not None and lines[i].kept and feats[i].headline_like and feats[i].units >= 3:
+            run.append(i)
+            continue
+        if i is not None and not lines[i].kept:
+            continue  # removed lines do not break a run
+        if len(run) >= LINK_LIST_MIN_RUN:
+            for j in run:
+                lines[j].reason = "link_list"
+        run = []
+
+
+def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> Article:
+    """Run all passes over `art.lines` (already segmented)."""
+    feats = features(art.lines)
+    mark_markers(art, feats)
+    script = document_script(art.lines, feats)
+    mark_foreign_script(art, feats, script)
+    if find_span:
+        start, end = select_body(art, feats)
+    else:
+        start, end = 0, len(art.lines)
+        while start < end and not feats[start].paragraph:
+            start += 1
+        if start == end:
+            start = 0
+    start = header_tail(art, feats, start, end, date_order)
+    read_header(art, feats, start, date_order)
+    for i in range(end, len(art.lines)):
+        if art.lines[i].kept:
+            art.lines[i].reason = "footer"
+    mark_body_residue(art, feats, start, end, date_order)
+    art.html_meta["_script"] = script
+    return art

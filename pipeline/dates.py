@@ -1,0 +1,230 @@
+"""Publication dates: a table-driven fast path for the common formats, dateparser for the rest.
+
+Measured on this machine: dateparser costs 2-5 ms a call and reads "02/10/2025" as 10 February
+under ['en', 'ar']; the regex + month-table path costs ~0.01 ms. So dateparser only sees strings
+the fast path cannot read. A time zone is never invented: an offset is kept only when the text
+gives one (or the caller configures the site's zone).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+_EASTERN_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
+                                 **{chr(0x06F0 + i): str(i) for i in range(10)}})
+
+_MONTHS: dict[str, int] = {}
+
+
+def _add(names: str, start: int = 1) -> None:
+    for i, group in enumerate(names.split(","), start):
+        for name in group.split("/"):
+            _MONTHS[name.strip().casefold()] = i
+
+
+_add("january/jan,february/feb,march/mar,april/apr,may,june/jun,july/jul,august/aug,"
+     "september/sep/sept,october/oct,november/nov,december/dec")
+_add("januar/jänner,februar,märz/maerz,april,mai,juni,juli,august,september,oktober/okt,november,dezember/dez")
+_add("janvier/janv,février/fevrier/févr,mars,avril/avr,mai,juin,juillet/juil,août/aout,septembre,octobre,novembre,décembre/decembre")
+_add("enero/ene,febrero,marzo,abril/abr,mayo,junio,julio,agosto/ago,septiembre/setiembre,octubre,noviembre,diciembre/dic")
+_add("janeiro,fevereiro/fev,março/marco,abril,maio,junho,julho,agosto,setembro/set,outubro/out,novembro,dezembro/dez")
+_add("gennaio,febbraio,marzo,aprile,maggio,giugno,luglio,agosto,settembre,ottobre,novembre,dicembre")
+_add("januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,december")
+_add("января/январь,февраля/февраль,марта/март,апреля/апрель,мая/май,июня/июнь,июля/июль,августа/август,"
+     "сентября/сентябрь,октября/октябрь,ноября/ноябрь,декабря/декабрь")
+_add("ocak,şubat,mart,nisan,mayıs,haziran,temmuz,ağustos,eylül,ekim,kasım,aralık")
+_add("januari,februari,maret,april,mei,juni,juli,agustus,september,oktober,november,desember")
+# Arabic: Egyptian / Gulf names, Levantine (Syriac) names, Algerian/Tunisian and Moroccan names.
+_add("يناير/كانون الثاني/جانفي,فبراير/شباط/فيفري,مارس/آذار/اذار,أبريل/ابريل/إبريل/نيسان/أفريل/افريل,"
+     "مايو/أيار/ايار/ماي,يونيو/يونيه/حزيران/جوان,يوليو/يوليه/تموز/جويلية/يوليوز,أغسطس/اغسطس/آب/اب/أوت/اوت/غشت,"
+     "سبتمبر/أيلول/ايلول/شتنبر,أكتوبر/اكتوبر/تشرين الأول/تشرين الاول/تشرين أول,"
+     "نوفمبر/تشرين الثاني/تشرين ثاني/نونبر,ديسمبر/كانون الأول/كانون الاول/كانون أول/دجنبر")
+
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_M = rf"(?P<mon>{_MONTH_ALT})\.?"
+_Y = r"(?P<y>(?:19|20)\d\d)"
+_D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?"
+_SEP = r"(?:\s*,\s*|\s+de\s+|\s+|\s*/\s*|-)"
+_PATTERNS = [
+    ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+                       r"(?:[T ](?P<H>[0-2]?\d):(?P<Mi>[0-5]\d)(?::(?P<S>[0-5]\d))?(?:\.\d+)?\s*"
+                       r"(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)")),
+    ("cjk", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년.]\s*(?P<m>[01]?\d)\s*[月월.]\s*(?P<d>[0-3]?\d)\s*[日일]?")),
+    ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?!\d)")),
+    ("dmy_name", re.compile(rf"(?<!\w){_D}{_SEP}{_M}{_SEP}{_Y}(?!\d)", re.I)),
+    ("mdy_name", re.compile(rf"(?<!\w){_M}\s*{_D}(?:\s*,\s*|\s+){_Y}(?!\d)", re.I)),
+    ("num", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[./-](?P<y>(?:19|20)\d\d)(?![\d/])")),
+]
+_TIME = re.compile(r"(?<![\d:])(?P<H>[0-2]?\d)[:h](?P<Mi>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
+                   r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|ص|م(?![\u0600-\u06FF]))?", re.I)
+_OFFSET = re.compile(r"(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?|(?<![\w+-])(?P<z>UTC|GMT|Z)(?!\w)")
+_ZONE_ABBR = {"EST": -5, "EDT": -4, "PST": -8, "PDT": -7, "CET": 1, "CEST": 2, "BST": 1, "IST": 5.5}
+_ZONE_ABBR_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_ZONE_ABBR) + r")(?![A-Za-z])")
+
+_REL_EN = re.compile(r"(?P<n>\d+|an?|one)\s+(?P<u>minute|min|hour|hr|day|week)s?\s+ago|(?P<y>yesterday)|(?P<t>today)", re.I)
+_REL_AR = re.compile(r"منذ\s+(?P<n>\d+)?\s*(?P<u>دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|ايام|يومين|أسبوع|اسبوع|أسابيع|اسابيع)"
+                     r"|(?P<y>أمس|امس|البارحة)|(?P<t>اليوم)")
+_AR_UNITS = {"دقيقة": "minute", "دقائق": "minute", "ساعة": "hour", "ساعات": "hour", "ساعتين": "hour2",
+             "يوم": "day", "أيام": "day", "ايام": "day", "يومين": "day2", "أسبوع": "week", "اسبوع": "week",
+             "أسابيع": "week", "اسابيع": "week"}
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    """A date as printed: calendar date, local time if printed, UTC offset only if printed."""
+
+    date: date
+    time: str | None = None  # "HH:MM" or "HH:MM:SS", as printed (24-hour)
+    offset: timedelta | None = None
+    raw: str = ""
+    kind: str = "text"  # which parser read it: iso, dmy_name, ..., relative, dateparser
+    span: tuple[int, int] = (0, 0)
+
+    def utc(self, site_tz: str | None = None) -> datetime | None:
+        """UTC instant when the offset is known (printed, or the site's zone configured)."""
+        hh, mm, ss = (int(p) for p in ((self.time or "00:00") + ":00").split(":")[:3])
+        local = datetime(self.date.year, self.date.month, self.date.day, hh, mm, ss)
+        if self.offset is not None:
+            return (local - self.offset).replace(tzinfo=timezone.utc)
+        if site_tz and self.time:
+            return local.replace(tzinfo=ZoneInfo(site_tz)).astimezone(timezone.utc)
+        return None
+
+
+def _valid(y: int, m: int, d: int, latest_year: int) -> date | None:
+    if not (1990 <= y <= latest_year):
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _time_after(text: str, start: int) -> tuple[str | None, timedelta | None]:
+    """A clock time (and printed offset) close after the date, e.g. "| 11:45 AM"."""
+    window = text[start:start + 40]
+    m = _TIME.search(window)
+    if not m:
+        return None, None
+    hh, mi = int(m["H"]), int(m["Mi"])
+    ap = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
+    if ap in ("pm", "م") and hh < 12:
+        hh += 12
+    elif ap in ("am", "ص") and hh == 12:
+        hh = 0
+    if hh > 23:
+        return None, None
+    t = f"{hh:02d}:{mi:02d}" + (f":{m['S']}" if m["S"] else "")
+    return t, _offset_in(window[m.end():m.end() + 20])
+
+
+def _offset_in(text: str) -> timedelta | None:
+    m = _OFFSET.search(text)
+    if m:
+        if m["z"]:
+            return timedelta(0)
+        sign = -1 if m["sign"] == "-" else 1
+        return sign * timedelta(hours=int(m["h"]), minutes=int(m["m"] or 0))
+    z = _ZONE_ABBR_RE.search(text)
+    if z:
+        return timedelta(hours=_ZONE_ABBR[z.group(1)])
+    return None
+
+
+def _tz(s: str | None) -> timedelta | None:
+    if not s:
+        return None
+    if s == "Z":
+        return timedelta(0)
+    sign = -1 if s[0] == "-" else 1
+    s = s[1:].replace(":", "")
+    return sign * timedelta(hours=int(s[:2]), minutes=int(s[2:]))
+
+
+def find_date(text: str, *, date_order: str = "DMY", fetched_at: datetime | None = None,
+              use_dateparser: bool = False, languages: tuple[str, ...] | None = None) -> ParsedDate | None:
+    """The first date printed in `text` (a line or a metadata value), or None.
+
+    `date_order` ("DMY" or "MDY") resolves all-numeric dates when both readings are valid.
+    Relative dates ("2 hours ago", "منذ 3 ساعات") are resolved only when `fetched_at` is given.
+    """
+    if not text or len(text) > 400:
+        return None
+    t = text.translate(_EASTERN_DIGITS)
+    latest = (fetched_at.year if fetched_at else datetime.now().year) + 1
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(t):
+            g = m.groupdict()
+            y = int(g["y"])
+            if kind == "num":
+                a, b = int(g["a"]), int(g["b"])
+                if a > 12 or (date_order == "DMY" and b <= 12):
+                    d, mo = a, b
+                else:
+                    mo, d = a, b
+            elif "mon" in g and g["mon"]:
+                mo, d = _MONTHS[g["mon"].casefold().rstrip(".")], int(g["d"])
+            else:
+                mo, d = int(g["m"]), int(g["d"])
+            day = _valid(y, mo, d, latest)
+            if day is None:
+                continue
+            if kind == "iso" and g.get("H"):
+                tm = f"{int(g['H']):02d}:{g['Mi']}" + (f":{g['S']}" if g.get("S") else "")
+                off = _tz(g.get("tz"))
+            else:
+                tm, off = _time_after(t, m.end())
+            return ParsedDate(day, tm, off, text[m.start():m.end()].strip(), kind, (m.start(), m.end()))
+    rel = _relative(t, fetched_at)
+    if rel:
+        return rel
+    if use_dateparser:
+        return _dateparser(text, date_order, languages)
+    return None
+
+
+def _relative(t: str, fetched_at: datetime | None) -> ParsedDate | None:
+    if fetched_at is None:
+        return None
+    for rx, arabic in ((_REL_EN, False), (_REL_AR, True)):
+        m = rx.search(t)
+        if not m:
+            continue
+        if m["y"]:
+            delta = timedelta(days=1)
+        elif m["t"]:
+            delta = timedelta(0)
+        else:
+            unit = _AR_UNITS[m["u"]] if arabic else m["u"].lower()
+            n = m["n"]
+            count = 2 if unit.endswith("2") else int(n) if n and n.isdigit() else 1
+            unit = unit.rstrip("2")
+            unit = {"min": "minute", "hr": "hour"}.get(unit, unit)
+            delta = timedelta(**{unit + "s": count})
+        when = fetched_at - delta
+        return ParsedDate(when.date(), None, None, m.group().strip(), "relative", m.span())
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, date_order: str, languages: tuple[str, ...] | None) -> ParsedDate | None:
+    import dateparser  # costly import and calls: only for what the fast path could not read
+
+    settings = {"DATE_ORDER": date_order, "REQUIRE_PARTS": ["day", "month", "year"],
+                "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        dt = dateparser.parse(text, languages=list(languages) if languages else None, settings=settings)
+    except Exception:  # dateparser raises on some odd inputs; a date we cannot read is no date
+        return None
+    if dt is None or not (1990 <= dt.year <= datetime.now().year + 1):
+        return None
+    tm = f"{dt.hour:02d}:{dt.minute:02d}" if (dt.hour or dt.minute) else None
+    return ParsedDate(dt.date(), tm, None, text.strip(), "dateparser", (0, len(text)))
+
+
+DATE_WORDS = re.compile(
+    r"^(?:date|published|publié|posted|updated|last updated|veröffentlicht|aktualisiert|am|on|le|el|"
+    r"publicado|atualizado|pubblicato|نشر|نشر في|تاريخ النشر|آخر تحديث|تحديث|بتاريخ|في)$", re.I)

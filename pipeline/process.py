@@ -1,0 +1,83 @@
+"""One article through every step: the plain-Python pipeline the flows orchestrate."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import xxhash
+
+from . import langid
+from .clean import clean, segment
+from .extract import extract_html
+from .metadata import finalize
+from .record import Article
+from .textnorm import clean_text, match_key
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Per-site settings from newsclean.toml: what the page itself cannot tell."""
+
+    timezone: str | None = None  # IANA zone; lets published_at be computed from a local time
+    date_order: str = "DMY"  # for all-numeric dates such as 02/10/2025
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    lang_backend: str = "langdetect"
+    sites: dict[str, SiteConfig] = field(default_factory=dict)
+    default_site: SiteConfig = SiteConfig()
+
+    def site(self, site: str | None) -> SiteConfig:
+        return self.sites.get(site or "", self.default_site)
+
+
+def identify_language(art: Article, backend: str) -> None:
+    """Document language from a bounded sample of the body; script per line; share of others."""
+    kept = [ln for ln in art.lines if ln.reason is None]
+    prose = [ln.text for ln in kept if len(ln.text) >= 40] or [ln.text for ln in kept]
+    sample, size = [], 0
+    for t in prose:
+        sample.append(t)
+        size += len(t)
+        if size >= langid.SAMPLE_CHARS:
+            break
+    res = langid.identify("\n".join(sample), backend)
+    art.language, art.language_confidence = res.lang, round(res.confidence, 4)
+    art.other_language_share = round(langid.script_share([ln.text for ln in kept], res.script), 4) if res.script else 0.0
+    for ln in art.lines:
+        if ln.script == res.script:
+            ln.lang = res.lang
+
+
+def article_id(art: Article) -> str:
+    """Stable id: the canonical URL when there is one, else the title and body."""
+    key = art.url or (match_key(art.title or "") + "\n" + match_key(art.body_text()[:2000]))
+    return xxhash.xxh3_64_hexdigest(key.encode("utf-8"))
+
+
+def process_article(art: Article, opts: Options = Options()) -> Article:
+    """Extract, clean, identify and normalise one article. Never raises on bad content: a record
+    that yields nothing sets `art.reject` instead."""
+    site_cfg = opts.site(art.site)
+    if art.input_format == "html":
+        text = extract_html(art)
+        if text is None:
+            art.reject = ("no_content", "HTML has no extractable main content")
+            return art
+        for k, v in list(art.html_meta.items()):
+            if isinstance(v, str):
+                art.html_meta[k] = " ".join(clean_text(v).split())
+        text = clean_text(text)
+    else:
+        text = clean_text(art.raw)
+    art.lines = segment(text)
+    if not art.lines:
+        art.reject = ("empty", "no text in the record")
+        return art
+    clean(art, date_order=site_cfg.date_order, find_span=art.input_format == "text")
+    identify_language(art, opts.lang_backend)
+    finalize(art, site_tz=site_cfg.timezone, date_order=site_cfg.date_order)
+    if not any(ln.reason is None for ln in art.lines):
+        art.reject = ("no_body", "every line was boilerplate")
+    return art

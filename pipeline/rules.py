@@ -1,0 +1,106 @@
+"""Boilerplate rules: each a named unit with one reason code, applied line by line.
+
+Every removed line carries a reason code from `REASONS`; `newsclean inspect` prints them. Codes are
+grouped into categories (navigation, masthead, advertisement, metadata, image caption, related
+links, ...) so that users can filter removed lines by what they were.
+
+To add a rule: add its code to REASONS, write a predicate or a pass below, and list it in
+`pipeline.clean` (the order there is the order rules run). Add a test with a real line.
+"""
+from __future__ import annotations
+
+import re
+
+# code -> (category, why the line goes)
+REASONS: dict[str, tuple[str, str]] = {
+    "nav_foreign_script": ("navigation", "line in another script than the article (e.g. an Arabic menu on an English page)"),
+    "nav_header": ("navigation", "short lines before the article body: menus, section links, site chrome"),
+    "footer": ("footer", "lines after the article body: link lists, footers, legal text"),
+    "masthead": ("masthead", "staff credits of the publication (Editor in Chief, رئيس التحرير, ...)"),
+    "advertisement": ("advertisement", "advertising label or slot"),
+    "share": ("share", "share, social, print and comment buttons"),
+    "promo": ("promo", "newsletter sign-up, subscription, app or follow-us promotion"),
+    "related_marker": ("related links", "heading of a related / recommended / most-read list"),
+    "related_link": ("related links", "headline in a related-stories list, or a 'Related: ...' line"),
+    "link_list": ("related links", "run of short headline-like lines inside the body (teasers)"),
+    "template": ("template", "line that recurs across many articles of the same site"),
+    "title": ("metadata", "the headline, moved to `title`"),
+    "title_repeat": ("metadata", "the headline printed again, already in `title`"),
+    "subtitle": ("metadata", "the standfirst / dek, moved to `subtitle`"),
+    "byline": ("metadata", "author credit, moved to `authors`"),
+    "date": ("metadata", "publication date line, moved to `published_*`"),
+    "reading_time": ("metadata", "'N min read', moved to `reading_time_minutes`"),
+    "agency": ("metadata", "wire agency credit, moved to `source_agency`"),
+    "section": ("metadata", "section label, moved to `section`"),
+    "caption": ("image caption", "photo caption or credit, moved to `image_captions`"),
+    "gallery": ("image caption", "gallery navigation ('Image 1 of 4')"),
+}
+
+
+def category(code: str) -> str:
+    return REASONS[code][0]
+
+
+def _rx(words: str, flags=re.I) -> re.Pattern:
+    return re.compile(words, flags)
+
+
+# --- marker lexicons (whole-line matches, trailing punctuation and arrows ignored) -------------
+_TAIL = r"\s*[:：.!»›>…\-–—|]*\s*$"
+ADVERTISEMENT = _rx(r"^\s*(?:ads?|advertisement|advertising|advert|sponsored(?: content)?|promoted|anzeige|werbung|"
+                    r"publicité|publicidad|publicidade|pubblicità|реклама|reklam|iklan|إعلان|اعلان|إعلانات|اعلانات|"
+                    r"المادة الإعلانية|广告|광고)" + _TAIL)
+SHARE = _rx(r"^\s*(?:share(?: this(?: article| story| page)?)?(?: on \w+)?|tweet|email|e-mail|print|facebook|twitter|x|"
+            r"whatsapp|telegram|linkedin|pinterest|reddit|flipboard|messenger|copy(?: link)?|copied!?|link copied|"
+            r"comments?|\d+\s+comments?|leave a comment|view comments|save|bookmark|follow|partager|teilen|compartir|"
+            r"compartilhar|condividi|поделиться|paylaş|مشاركة|شارك|شارك الخبر|طباعة|تويتر|فيسبوك|واتساب|"
+            r"أرسل|ارسل|نسخ الرابط|تعليقات|أضف تعليق|إضافة تعليق جديد)" + _TAIL)
+PROMO = _rx(r"^\s*(?:sign up|sign in|log ?in|subscribe(?: now)?|newsletters?|get the app|download the app|"
+            r"follow us(?: on \w+)?|join us|(?:sign up|subscribe) (?:for|to) (?:our|the) [\w ]{0,40}|"
+            r"get [\w ]{0,40} delivered to your inbox|let our news meet your inbox.*|support (?:our|independent) journalism.*|"
+            r"اشترك(?: الآن)?|النشرة البريدية|تابعونا(?: على [\w ]+)?|تابعنا(?: على [\w ]+)?|حمل التطبيق)" + _TAIL)
+RELATED_MARKER = _rx(
+    r"^\s*(?:related(?: (?:articles?|stories|news|posts|content|coverage|topics|reading|links))?|recommended(?: (?:for you|stories|articles|reading))?|"
+    r"read (?:more|also|next)|more (?:from|on|in) [\w .'-]{1,40}|more (?:stories|news|articles|headlines)|"
+    r"see also|also read|also on [\w .'-]{1,30}|explore(?: further| more)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
+    r"top stories|latest (?:news|stories|articles)|you (?:may|might) (?:also )?like|you may have missed|don'?t miss|"
+    r"editor'?s picks?|popular (?:now|stories)|what to read next|up next|watch next|in other news|"
+    r"lire aussi|à lire aussi|sur le même sujet|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|"
+    r"leia (?:também|mais)|veja também|lea también|te puede interesar|noticias relacionadas|leggi anche|"
+    r"читайте также|по теме|ayrıca bakınız|ilgili haberler|baca juga|"
+    r"اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|إقرأ أيضاً|اقرأ المزيد|الأكثر قراءة|الاكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|"
+    r"مواضيع ذات صلة|مواضيع ذات علاقة|أخبار ذات صلة|اخبار ذات صلة|أخبار متعلقة|مقالات ذات صلة|ذات صلة|"
+    r"آخر الأخبار|اخر الاخبار|أخبار عاجلة|شاهد أيضا|شاهد ايضا|قد يهمك|قد يعجبك أيضا|المزيد من [\w ]+|"
+    r"相关新闻|相关阅读|関連記事|관련기사)" + _TAIL)
+# "Related: headline", "RelatedTRT World - headline", "اقرأ أيضا: عنوان"
+RELATED_PREFIX = _rx(
+    r"^\s*(?:related|read (?:more|also)|see also|also read|recommended|watch|listen|more|lire aussi|lesen sie auch|leia também|"
+    r"lea también|читайте также|baca juga|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|شاهد أيضا|شاهد|طالع أيضا|طالع)"
+    r"(?:\s*[:：\-–—|»]\s*|(?=[A-Z\"'‘“«]))(?=\S)")
+MASTHEAD = _rx(
+    r"^\s*(?:supervisor|general supervisor|editor[- ]in[- ]chief|chief editor|managing editor|executive editor|"
+    r"editorial director|publisher|chairman(?: of the board)?|ceo|founder|founded by|"
+    r"rédacteur en chef|directeur de la publication|chefredakteur(?:in)?|herausgeber|director|"
+    r"المشرف العام|رئيس التحرير|رئيس مجلس الإدارة|رئيس مجلس الادارة|مدير التحرير|نائب رئيس التحرير|"
+    r"المدير العام|رئيس التحرير التنفيذي|المدير التنفيذي)\b\s*[:：\-–—]?\s*\S")
+GALLERY = _rx(r"^\s*(?:image|photo|picture|slide|foto|صورة)\s+\d+\s+(?:of|/|de|von|من)\s+\d+\s*$|"
+              r"^\s*\d+\s*/\s*\d+\s*$|^\s*(?:back to gallery|view gallery|open gallery|enlarge this image|"
+              r"toggle caption|hide caption|expand|close)\s*$")
+# Captions and credits. A credit-only line ("Photo: X", "(Image credit: X)", "تصوير: X") and a
+# caption line that ends in a credit ("... [File Photo] / AP", "... (Photo: X)").
+CREDIT_LINE = _rx(r"^\s*\(?\s*(?:photo|photograph|photos|image|picture|pic|credit|image credit|photo credit|foto|bild|"
+                  r"source image|تصوير|صورة|الصورة|المصدر الصورة)\s*(?:by|:|：|-|–)\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*$")
+CAPTION_PREFIX = _rx(r"^\s*(?:image caption|media caption|caption|photo caption|legende|légende|bildunterschrift)\s*[:：]?\s+(?P<text>.+)$")
+CAPTION_SUFFIX = re.compile(
+    r"^(?P<text>.{10,400}?)\s*(?:\[\s*(?:file\s+)?photo\s*\]|\(\s*(?:file\s+)?photo\s*\))?\s*"
+    r"(?:(?:/|\|)\s*(?P<credit>[A-Z][\w.&' -]{1,40}|[\u0600-\u06FF][\u0600-\u06FF .]{1,30})|"
+    r"\(\s*(?:photo|image|credit|foto|تصوير)\s*[:：]\s*(?P<credit2>[^()]{2,60})\))\s*$", re.I)
+FILE_PHOTO = re.compile(r"\[\s*(?:file\s+)?photo\s*\]|\(\s*file\s+photo\s*\)", re.I)
+READING_TIME = _rx(r"^\s*(?:(?P<n>\d{1,3})\s*(?:-|\s)?\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading|de lecture|lesezeit|de leitura|de lectura)|"
+                   r"(?:reading time|lesezeit|temps de lecture)\s*[:：]?\s*(?P<n2>\d{1,3})\s*min\w*|"
+                   r"(?:قراءة في|مدة القراءة|وقت القراءة)?\s*(?P<n3>\d{1,3})?\s*(?:دقائق|دقيقة|د)\s*(?:قراءة|للقراءة)?)" + _TAIL)
+AGENCY_LINE = _rx(r"^\s*(?:source|sources|quelle|fuente|fonte|المصدر|مصدر|via|with|credit)\s*[:：\-–]?\s*(?P<agency>.{2,60}?)\s*\.?\s*$")
+# "(AFP) -", "WASHINGTON (Reuters) -", "القاهرة (أ ش أ) -" at the start of the first paragraph.
+DATELINE_AGENCY = re.compile(r"^[\w\s,.'’\u0600-\u06FF-]{0,40}?\((?P<agency>[^()]{2,40})\)\s*[-–—:]\s*")
+TRAILING_AGENCY = re.compile(r"[—–-]\s*(?P<agency>[\w .\u0600-\u06FF]{2,30})\s*\.?$")
+SENTENCE_END = re.compile(r"[.!?؟。！？…:;»”\"'’)\]]\s*$")

@@ -1,0 +1,60 @@
+"""Unicode hygiene for stored text, and separate folding for matching keys.
+
+The stored body must stay faithful (Arabic diacritics, hamza forms, ى, ة, Eastern digits and ZWNJ
+are kept); only invisible controls, odd spaces, tatweel and presentation forms are normalised.
+`match_key` folds much harder and is used only for dedup and template keys, never for output.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import ftfy
+
+# Spaces folded to U+0020: NBSP, narrow NBSP, en/em/thin spaces, ideographic space.
+_SPACES = dict.fromkeys([0x00A0, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)], " ")
+# Invisible controls removed: ZWSP, BOM, soft hyphen, LRM/RLM, ALM, bidi embeddings and isolates,
+# tatweel. ZWNJ (U+200C) and ZWJ (U+200D) are kept: Persian and emoji need them.
+_DROP = dict.fromkeys(
+    [0x200B, 0xFEFF, 0x00AD, 0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x0640]
+)
+_TABLE = {**_SPACES, **_DROP}
+# Arabic presentation forms (folded with NFKC), except the ligatures U+FDFA-FDFD that NFKC expands
+# into whole phrases (ﷺ becomes 18 characters).
+_PRESENTATION = re.compile("[\uFB50-\uFDF9\uFDFE-\uFDFF\uFE70-\uFEFE]+")
+_ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+_MOJIBAKE_HINT = re.compile("[ÃÂØÙâ][\u0080-\u00ff]")
+
+
+def clean_text(text: str) -> str:
+    """Normalise a text for storage: mojibake repair, entities, NFC, spaces, controls, forms."""
+    if not text:
+        return ""
+    if _MOJIBAKE_HINT.search(text):
+        # Only repair encoding when it looks mangled; ftfy's other fixes (quotes etc.) are off.
+        text = ftfy.fix_encoding(text)
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(text)
+    text = text.translate(_TABLE)
+    if _PRESENTATION.search(text):
+        text = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+_ARABIC_DIACRITICS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]")
+_KEY_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+     **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+)
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_DIGITS = re.compile(r"\d+")
+
+
+def match_key(text: str) -> str:
+    """Fold a line into a matching key: case, digits, punctuation, Arabic letter variants."""
+    text = _ARABIC_DIACRITICS.sub("", text.translate(_KEY_FOLD)).casefold()
+    text = _DIGITS.sub("0", text)
+    return _NON_WORD.sub(" ", text).strip()
