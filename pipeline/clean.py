@@ -27,7 +27,7 @@ from . import rules as R
 from .bylines import agency_code, looks_like_name, parse_byline
 from .dates import DATE_WORDS, ParsedDate, find_date
 from .record import Article, Caption, Line
-from .scripts import dominant_script, text_units
+from .scripts import dominant_script, script_counts, text_units
 from .textnorm import match_key
 
 HEADER_WINDOW = 14  # header lines (nearest the body) searched for title, date and byline
@@ -84,7 +84,8 @@ def _caption(line: str) -> Caption | None:
         m = R.CAPTION_SUFFIX.match(line)
         if m and re.search(r"\s[/|]\s*\S+[^/|]*$|\)\s*$", line):
             credit = (m["credit"] or m["credit2"] or "").strip()
-            if credit and (agency_code(credit) or looks_like_name(credit) or
+            named = looks_like_name(credit) and (m["text"].rstrip().endswith((".", "]", ")")) or R.FILE_PHOTO.search(line))
+            if credit and (agency_code(credit) or named or
                            re.search(r"getty|images|photo|afp|reuters|epa|shutterstock|تصوير", credit, re.I)):
                 text = R.FILE_PHOTO.sub("", m["text"]).strip(" -–|/")
                 return Caption(text, credit)
@@ -119,6 +120,8 @@ def mark_markers(art: Article, feats: list[Feat]) -> None:
             ln.reason = "promo"
         elif R.RELATED_MARKER.match(t):
             ln.reason, in_list = "related_marker", True
+        elif R.TAGS.match(t):
+            ln.reason, in_list = "tags", True
         elif R.GALLERY.match(t):
             ln.reason = "gallery"
         elif R.MASTHEAD.match(t) and f.units <= 12:
@@ -149,9 +152,17 @@ def document_script(lines: list[Line], feats: list[Feat]) -> str | None:
     return max(weight, key=weight.get) if weight else None
 
 
-def mark_foreign_script(art: Article, feats: list[Feat], doc_script: str | None) -> None:
-    """Remove lines in another script. Latin lines in a non-Latin article go only when short
-    (menus, language switchers); a long Latin line there may be a quote or a name list."""
+_HARAKAT = re.compile("[\u064B-\u0652]")
+
+
+def mark_foreign_script(art: Article, feats: list[Feat], doc_script: str | None, whole_page: bool = True) -> None:
+    """Remove lines written wholly in another script than the article's (menus in the site's
+    home language, language switchers).
+
+    Kept: lines that mix in the article's script; vocalised Arabic (harakat mark a quotation,
+    e.g. a verse in an Indonesian article, never a menu); long Latin lines in a non-Latin article
+    (quotes, name lists); and after trafilatura (`whole_page=False`), Latin lines and prose.
+    """
     if doc_script is None:
         return
     for ln, f in zip(art.lines, feats):
@@ -159,7 +170,13 @@ def mark_foreign_script(art: Article, feats: list[Feat], doc_script: str | None)
             continue
         if doc_script == "Kana" and f.script == "Han":
             continue
-        if f.script == "Latin" and f.paragraph:
+        if f.script == "Latin" and (f.paragraph or not whole_page):
+            continue
+        if not whole_page and f.paragraph:
+            continue
+        if f.script == "Arabic" and len(_HARAKAT.findall(ln.text)) >= 3:
+            continue
+        if script_counts(ln.text).get(doc_script, 0) * 10 >= len(ln.text.replace(" ", "")):
             continue
         ln.reason = "nav_foreign_script"
 
@@ -222,10 +239,10 @@ def header_tail(art: Article, feats: list[Feat], start: int, end: int, date_orde
 _WEEKDAYS = re.compile(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?|"
     r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)(?:-feira)?\b|"
     r"(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)", re.I)
 _TIME_BITS = re.compile(r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|ص|م)?|\b(?:GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST)\b"
-                        r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\bat\b|\bum\b|\bà\b|الساعة|\d+\s*(?:min(?:ute)?s?)\s+read", re.I)
+                        r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\bat\b|\bum\b|\bà\b|\bàs\b|\ba las\b|الساعة|\d+\s*(?:min(?:ute)?s?)\s+read", re.I)
 
 
 @dataclass(slots=True)
@@ -237,6 +254,8 @@ class DateLine:
 def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
     """A line that is mostly a date ("Thu 02 Oct 2025 | 11:45 AM", "date 2025-10-01 MIDDLE EAST")."""
     if len(text) > 120 or not any(c.isdigit() for c in text.translate(_DIGITS_AR)) and "منذ" not in text and "ago" not in text and "أمس" not in text:
+        return None
+    if "@" in text or "http" in text:  # "— Name (@handle) October 9, 2018" closes an embedded post
         return None
     pd = find_date(text, date_order=date_order, fetched_at=art.fetched_at)
     if pd is None:
@@ -280,8 +299,12 @@ def _section_from(residue: str) -> str | None:
     return residue if residue[:1].isupper() or dominant_script(residue) != "Latin" else None
 
 
-def read_header(art: Article, feats: list[Feat], start: int, date_order: str) -> None:
-    """Title, subtitle, date, byline, section and reading time from the lines above the body."""
+def read_header(art: Article, feats: list[Feat], start: int, date_order: str, whole_page: bool = True) -> None:
+    """Title, subtitle, date, byline, section and reading time from the lines above the body.
+
+    On a whole page (text dump) the rest of the header is navigation. After trafilatura
+    (`whole_page=False`) the header is mostly article: only lines that identify themselves go,
+    and the title is only the one the HTML names."""
     lines = art.lines
     idx = [i for i in range(start) if lines[i].kept]
     window = idx[-HEADER_WINDOW:]
@@ -314,14 +337,14 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str) ->
         title_i = next((i for i in cands if keys[i] == known), None)
         if title_i is None:
             title_i = next((i for i in cands if known and keys[i] and (keys[i] in known or known in keys[i]) and len(keys[i]) >= 0.6 * len(known)), None)
-    if title_i is None:
+    if title_i is None and whole_page:
         seen: dict[str, int] = {}
         for i in cands:
             if keys[i] in seen and feats[i].units >= 3:
                 title_i = seen[keys[i]]
                 break
             seen.setdefault(keys[i], i)
-    if title_i is None:
+    if title_i is None and whole_page:
         for i in reversed(cands):
             f = feats[i]
             if f.headline_like or (f.units >= 3 and not f.paragraph and not lines[i].text.endswith(":")):
@@ -338,7 +361,7 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str) ->
                 lines[i].reason = "title_repeat"
         # subtitle: prose right under the headline, before the body
         nxt = next((i for i in window if i > title_i and lines[i].kept), None)
-        if nxt is not None and art.subtitle is None and feats[nxt].units >= 6 and not looks_like_name(lines[nxt].text):
+        if nxt is not None and whole_page and art.subtitle is None and feats[nxt].units >= 6 and not looks_like_name(lines[nxt].text):
             art.subtitle = lines[nxt].text
             lines[nxt].reason = "subtitle"
     # a bare name next to the date or the title is the byline ("Israa Farhan")
@@ -354,13 +377,15 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str) ->
                     lines[i].reason = "byline"
                     _set_byline(art, lines[i].text, *by)
                     break
-    for i in idx:
-        if lines[i].kept:
-            lines[i].reason = "nav_header"
+    if whole_page:
+        for i in idx:
+            if lines[i].kept:
+                lines[i].reason = "nav_header"
 
 
 # --- pass 5: residue inside the body ------------------------------------------------------------
-def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, date_order: str) -> None:
+def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, date_order: str,
+                      teaser_lists: bool = True) -> None:
     lines = art.lines
     title_key = match_key(art.title) if art.title else None
     first_para = True
@@ -377,7 +402,7 @@ def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, dat
             continue
         if f.units <= 14 and (dl := date_line(ln.text, art, date_order)) is not None:
             by = parse_byline(dl.residue, require_prefix=True) if dl.residue else None
-            if by or not dl.residue or f.units <= 8:
+            if by or not dl.residue:
                 ln.reason = "date"
                 _set_date(art, dl, ln.text)
                 if by:
@@ -388,7 +413,8 @@ def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, dat
             m = R.DATELINE_AGENCY.match(ln.text)
             if m and (code := agency_code(m["agency"])) and not art.source_agency:
                 art.source_agency = code
-    # teaser lists: runs of short headline-like lines inside the span
+    # teaser lists: runs of short headline-like lines; after trafilatura only a run that closes
+    # the body (a list inside the text is the article's own)
     run: list[int] = []
     for i in list(range(start, end)) + [None]:
         if i is not None and lines[i].kept and feats[i].headline_like and feats[i].units >= 3:
@@ -396,10 +422,24 @@ def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, dat
             continue
         if i is not None and not lines[i].kept:
             continue  # removed lines do not break a run
-        if len(run) >= LINK_LIST_MIN_RUN:
+        structured = sum(any(c.isdigit() for c in lines[j].text) for j in run) * 2 > len(run)  # schedules, results
+        if len(run) >= LINK_LIST_MIN_RUN and (teaser_lists or (i is None and not structured)):
             for j in run:
                 lines[j].reason = "link_list"
         run = []
+    mark_tail_cta(art, feats, start, end)
+
+
+def mark_tail_cta(art: Article, feats: list[Feat], start: int, end: int) -> None:
+    """Calls to action that close the body ("Sign up for our newsletter", "Follow her on Twitter")."""
+    for i in range(end - 1, start - 1, -1):
+        ln = art.lines[i]
+        if not ln.kept:
+            continue
+        if feats[i].units <= 60 and R.CTA.search(ln.text):
+            ln.reason = "cta"
+            continue
+        break
 
 
 def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> Article:
@@ -407,7 +447,7 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
     feats = features(art.lines)
     mark_markers(art, feats)
     script = document_script(art.lines, feats)
-    mark_foreign_script(art, feats, script)
+    mark_foreign_script(art, feats, script, whole_page=find_span)
     if find_span:
         start, end = select_body(art, feats)
     else:
@@ -417,10 +457,10 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
         if start == end:
             start = 0
     start = header_tail(art, feats, start, end, date_order)
-    read_header(art, feats, start, date_order)
+    read_header(art, feats, start, date_order, whole_page=find_span)
     for i in range(end, len(art.lines)):
         if art.lines[i].kept:
             art.lines[i].reason = "footer"
-    mark_body_residue(art, feats, start, end, date_order)
+    mark_body_residue(art, feats, start, end, date_order, teaser_lists=find_span)
     art.html_meta["_script"] = script
     return art

@@ -23,6 +23,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "related_marker": ("related links", "heading of a related / recommended / most-read list"),
     "related_link": ("related links", "headline in a related-stories list, or a 'Related: ...' line"),
     "link_list": ("related links", "run of short headline-like lines inside the body (teasers)"),
+    "cta": ("promo", "call to action closing the body: subscribe, sign up, follow us, send a tip"),
+    "tags": ("related links", "tag / 'Filed under' list"),
     "template": ("template", "line that recurs across many articles of the same site"),
     "title": ("metadata", "the headline, moved to `title`"),
     "title_repeat": ("metadata", "the headline printed again, already in `title`"),
@@ -103,4 +105,12 @@ AGENCY_LINE = _rx(r"^\s*(?:source|sources|quelle|fuente|fonte|المصدر|مص�
 # "(AFP) -", "WASHINGTON (Reuters) -", "القاهرة (أ ش أ) -" at the start of the first paragraph.
 DATELINE_AGENCY = re.compile(r"^[\w\s,.'’\u0600-\u06FF-]{0,40}?\((?P<agency>[^()]{2,40})\)\s*[-–—:]\s*")
 TRAILING_AGENCY = re.compile(r"[—–-]\s*(?P<agency>[\w .\u0600-\u06FF]{2,30})\s*\.?$")
+# Calls to action: searched in a line, used only at the tail of the body.
+CTA = _rx(r"\b(?:sign up|subscribe|newsletters?|delivered (?:to|through) your (?:inbox|letterbox)|click here|"
+          r"follow (?:us|him|her|them|@\w+) on|follow @\w+|may be reached at|can be reached at|have a tip\?|"
+          r"send us (?:your|a)|tell us what you think|download (?:our|the) app|get the latest|"
+          r"join (?:the conversation|our community)|all rights reserved|copyright ©|©\s?\d{4}|"
+          r"اشترك|تابعونا|حمل تطبيق|جميع الحقوق محفوظة)\b|@\w+\.(?:com|org|net)")
+TAGS = _rx(r"^\s*(?:tags?|tagged|topics?|filed under|keywords|schlagwörter|etiquetas|mots-clés|теги|"
+           r"الوسوم|وسوم|كلمات مفتاحية|الكلمات المفتاحية)\s*(?:[:：|]|$)")
 SENTENCE_END = re.compile(r"[.!?؟。！？…:;»”\"'’)\]]\s*$")
