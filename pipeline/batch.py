@@ -1,0 +1,184 @@
+"""A batch of input files -> staged Parquet parts and counts. Plain Python: every runner
+(threads, processes, Dask workers) calls `process_batch`; the flow only orchestrates.
+
+Accounting: every record read ends as exactly one of written / rejected / skipped (its input
+was already processed with the same fingerprint). A record that raises inside the pipeline is
+rejected with `internal_error`, so one bad page never fails its batch.
+"""
+from __future__ import annotations
+
+import signal
+import threading
+import time
+import traceback
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from . import store
+from .process import Options, article_id, process_article
+from .readers import Limits, file_fingerprint, read_file
+from .record import Article
+
+FLUSH_ROWS = 2000  # staged Parquet part size: bounded memory whatever the input size
+TRANSIENT = (ConnectionError, TimeoutError)
+
+
+class DocumentTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Interrupt the block after `seconds` (SIGALRM; only in a process's main thread — worker
+    threads run without this limit, which the process runner avoids by running batches in the
+    main thread of each worker process)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(signum, frame):
+        raise DocumentTimeout(f"document took longer than {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@dataclass
+class BatchStats:
+    read: int = 0
+    written: int = 0
+    skipped: int = 0
+    rejected: Counter = field(default_factory=Counter)
+    removed_lines: Counter = field(default_factory=Counter)
+    by_site: Counter = field(default_factory=Counter)
+    by_language: Counter = field(default_factory=Counter)
+    inputs: dict[str, tuple[str, int]] = field(default_factory=dict)  # uri -> (fingerprint, records)
+    skipped_inputs: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"read": self.read, "written": self.written, "skipped": self.skipped,
+                "rejected": dict(self.rejected), "removed_lines": dict(self.removed_lines),
+                "by_site": dict(self.by_site), "by_language": dict(self.by_language),
+                "inputs": {k: list(v) for k, v in self.inputs.items()}, "skipped_inputs": self.skipped_inputs,
+                "seconds": self.seconds}
+
+    @classmethod
+    def merge(cls, parts: list[dict]) -> "BatchStats":
+        s = cls()
+        for p in parts:
+            s.read += p["read"]
+            s.written += p["written"]
+            s.skipped += p["skipped"]
+            s.rejected.update(p["rejected"])
+            s.removed_lines.update(p["removed_lines"])
+            s.by_site.update(p["by_site"])
+            s.by_language.update(p["by_language"])
+            s.inputs.update({k: tuple(v) for k, v in p["inputs"].items()})
+            s.skipped_inputs.extend(p["skipped_inputs"])
+            s.seconds += p["seconds"]
+        return s
+
+
+def _safe_process(art: Article, opts: Options, doc_timeout: float | None) -> Article:
+    if art.reject:
+        return art
+    try:
+        with time_limit(doc_timeout):
+            process_article(art, opts)
+            if not art.reject:
+                art.html_meta["_article_id"] = article_id(art)
+    except DocumentTimeout as e:
+        art.reject = ("timeout", str(e))
+    except RecursionError:
+        art.reject = ("too_deep", "document nesting too deep to process")
+    except MemoryError:
+        art.reject = ("too_large", "document needs more memory than allowed")
+    except Exception as e:  # a bug or an input nobody foresaw: reject the record, keep the batch
+        tb = traceback.format_exception_only(type(e), e)[-1].strip()
+        art.reject = ("internal_error", tb[:500])
+    return art
+
+
+def process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: Options = Options(),
+                  limits: Limits = Limits(), ledger: dict[str, tuple[str, int]] | None = None,
+                  reprocess: bool = False, doc_timeout: float | None = 30.0,
+                  raise_transient: bool = True, progress=None) -> dict:
+    """Process input files into the run's staging area; returns BatchStats as a dict.
+
+    `raise_transient`: a connection error or timeout while reading propagates (so the caller
+    can retry the batch); on the last attempt pass False and the input is rejected instead."""
+    t0 = time.perf_counter()
+    stats = BatchStats()
+    ledger = ledger or {}
+    processed_at = datetime.now(timezone.utc)
+    # a retried batch starts clean: remove what an earlier attempt staged
+    for f in store.staging_dir(out, run_id).rglob(f"part-{run_id}-{part}-*"):
+        f.unlink()
+    good: list[Article] = []
+    bad: list[Article] = []
+    chunk = 0
+
+    def flush() -> None:
+        nonlocal chunk, good, bad
+        store.stage_articles(out, run_id, f"{part}-{chunk}", store.article_rows(good, run_id, processed_at))
+        store.stage_rejects(out, run_id, f"{part}-{chunk}", store.reject_rows(bad, run_id, processed_at))
+        chunk += 1
+        good, bad = [], []
+
+    for uri in uris:
+        try:
+            fp = file_fingerprint(uri)
+        except TRANSIENT:
+            if raise_transient:
+                raise
+            fp = None
+        except OSError:
+            fp = None
+        if fp is not None and not reprocess and ledger.get(uri, (None,))[0] == fp:
+            stats.skipped += ledger[uri][1]
+            stats.read += ledger[uri][1]
+            stats.skipped_inputs.append(uri)
+            continue
+        records = 0
+        try:
+            for art in read_file(uri, limits, raise_transient=raise_transient):
+                records += 1
+                stats.read += 1
+                art = _safe_process(art, opts, doc_timeout)
+                if art.reject:
+                    stats.rejected[art.reject[0]] += 1
+                    bad.append(art)
+                else:
+                    stats.written += 1
+                    stats.by_site[art.site or "unknown"] += 1
+                    stats.by_language[art.language] += 1
+                    stats.removed_lines.update(ln.reason for ln in art.lines if ln.reason)
+                    good.append(art)
+                if len(good) + len(bad) >= FLUSH_ROWS:
+                    flush()
+        except TRANSIENT:
+            raise  # read_file only lets these through when raise_transient is set
+        if fp is None and records == 0:
+            records = 1
+            stats.read += 1
+            stats.rejected["read_error"] += 1
+            a = Article(uri, "unknown")
+            a.reject = ("read_error", "input could not be read")
+            bad.append(a)
+        stats.inputs[uri] = (fp or "", records)
+        if progress is not None:
+            progress(uri, records)
+    flush()
+    stats.seconds = time.perf_counter() - t0
+    return stats.to_dict()
+
+
+__all__ = ["process_batch", "BatchStats", "time_limit", "DocumentTimeout"]

@@ -1,0 +1,312 @@
+"""The output folder as a table store: staged writes, atomic publish, ledger, lock, readers.
+
+Layout of an output folder DIR:
+
+    DIR/articles -> .snapshots/articles/<snapshot>   hive-partitioned Parquet (language, published_month)
+    DIR/rejects  -> .snapshots/rejects/<snapshot>    Parquet, one row per rejected input record
+    DIR/runs/<run_id>.json                            run reports
+    DIR/_state/ledger.parquet                         inputs already processed (uri, fingerprint)
+    DIR/_staging/<run_id>/                            a run's files before publishing
+    DIR/.lock                                         one writer at a time
+
+Publishing a run builds a new snapshot folder (unchanged files hard-linked from the current
+one, files holding replaced articles rewritten without them, the run's staged files moved in)
+and then swaps the `articles` symlink with one atomic rename. A reader that globs
+`DIR/articles/**/*.parquet` therefore sees the previous run or the new one, never half of one.
+Old snapshots are kept for a while (readers may still be listing them) and then removed.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+import schemas
+
+from .record import Article
+
+KEEP_SNAPSHOTS = 3  # the current one and two before it, for readers that are still listing them
+TABLES = ("articles", "rejects")
+
+
+def new_run_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+# --- rows ---------------------------------------------------------------------------------------
+def article_rows(arts: list[Article], run_id: str, processed_at: datetime, version: int = schemas.CURRENT_VERSION) -> pa.Table:
+    """Articles -> an Arrow table of the article schema `version`."""
+    from .process import article_id  # local: process imports heavy extraction modules
+
+    cols: dict[str, list] = {f.name: [] for f in schemas.articles_schema(version)}
+    for a in arts:
+        body = a.body_text()
+        row = {
+            "article_id": a.html_meta.get("_article_id") or article_id(a), "run_id": run_id, "source_uri": a.source_uri,
+            "input_fingerprint": a.fingerprint, "url": a.url, "site": a.site, "language": a.language or "und",
+            "language_confidence": a.language_confidence, "other_language_share": a.other_language_share,
+            "title": a.title, "subtitle": a.subtitle, "authors": list(a.authors), "byline_raw": a.byline_raw,
+            "published_at": a.published_at, "published_date": a.published_date,
+            "published_time_local": a.published_time_local, "published_raw": a.published_raw,
+            "date_source": a.date_source,
+            "published_month": a.published_date.strftime("%Y-%m") if a.published_date else "unknown",
+            "section": a.section, "source_agency": a.source_agency, "reading_time_minutes": a.reading_time_minutes,
+            "image_captions": [{"text": c.text, "credit": c.credit} for c in a.image_captions],
+            "text": body, "word_count": len(body.split()),
+            "removed_lines": [{"text": t, "reason": r} for t, r in a.removed()],
+            "extractor": a.extractor, "encoding": a.encoding, "fetched_at": a.fetched_at,
+            "schema_version": version, "processed_at": processed_at,
+            "duplicate_of": a.html_meta.get("_duplicate_of"),
+        }
+        for k in cols:
+            cols[k].append(row[k])
+    return pa.Table.from_pydict(cols, schema=schemas.articles_schema(version))
+
+
+def reject_rows(arts: list[Article], run_id: str, processed_at: datetime) -> pa.Table:
+    return pa.Table.from_pylist(
+        [{"source_uri": a.source_uri, "reason": a.reject[0], "detail": a.reject[1], "input_fingerprint": a.fingerprint,
+          "run_id": run_id, "processed_at": processed_at} for a in arts],
+        schema=schemas.rejects_schema())
+
+
+# --- staging (any process may call these: Dask workers, process pools) -------------------------
+def staging_dir(out: str | Path, run_id: str) -> Path:
+    return Path(out) / "_staging" / run_id
+
+
+def stage_articles(out: str | Path, run_id: str, part: str, table: pa.Table, version: int = schemas.CURRENT_VERSION) -> None:
+    """Write one batch of article rows into the run's staging area, hive-partitioned, zstd."""
+    if table.num_rows == 0:
+        return
+    target = staging_dir(out, run_id) / "articles"
+    part_schema = pa.schema([table.schema.field(c) for c in schemas.PARTITION_COLUMNS])
+    ds.write_dataset(
+        table, target, format="parquet", partitioning=ds.partitioning(part_schema, flavor="hive"),
+        basename_template=f"part-{run_id}-{part}-{{i}}.parquet", existing_data_behavior="overwrite_or_ignore",
+        file_options=ds.ParquetFileFormat().make_write_options(compression="zstd"),
+        max_rows_per_group=10_000)
+
+
+def stage_rejects(out: str | Path, run_id: str, part: str, table: pa.Table) -> None:
+    if table.num_rows == 0:
+        return
+    target = staging_dir(out, run_id) / "rejects"
+    target.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, target / f"part-{run_id}-{part}.parquet", compression="zstd")
+
+
+# --- publishing ---------------------------------------------------------------------------------
+@contextmanager
+def writer_lock(out: str | Path, timeout: float = 3600):
+    """One writer per output folder; a second run waits for the first to publish."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".lock", "a+") as fh:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"another newsclean run holds {out / '.lock'}")
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def clean_leftovers(out: str | Path) -> list[str]:
+    """Remove staging folders of runs that died (called under the writer lock, so none is live)."""
+    removed = []
+    st = Path(out) / "_staging"
+    if st.exists():
+        for d in st.iterdir():
+            shutil.rmtree(d, ignore_errors=True)
+            removed.append(d.name)
+    for t in TABLES:
+        for tmp in Path(out).glob(f".{t}.swap-*"):
+            tmp.unlink(missing_ok=True)
+    return removed
+
+
+def current_snapshot(out: str | Path, table: str) -> Path | None:
+    link = Path(out) / table
+    if link.is_symlink():
+        return (Path(out) / os.readlink(link)).resolve()
+    return None
+
+
+def _files(root: Path | None) -> list[Path]:
+    return sorted(root.rglob("*.parquet")) if root and root.exists() else []
+
+
+def _drop_rows(src: Path, dst: Path, column: str, values: set[str], transform=None) -> int:
+    """Copy a Parquet file without the rows whose `column` is in `values`; returns rows kept."""
+    t = pq.read_table(src)
+    col = t.column(column)
+    if transform is not None:
+        col = transform(col)
+    mask = pc.invert(pc.is_in(col, value_set=pa.array(sorted(values), pa.string())))
+    kept = t.filter(mask)
+    if kept.num_rows:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(kept, dst, compression="zstd")
+    return kept.num_rows
+
+
+def _ids_in(path: Path, column: str, transform=None) -> set[str]:
+    col = pq.read_table(path, columns=[column]).column(column)
+    if transform is not None:
+        col = transform(col)
+    return set(col.to_pylist())
+
+
+def _base_uri(col: pa.ChunkedArray) -> pa.ChunkedArray:
+    return pc.replace_substring_regex(col, pattern=r"#\d+$", replacement="")
+
+
+def _build_snapshot(out: Path, table: str, run_id: str, key: str, replace: set[str] | None = None,
+                    transform=None) -> Path:
+    """New snapshot = current snapshot minus the rows this run replaces + this run's staged files.
+
+    Articles (`replace=None`): the run's own article_ids replace older rows, and within the run the
+    last staged row of an id wins. Rejects: `replace` names the input files processed again,
+    whose older reject rows go (`transform` maps a row's key to its input file)."""
+    staged_root = staging_dir(out, run_id) / table
+    staged = _files(staged_root)
+    snap = out / ".snapshots" / table / run_id
+    snap.mkdir(parents=True, exist_ok=True)
+    owner: dict[str, Path] = {}
+    if replace is None:
+        for f in staged:
+            for k in _ids_in(f, key):
+                owner[k] = f
+    for f in staged:
+        rel = f.relative_to(staged_root)
+        dupes = {k for k, o in owner.items() if o != f} & _ids_in(f, key) if owner else set()
+        if dupes:
+            _drop_rows(f, snap / rel, key, dupes)
+            f.unlink()
+        else:
+            (snap / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(f, snap / rel)
+    replace = set(owner) if replace is None else replace
+    cur = current_snapshot(out, table)
+    for f in _files(cur):
+        rel = f.relative_to(cur)
+        if replace and _ids_in(f, key, transform) & replace:
+            _drop_rows(f, snap / rel.parent / f"{rel.stem}-r{run_id[-6:]}.parquet", key, replace, transform)
+        else:
+            (snap / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.link(f, snap / rel)
+    return snap
+
+
+def _swap(out: Path, table: str, snap: Path) -> None:
+    tmp = out / f".{table}.swap-{snap.name}"
+    tmp.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(snap, out), tmp)
+    os.replace(tmp, out / table)  # atomic on POSIX
+    _fsync_dir(out)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _gc(out: Path, table: str) -> None:
+    root = out / ".snapshots" / table
+    cur = current_snapshot(out, table)
+    snaps = sorted((p for p in root.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime) if root.exists() else []
+    for old in snaps[:-KEEP_SNAPSHOTS]:
+        if cur is None or old.resolve() != cur:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def publish(out: str | Path, run_id: str, reprocessed_inputs: set[str]) -> dict:
+    """Publish the run's staged files (call under `writer_lock`). Returns file counts."""
+    out = Path(out)
+    snap_a = _build_snapshot(out, "articles", run_id, "article_id")
+    snap_r = _build_snapshot(out, "rejects", run_id, "source_uri", replace=reprocessed_inputs, transform=_base_uri)
+    if not _files(snap_r):  # readers globbing rejects/*.parquet need at least one (empty) file
+        pq.write_table(schemas.rejects_schema().empty_table(), snap_r / f"part-{run_id}-empty.parquet")
+    _swap(out, "articles", snap_a)
+    _swap(out, "rejects", snap_r)
+    shutil.rmtree(staging_dir(out, run_id), ignore_errors=True)
+    for t in TABLES:
+        _gc(out, t)
+    return {"article_files": len(_files(snap_a)), "reject_files": len(_files(snap_r))}
+
+
+# --- ledger -------------------------------------------------------------------------------------
+LEDGER_SCHEMA = pa.schema([("input_uri", pa.string()), ("fingerprint", pa.string()), ("records", pa.int64()),
+                           ("run_id", pa.string())])
+
+
+def load_ledger(out: str | Path) -> dict[str, tuple[str, int]]:
+    """input URI -> (fingerprint, records) of every input already published."""
+    p = Path(out) / "_state" / "ledger.parquet"
+    if not p.exists():
+        return {}
+    t = pq.read_table(p).to_pydict()
+    return {u: (f, r) for u, f, r in zip(t["input_uri"], t["fingerprint"], t["records"])}
+
+
+def save_ledger(out: str | Path, ledger: dict[str, tuple[str, int]], run_id: str, runs: dict[str, str]) -> None:
+    p = Path(out) / "_state" / "ledger.parquet"
+    p.parent.mkdir(parents=True, exist_ok=True)
+    uris = sorted(ledger)
+    t = pa.table({"input_uri": uris, "fingerprint": [ledger[u][0] for u in uris], "records": [ledger[u][1] for u in uris],
+                  "run_id": [runs.get(u, run_id) for u in uris]}, schema=LEDGER_SCHEMA)
+    tmp = p.with_suffix(f".tmp-{run_id}")
+    pq.write_table(t, tmp)
+    os.replace(tmp, p)
+
+
+def write_report(out: str | Path, report: dict) -> Path:
+    p = Path(out) / "runs" / f"{report['run_id']}.json"
+    p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_suffix(".tmp")
+    tmp.write_text(json.dumps(report, indent=1, default=str, ensure_ascii=False))
+    os.replace(tmp, p)
+    return p
+
+
+# --- reading ------------------------------------------------------------------------------------
+def articles_dataset(out: str | Path) -> ds.Dataset:
+    """The article table as a pyarrow dataset with the current schema: columns added by later
+    versions read as null in older files."""
+    schema = schemas.articles_schema()
+    return ds.dataset(str(Path(out) / "articles"), format="parquet", schema=schema,
+                      partitioning=ds.partitioning(pa.schema([schema.field(c) for c in schemas.PARTITION_COLUMNS]), flavor="hive"))
+
+
+def read_articles(out: str | Path, columns: list[str] | None = None, filter=None) -> pa.Table:
+    """The unified article table of an output folder (every schema version, one snapshot)."""
+    if not (Path(out) / "articles").exists():
+        return schemas.articles_schema().empty_table()
+    return articles_dataset(out).to_table(columns=columns, filter=filter)
+
+
+def read_rejects(out: str | Path) -> pa.Table:
+    if not (Path(out) / "rejects").exists():
+        return schemas.rejects_schema().empty_table()
+    return ds.dataset(str(Path(out) / "rejects"), format="parquet", schema=schemas.rejects_schema()).to_table()
