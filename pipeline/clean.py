@@ -32,6 +32,7 @@ from .textnorm import match_key
 
 HEADER_WINDOW = 14  # header lines (nearest the body) searched for title, date and byline
 LINK_LIST_MIN_RUN = 3
+MAX_LIST_ITEMS = 25  # a related list under a heading is rarely longer; past that it is the page
 
 
 @dataclass(slots=True)
@@ -80,6 +81,9 @@ def _caption(line: str) -> Caption | None:
     m = R.CREDIT_LINE.match(line)
     if m:
         return Caption("", m["credit"].strip())
+    m = R.CAPTION_INLINE.search(line)
+    if m and text_units(line) <= 60:
+        return Caption(line[:m.start()].strip(" -–|") or line, m.group().strip(" ()") or None)
     if text_units(line) <= 60:
         m = R.CAPTION_SUFFIX.match(line)
         if m and re.search(r"\s[/|]\s*\S+[^/|]*$|\)\s*$", line):
@@ -101,27 +105,30 @@ def _agency_line(line: str) -> str | None:
 
 def mark_markers(art: Article, feats: list[Feat]) -> None:
     lines = art.lines
-    in_list = False
+    in_list = 0  # lines a related-list heading may still take
     for i, ln in enumerate(lines):
         t, f = ln.text, feats[i]
         if in_list:
             # A related-list heading takes the headline-like lines under it, up to real prose.
+            in_list -= 1
             if f.headline_like or f.units <= 2 or (not f.paragraph and f.units < 20):
                 ln.reason = "related_link"
                 continue
-            in_list = False
+            in_list = 0
         if f.units > 40:
             continue
-        if R.ADVERTISEMENT.match(t):
+        if R.COPYRIGHT.search(t) and f.units <= 25:
+            ln.reason = "copyright"
+        elif R.ADVERTISEMENT.match(t):
             ln.reason = "advertisement"
         elif R.SHARE.match(t):
             ln.reason = "share"
         elif R.PROMO.match(t):
             ln.reason = "promo"
         elif R.RELATED_MARKER.match(t):
-            ln.reason, in_list = "related_marker", True
+            ln.reason, in_list = "related_marker", MAX_LIST_ITEMS
         elif R.TAGS.match(t):
-            ln.reason, in_list = "tags", True
+            ln.reason, in_list = "tags", MAX_LIST_ITEMS
         elif R.GALLERY.match(t):
             ln.reason = "gallery"
         elif R.MASTHEAD.match(t) and f.units <= 12:
@@ -155,6 +162,39 @@ def document_script(lines: list[Line], feats: list[Feat]) -> str | None:
 _HARAKAT = re.compile("[\u064B-\u0652]")
 
 
+def mark_repeated(art: Article, feats: list[Feat]) -> None:
+    """A line printed twice on one page is page furniture (share bars, gallery captions, teaser
+    titles) when short; a repeated long line (pull quote, 'Click To Tweet') keeps its first copy."""
+    seen: dict[str, int] = {}
+    keys = []
+    for ln in art.lines:
+        k = match_key(ln.text)
+        keys.append(k)
+        seen[k] = seen.get(k, 0) + 1
+    first: set[str] = set()
+    for ln, f, k in zip(art.lines, feats, keys):
+        if not ln.kept or not k or seen[k] < 2:
+            continue
+        if f.paragraph and f.units > 25:
+            if k in first:
+                ln.reason = "repeated"
+            first.add(k)
+        elif f.units >= 2:
+            ln.reason = "repeated"
+
+
+def mark_comments(art: Article, feats: list[Feat]) -> None:
+    """From the first comment-section heading after some article text, everything is comments."""
+    seen_prose = 0
+    for i, ln in enumerate(art.lines):
+        if feats[i].paragraph and ln.kept:
+            seen_prose += 1
+        if seen_prose >= 2 and ln.reason != "share" and feats[i].units <= 20 and R.COMMENT_HEADER.match(ln.text):
+            for later in art.lines[i:]:
+                later.reason = "comments"
+            return
+
+
 def mark_foreign_script(art: Article, feats: list[Feat], doc_script: str | None, whole_page: bool = True) -> None:
     """Remove lines written wholly in another script than the article's (menus in the site's
     home language, language switchers).
@@ -182,22 +222,35 @@ def mark_foreign_script(art: Article, feats: list[Feat], doc_script: str | None,
 
 
 # --- pass 3: body span --------------------------------------------------------------------------
+# Lines that end or interrupt an article's text: the body span does not cross them cheaply.
+BARRIERS = {"related_marker", "share", "promo", "copyright", "comments", "tags"}
+BARRIER_SCORE = -60.0
+SHORT_SCORE = -3.0
+POSITION_DECAY = 0.8
+
+
 def line_score(ln: Line, f: Feat) -> float:
     if not ln.kept:
-        return -1.0
+        return BARRIER_SCORE if ln.reason in BARRIERS else -1.0
     if f.paragraph:
         return float(min(f.units, 80))
     if f.units >= 5 and f.ends:
         return 2.0
-    return -3.0
+    return SHORT_SCORE
 
 
 def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
     """Maximum-sum span of line scores (Kadane); returns [start, end) of the body."""
     best, best_span = 0.0, (0, 0)
     cur, cur_start = 0.0, 0
-    for i, (ln, f) in enumerate(zip(art.lines, feats)):
+    lines = art.lines
+    n = max(1, len(lines))
+    for i, (ln, f) in enumerate(zip(lines, feats)):
         s = line_score(ln, f)
+        if s > 0:  # prose late on the page is more often footer, legal text or teasers
+            s *= 1.0 - POSITION_DECAY * i / n
+        if ln.reason in ("related_marker", "tags") and (i + 1 == len(lines) or lines[i + 1].reason != "related_link"):
+            s = -1.0  # a heading with no list under it (the widget's links were not scraped)
         if cur <= 0:
             cur, cur_start = s, i
         else:
@@ -427,11 +480,17 @@ def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, dat
             for j in run:
                 lines[j].reason = "link_list"
         run = []
-    mark_tail_cta(art, feats, start, end)
+    mark_tail_cta(art, feats, start, end, anywhere=teaser_lists)
 
 
-def mark_tail_cta(art: Article, feats: list[Feat], start: int, end: int) -> None:
-    """Calls to action that close the body ("Sign up for our newsletter", "Follow her on Twitter")."""
+def mark_tail_cta(art: Article, feats: list[Feat], start: int, end: int, anywhere: bool = False) -> None:
+    """Calls to action that close the body ("Sign up for our newsletter", "Follow her on Twitter");
+    in a whole-page dump (`anywhere`) also those between paragraphs."""
+    if anywhere:
+        for i in range(start, end):
+            if art.lines[i].kept and feats[i].units <= 40 and R.CTA.search(art.lines[i].text):
+                art.lines[i].reason = "cta"
+        return
     for i in range(end - 1, start - 1, -1):
         ln = art.lines[i]
         if not ln.kept:
@@ -446,6 +505,8 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
     """Run all passes over `art.lines` (already segmented)."""
     feats = features(art.lines)
     mark_markers(art, feats)
+    if find_span:
+        mark_comments(art, feats)
     script = document_script(art.lines, feats)
     mark_foreign_script(art, feats, script, whole_page=find_span)
     if find_span:
@@ -458,6 +519,8 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
             start = 0
     start = header_tail(art, feats, start, end, date_order)
     read_header(art, feats, start, date_order, whole_page=find_span)
+    if find_span:
+        mark_repeated(art, feats)
     for i in range(end, len(art.lines)):
         if art.lines[i].kept:
             art.lines[i].reason = "footer"

@@ -25,6 +25,9 @@ REASONS: dict[str, tuple[str, str]] = {
     "link_list": ("related links", "run of short headline-like lines inside the body (teasers)"),
     "cta": ("promo", "call to action closing the body: subscribe, sign up, follow us, send a tip"),
     "tags": ("related links", "tag / 'Filed under' list"),
+    "comments": ("comments", "reader comments: everything from the comment section's heading on"),
+    "copyright": ("footer", "copyright / all-rights-reserved line"),
+    "repeated": ("template", "line printed more than once on the page (gallery captions, share bars, pull quotes)"),
     "template": ("template", "line that recurs across many articles of the same site"),
     "title": ("metadata", "the headline, moved to `title`"),
     "title_repeat": ("metadata", "the headline printed again, already in `title`"),
@@ -64,7 +67,7 @@ PROMO = _rx(r"^\s*(?:sign up|sign in|log ?in|subscribe(?: now)?|newsletters?|get
 RELATED_MARKER = _rx(
     r"^\s*(?:related(?: (?:articles?|stories|news|posts|content|coverage|topics|reading|links))?|recommended(?: (?:for you|stories|articles|reading))?|"
     r"read (?:more|also|next)|more (?:from|on|in) [\w .'-]{1,40}|more (?:stories|news|articles|headlines)|"
-    r"see also|also read|also on [\w .'-]{1,30}|explore(?: further| more)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
+    r"see also|also read|also on [\w .'-]{1,30}|explore(?: further| more)?|most (?:read|popular|viewed|shared|recent)|trending(?: now| stories| news| topics)?|more \w+(?: news)?|"
     r"top stories|latest (?:news|stories|articles)|you (?:may|might) (?:also )?like|you may have missed|don'?t miss|"
     r"editor'?s picks?|popular (?:now|stories)|what to read next|up next|watch next|in other news|"
     r"lire aussi|à lire aussi|sur le même sujet|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|"
@@ -98,6 +101,10 @@ CAPTION_SUFFIX = re.compile(
     r"(?:(?:/|\|)\s*(?P<credit>[A-Z][\w.&' -]{1,40}|[\u0600-\u06FF][\u0600-\u06FF .]{1,30})|"
     r"\(\s*(?:photo|image|credit|foto|تصوير)\s*[:：]\s*(?P<credit2>[^()]{2,60})\))\s*$", re.I)
 FILE_PHOTO = re.compile(r"\[\s*(?:file\s+)?photo\s*\]|\(\s*file\s+photo\s*\)", re.I)
+# Caption cues inside a line: "(AP Photo/Alan Diaz)", "... Credit: ESA", "1of4 ...", "(pictured)".
+CAPTION_INLINE = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|[A-Z][\w.]+)?\s*(?:Photo|Image|Foto)s?\s*(?:/|by|:)\s*[^)]{2,60}\)\s*\.?\s*$|"
+                            r"\b(?:Photo|Image|Picture)?\s*Credit\s*:\s*[^.]{2,80}$|^\d+\s?of\s?\d+\s?\S|"
+                            r"\((?:Image|Photo) credit:[^)]*\)\s*$|\bGetty Images\s*$", re.I)
 READING_TIME = _rx(r"^\s*(?:(?P<n>\d{1,3})\s*(?:-|\s)?\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading|de lecture|lesezeit|de leitura|de lectura)|"
                    r"(?:reading time|lesezeit|temps de lecture)\s*[:：]?\s*(?P<n2>\d{1,3})\s*min\w*|"
                    r"(?:قراءة في|مدة القراءة|وقت القراءة)?\s*(?P<n3>\d{1,3})?\s*(?:دقائق|دقيقة|د)\s*(?:قراءة|للقراءة)?)" + _TAIL)
@@ -113,4 +120,11 @@ CTA = _rx(r"\b(?:sign up|subscribe|newsletters?|delivered (?:to|through) your (?
           r"اشترك|تابعونا|حمل تطبيق|جميع الحقوق محفوظة)\b|@\w+\.(?:com|org|net)")
 TAGS = _rx(r"^\s*(?:tags?|tagged|topics?|filed under|keywords|schlagwörter|etiquetas|mots-clés|теги|"
            r"الوسوم|وسوم|كلمات مفتاحية|الكلمات المفتاحية)\s*(?:[:：|]|$)")
+# The start of the reader-comment section: "Jane on May 2, 2019 at 4:47 pm said:", "12 Comments".
+COMMENT_HEADER = _rx(r"^\s*(?:\d+\s+(?:comments?|responses?|replies|commentaires|kommentare|comentários|comentarios|تعليقات?)|"
+                     r"(?:leave|post|add|write) a (?:reply|comment)|comments? (?:are|is) closed|join the (?:discussion|conversation)|"
+                     r"reader comments|comments on this (?:article|story)|discussion|"
+                     r"أضف تعليقا?|اضف تعليق)\s*[:.!]?\s*$|^.{2,80}\b(?:said|says|wrote|disse|a dit|schrieb)\s*:\s*$")
+COPYRIGHT = _rx(r"^\s*(?:©|\(c\)|copyright\b|all rights reserved|جميع الحقوق محفوظة|كل الحقوق محفوظة|todos os direitos|tous droits)|"
+                r"(?:all rights reserved|جميع الحقوق محفوظة|alle rechte vorbehalten)\.?\s*$")
 SENTENCE_END = re.compile(r"[.!?؟。！？…:;»”\"'’)\]]\s*$")
