@@ -327,7 +327,14 @@ def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
 _DIGITS_AR = str.maketrans({chr(0x0660 + i): str(i) for i in range(10)})
 
 
+_UPDATED = re.compile(r"\b(?:updated?|last modified|modified|aktualisiert|geändert|actualizado|actualisé|mis à jour|"
+                      r"atualizado|aggiornato)\b|آخر تحديث|تم التحديث|تحديث", re.I)
+
+
 def _set_date(art: Article, dl: DateLine, line: str) -> None:
+    if _UPDATED.search(line) and not re.search(r"\b(?:published|posted|veröffentlicht|publié|publicado)\b|نشر", line, re.I):
+        art.html_meta.setdefault("_updated_date", dl.parsed)
+        return  # an update stamp is not the publication date
     if art.published_date is None:
         art.published_date = dl.parsed.date
         art.published_time_local = dl.parsed.time
@@ -391,19 +398,9 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
         if title_i is None:
             title_i = next((i for i in cands if known and keys[i] and (keys[i] in known or known in keys[i]) and len(keys[i]) >= 0.6 * len(known)), None)
     if title_i is None and whole_page:
-        seen: dict[str, int] = {}
-        for i in cands:
-            if keys[i] in seen and feats[i].units >= 3:
-                title_i = seen[keys[i]]
-                break
-            seen.setdefault(keys[i], i)
-    if title_i is None and whole_page:
-        for i in reversed(cands):
-            f = feats[i]
-            if f.headline_like or (f.units >= 3 and not f.paragraph and not lines[i].text.endswith(":")):
-                if not looks_like_name(lines[i].text) or f.units > 5:
-                    title_i = i
-                    break
+        title_i = _best_title(art, feats, cands, keys, start)
+        if title_i is not None:  # a headline printed twice: the first copy is the title, the dek follows it
+            title_i = min(j for j in cands if keys[j] == keys[title_i])
     if title_i is not None:
         title_key = keys[title_i]
         if art.title is None:
@@ -434,6 +431,64 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
         for i in idx:
             if lines[i].kept:
                 lines[i].reason = "nav_header"
+
+
+_BREADCRUMB = re.compile(r"[|»›/\\]|\s>\s|//")
+
+
+def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> int | None:
+    """Score the header lines as headlines: a headline is 3-25 words, does not end like a
+    sentence, is often printed again on the page (title bar, breadcrumb, share text), sits
+    near the body, and is not a breadcrumb, a name or a date."""
+    if not cands:
+        return None
+    page_keys = [match_key(ln.text) for ln in art.lines]
+    best, best_score = None, -1e9
+    order = {i: n for n, i in enumerate(reversed(cands))}
+    for i in cands:
+        f, text, k = feats[i], art.lines[i].text, keys[i]
+        if not k or looks_like_name(text) and f.units <= 4:
+            continue
+        score = 2.0 if 3 <= f.units <= 25 else 0.5 if f.units == 2 else -2.0
+        if text.rstrip().endswith((".", ":", ",")) and not text.rstrip().endswith("..."):
+            score -= 1.5
+        if _BREADCRUMB.search(text):
+            score -= 2.0
+        if any(ch.isdigit() for ch in text) and find_date(text) is not None:
+            score -= 3.0
+        if len(k.split()) >= 3 and sum(1 for j, pk in enumerate(page_keys) if j != i and k in pk) >= 1:
+            score += 2.0
+        score -= 0.15 * order[i]
+        if score > best_score:
+            best, best_score = i, score
+    return best if best_score > 0 else None
+
+
+_DATE_CONTEXT = re.compile(
+    r"\b(?:posted|published|written|updated|on|by|von|am|um|uhr|veröffentlicht|erschienen|stand|publié|le|par|"
+    r"publicado|por|em|el|pubblicato|il|di|geplaatst|door|опубликовано|yayınlanma)\b|نشر|بتاريخ|كتب|·|\||//", re.I)
+
+
+def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_order: str) -> None:
+    """When no date line was found: the nearest date printed beside a byline or a 'posted on'
+    near the body's edges ("Dezember 26, 2019 von Andrea", "Posted on August 2, 2019")."""
+    n = len(art.lines)
+    spots = [(start - i, i) for i in range(max(0, start - 40), start)]
+    spots += [(i - start, i) for i in range(start, min(end, start + 5))]
+    spots += [(i - end + 3, i) for i in range(end, min(n, end + 15))]
+    for _, i in sorted(spots):
+        ln, f = art.lines[i], feats[i]
+        if f.units > 30 or "@" in ln.text:
+            continue
+        if f.units > 12 and not _DATE_CONTEXT.search(ln.text):
+            continue
+        pd = find_date(ln.text, date_order=date_order, fetched_at=art.fetched_at)
+        if pd is None or (_UPDATED.search(ln.text[:pd.span[0]]) and not re.search(r"posted|published|veröffentlicht", ln.text, re.I)):
+            continue
+        art.published_date, art.published_time_local = pd.date, pd.time
+        art.published_raw, art.date_source = ln.text, "relative" if pd.kind == "relative" else "text"
+        art.html_meta["_parsed_date"] = pd
+        return
 
 
 # --- pass 5: residue inside the body ------------------------------------------------------------
@@ -525,5 +580,7 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
         if art.lines[i].kept:
             art.lines[i].reason = "footer"
     mark_body_residue(art, feats, start, end, date_order, teaser_lists=find_span)
+    if art.published_date is None and find_span:
+        fallback_date(art, feats, start, end, date_order)
     art.html_meta["_script"] = script
     return art

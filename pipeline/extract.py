@@ -80,6 +80,7 @@ def html_metadata(tree) -> dict:
         "og_title": _first(tree, ['//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content']),
         "title_tag": _first(tree, ["//head/title"]),
         "h1": _first(tree, ["//h1"]),
+        "h1s": [" ".join(h.text_content().split()) for h in tree.xpath("//h1")[:6] if h.text_content().strip()],
         "authors": [a for a in (tree.xpath('//meta[@name="author" or @property="article:author" or @name="byl" '
                                            'or @name="dc.creator" or @name="DC.creator"]/@content')) if a.strip()],
         "date": _first(tree, ['//meta[@property="article:published_time"]/@content',
@@ -117,8 +118,13 @@ def extract_html(art: Article) -> str | None:
         return None
     art.html_meta.update(html_metadata(tree))
     doc = trafilatura.bare_extraction(tree, url=art.url, with_metadata=True, **TRAFILATURA_OPTIONS)
-    if doc is None:
-        return None
+    if doc is None or not (doc.text or "").strip():
+        # precision mode finds nothing on some short pages: fall back to recall mode once
+        options = {**TRAFILATURA_OPTIONS, "favor_precision": False, "favor_recall": True}
+        doc = trafilatura.bare_extraction(parse_html(art.raw), url=art.url, with_metadata=True, **options)
+        if doc is None:
+            return None
+        art.html_meta["_extraction"] = "recall_fallback"
     art.html_meta.update(t_title=doc.title, t_author=doc.author, t_date=doc.date, t_sitename=doc.sitename,
                          t_categories=doc.categories)
     art.extractor = "trafilatura"

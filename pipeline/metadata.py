@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timezone
+from datetime import timedelta, timezone
 
 import courlan
 
@@ -55,17 +55,35 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     return title
 
 
+def _unquote(t: str) -> str:
+    t = t.strip()
+    pairs = {"«": "»", "“": "”", '"': '"', "„": "“", "‘": "’", "'": "'"}
+    if len(t) > 2 and t[0] in pairs and t.endswith(pairs[t[0]]) and t.count(t[0]) == 1:
+        return t[1:-1].strip()
+    return t
+
+
 def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
-    candidates = [meta.get("og_title"), meta.get("ld_headline"), meta.get("t_title"), meta.get("title_tag")]
-    h1 = meta.get("h1")
-    for c in candidates:
-        if not c:
-            continue
-        t = strip_site_suffix(c, site_names)
-        if h1 and match_key(h1) and (match_key(h1) == match_key(t) or match_key(h1) in match_key(c)) and len(h1) < 300:
-            return h1
-        return t
-    return h1 if h1 and len(h1) < 300 else None
+    """The on-page headline: the <h1> that shares most words with og:title / <title> (pages
+    have logo and section <h1>s too), or the page's only <h1>; else og:title (or JSON-LD
+    headline, or <title>) without its site-name suffix."""
+    og = meta.get("og_title") or meta.get("ld_headline") or meta.get("t_title") or meta.get("title_tag")
+    fallback = strip_site_suffix(og, site_names) if og else None
+    h1s = [h for h in meta.get("h1s") or [] if 2 <= len(h.split()) <= 40 and len(h) < 300]
+    ref = set(match_key(og or "").split()) | set(match_key(meta.get("title_tag") or "").split())
+    best, best_score = None, 0.0
+    for h in h1s:
+        words = set(match_key(h).split())
+        if words:
+            score = len(words & ref) / len(words)
+            if score > best_score:
+                best, best_score = h, score
+    if best_score >= 0.5:
+        return _unquote(best)
+    site_keys = {match_key(s) for s in site_names}
+    if len(h1s) == 1 and match_key(h1s[0]) not in site_keys:
+        return _unquote(h1s[0])
+    return _unquote(fallback) if fallback else None
 
 
 def _split_authors(values: list[str], art: Article, site_names: list[str]) -> list[str]:
@@ -74,7 +92,7 @@ def _split_authors(values: list[str], art: Article, site_names: list[str]) -> li
         if not v or v.startswith("http") or len(v) > 200:
             continue
         for part in re.split(r"\s*;\s*", v):
-            parsed = parse_byline(part, site=art.site)
+            parsed = parse_byline(part, site=art.site, lenient=True)
             if not parsed:
                 continue
             authors, agency = parsed
@@ -99,11 +117,12 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         html_title = choose_html_title(meta, site_names)
         if html_title:
             art.title = html_title
-        if not art.authors:
-            art.authors = _split_authors(meta.get("ld_authors") or meta.get("authors") or
-                                         ([meta["t_author"]] if meta.get("t_author") else []), art, site_names)
-            if art.authors and not art.byline_raw:
-                art.byline_raw = "; ".join(meta.get("ld_authors") or meta.get("authors") or [meta.get("t_author") or ""])
+        # structured fields first (JSON-LD, <meta>), then trafilatura's, then a byline in the text
+        for source in (meta.get("ld_authors"), meta.get("authors"), [meta["t_author"]] if meta.get("t_author") else None):
+            names = _split_authors(source or [], art, site_names)
+            if names:
+                art.authors, art.byline_raw = names, "; ".join(source)
+                break
         if art.section is None:
             art.section = meta.get("ld_section") or meta.get("section")
         _html_date(art, meta, date_order)
@@ -132,18 +151,35 @@ def _agency_from_authors(art: Article) -> str | None:
 
 
 def _html_date(art: Article, meta: dict, date_order: str) -> None:
-    """Structured dates (JSON-LD, meta) beat text lines: they carry offsets and are unambiguous."""
-    for key, source in (("ld_date", "json-ld"), ("date", "meta"), ("time_datetime", "meta"), ("t_date", "meta")):
+    """Dates on an HTML page, by authority: JSON-LD and <meta> (they carry the time and offset),
+    then htmldate's reading of the page (via trafilatura), then a date line in the text.
+
+    `published_date` is the calendar day as printed. A structured stamp in UTC can fall on the
+    next or previous day from the page's own (local) date; when htmldate reads a local date one
+    day off a UTC stamp, the local day is kept as the date and the stamp as `published_at`."""
+    def parsed(key: str) -> ParsedDate | None:
         raw = meta.get(key)
-        if not raw:
-            continue
-        pd = find_date(str(raw)[:100], date_order=date_order, fetched_at=art.fetched_at)
+        return find_date(str(raw)[:100], date_order=date_order, fetched_at=art.fetched_at) if raw else None
+
+    local = parsed("t_date")
+    for key, source in (("ld_date", "json-ld"), ("date", "meta")):
+        pd = parsed(key)
         if pd is None:
             continue
-        if art.published_date is not None and art.date_source in ("text", "relative") and pd.date != art.published_date \
-                and source == "meta" and key == "t_date":
-            return  # htmldate's guess loses to a date printed in the article header
         art.published_date, art.published_time_local = pd.date, pd.time
-        art.published_raw, art.date_source = str(raw), source
+        art.published_raw, art.date_source = str(meta[key]), source
         meta["_parsed_date"] = pd
+        if local is not None and local.date != pd.date:
+            # htmldate reads the date the page prints (and weighs original vs. updated dates);
+            # a structured stamp on another day is usually UTC-shifted or a modification date
+            art.published_date, art.published_time_local = local.date, None
+            if abs((local.date - pd.date).days) > 1:
+                meta["_parsed_date"] = local
         return
+    for key in ("t_date", "time_datetime"):
+        pd = parsed(key)
+        if pd is not None:
+            art.published_date, art.published_time_local = pd.date, pd.time
+            art.published_raw, art.date_source = str(meta[key]), "meta"
+            meta["_parsed_date"] = pd
+            return

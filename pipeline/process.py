@@ -68,6 +68,8 @@ def process_article(art: Article, opts: Options = Options()) -> Article:
         for k, v in list(art.html_meta.items()):
             if isinstance(v, str):
                 art.html_meta[k] = " ".join(clean_text(v).split())
+            elif isinstance(v, list):
+                art.html_meta[k] = [" ".join(clean_text(x).split()) if isinstance(x, str) else x for x in v]
         text = clean_text(text)
     else:
         text = clean_text(art.raw)
