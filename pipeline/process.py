@@ -42,7 +42,7 @@ def identify_language(art: Article, backend: str) -> None:
         size += len(t)
         if size >= langid.SAMPLE_CHARS:
             break
-    res = langid.identify("\n".join(sample), backend)
+    res = langid.identify_document("\n".join(sample), backend)
     art.language, art.language_confidence = res.lang, round(res.confidence, 4)
     art.other_language_share = round(langid.script_share([ln.text for ln in kept], res.script), 4) if res.script else 0.0
     for ln in art.lines:

@@ -100,9 +100,14 @@ def stage_articles(out: str | Path, run_id: str, part: str, table: pa.Table, ver
 
 
 def stage_rejects(out: str | Path, run_id: str, part: str, table: pa.Table) -> None:
+    stage_table(out, run_id, "rejects", part, table)
+
+
+def stage_table(out: str | Path, run_id: str, name: str, part: str, table: pa.Table) -> None:
+    """Stage a flat table (rejects, template counts) for this run's publish."""
     if table.num_rows == 0:
         return
-    target = staging_dir(out, run_id) / "rejects"
+    target = staging_dir(out, run_id) / name
     target.mkdir(parents=True, exist_ok=True)
     pq.write_table(table, target / f"part-{run_id}-{part}.parquet", compression="zstd")
 
@@ -250,10 +255,29 @@ def publish(out: str | Path, run_id: str, reprocessed_inputs: set[str]) -> dict:
         pq.write_table(schemas.rejects_schema().empty_table(), snap_r / f"part-{run_id}-empty.parquet")
     _swap(out, "articles", snap_a)
     _swap(out, "rejects", snap_r)
+    _merge_templates(out, run_id)
     shutil.rmtree(staging_dir(out, run_id), ignore_errors=True)
     for t in TABLES:
         _gc(out, t)
     return {"article_files": len(_files(snap_a)), "reject_files": len(_files(snap_r))}
+
+
+def _merge_templates(out: Path, run_id: str) -> None:
+    from .templates import TemplateStore
+
+    parts = _files(staging_dir(out, run_id) / "templates")
+    if not parts:
+        return
+    st = TemplateStore.load(out)
+    for f in parts:
+        t = pq.read_table(f).to_pydict()
+        run = TemplateStore()
+        for site, key, docs, other in zip(t["site"], t["key"], t["docs"], t["other_site"]):
+            run.docs[site][key] = docs
+            if other:
+                run.shared.add(key)
+        st.merge(run)
+    st.save(out, run_id)
 
 
 # --- ledger -------------------------------------------------------------------------------------

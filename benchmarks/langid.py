@@ -1,0 +1,100 @@
+"""Language identification accuracy and speed per backend on ../shared/eval/langid.
+
+    python benchmarks/langid.py [--eval ../shared/eval] [--backends langdetect,py3langid]
+
+Accuracy counts "und" (abstention) as wrong. Speed: single-core median of 3 passes over the
+sentences, and over 2,000-word "articles" built by concatenating sentences of one language.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def load(eval_dir: Path) -> dict[str, dict[str, list[str]]]:
+    data: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for cls in ("sentences", "word-pairs", "single-words"):
+        for f in sorted((eval_dir / "langid" / cls).glob("*.txt")):
+            data[cls][f.stem] = [l.strip() for l in f.read_text(encoding="utf-8").splitlines() if l.strip()]
+    return data
+
+
+def articles(sentences: dict[str, list[str]], words: int = 2000, per_lang: int = 3) -> list[str]:
+    out = []
+    for lang, items in sorted(sentences.items()):
+        for k in range(per_lang):
+            buf, n, i = [], 0, k * 7
+            while n < words:
+                s = items[i % len(items)]
+                buf.append(s)
+                n += len(s.split()) if lang not in ("ja", "zh") else len(s) // 2
+                i += 1
+            out.append(" ".join(buf))
+    return out
+
+
+def main() -> None:
+    from pipeline.langid import get_backend, identify
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
+    ap.add_argument("--backends", default="langdetect,fasttext,py3langid")
+    args = ap.parse_args()
+    data = load(Path(args.eval))
+    arts = articles(data["sentences"])
+    rows = []
+    for backend in args.backends.split(","):
+        get_backend(backend)
+        identify("warm up the model", backend)
+        res = {}
+        per_lang: dict[str, Counter] = defaultdict(Counter)
+        for cls, langs in data.items():
+            ok = n = 0
+            for lang, items in langs.items():
+                for it in items:
+                    hit = identify(it, backend).lang == lang
+                    ok += hit
+                    n += 1
+                    per_lang[(cls, lang)][hit] += 1
+            res[cls] = ok / n
+        sents = [s for items in data["sentences"].values() for s in items]
+        t_s = []
+        for _ in range(3):
+            t0 = time.process_time()
+            for s in sents:
+                identify(s, backend)
+            t_s.append(len(sents) / (time.process_time() - t0))
+        t_a = []
+        for _ in range(3):
+            t0 = time.process_time()
+            for a in arts:
+                identify(a, backend)
+            t_a.append(len(arts) / (time.process_time() - t0))
+        rows.append((backend, res, statistics.median(t_s), statistics.median(t_a), per_lang))
+    print("| backend | sentences | word pairs | single words | sentences/s (1 core) | 2,000-word articles/s |")
+    print("|---|---|---|---|---|---|")
+    for backend, res, ts, ta, _ in rows:
+        print(f"| {backend} | {res['sentences']:.3f} | {res['word-pairs']:.3f} | {res['single-words']:.3f} | {ts:.0f} | {ta:.0f} |")
+    print()
+    print("Per language (sentences / word pairs / single words):")
+    for backend, _, _, _, per_lang in rows:
+        langs = sorted({l for (_, l) in per_lang})
+        cells = []
+        for l in langs:
+            vals = []
+            for cls in ("sentences", "word-pairs", "single-words"):
+                c = per_lang.get((cls, l))
+                vals.append(f"{c[True] / (c[True] + c[False]):.2f}" if c else "-")
+            cells.append(f"{l} {'/'.join(vals)}")
+        print(f"- {backend}: " + "; ".join(cells))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""Bylines to authors: prefixes, roles, several names, agencies, photo credits, placeholders."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.bylines import agency_code, parse_byline
+from pipeline.process import process_article
+from pipeline.record import Article
+
+
+@pytest.mark.parametrize("line,authors,agency", [
+    ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"], None),
+    ("By Andy Sahadeo | Fox News", ["Andy Sahadeo"], None),
+    ("Reporting by John Smith and Jane Doe; Editing by Bob Roe", ["John Smith", "Jane Doe"], None),
+    ("By JOHN SMITH, Associated Press", ["JOHN SMITH"], "AP"),
+    ("TOM KRISHER, AP Auto Writer", ["TOM KRISHER"], "AP"),
+    ("By Jane Doe, Staff Writer", ["Jane Doe"], None),
+    ("Par Marie Dupont", ["Marie Dupont"], None),
+    ("Von Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"], None),
+    ("By Glen Owen And Brendan Carlin For The Mail On Sunday", ["Glen Owen", "Brendan Carlin"], None),
+    ("كتب: أحمد علي", ["أحمد علي"], None),
+    ("كتب - محمد حسن", ["محمد حسن"], None),
+    ("بقلم سارة محمود", ["سارة محمود"], None),
+    ("By AFP", [], "AFP"),
+    ("وكالات", [], "AGENCIES"),
+])
+def test_parse_byline(line, authors, agency):
+    assert parse_byline(line) == (authors, agency)
+
+
+@pytest.mark.parametrize("line", ["1 min read", "The United States and its coalition partners will", "Photo: AP",
+                                  "October 1, 2025", "Share this article", "https://example.org/author/x"])
+def test_not_bylines(line):
+    assert parse_byline(line, require_prefix=True) is None
+
+
+@pytest.mark.parametrize("name,code", [("أ ف ب", "AFP"), ("رويترز", "REUTERS"), ("واس", "SPA"), ("د ب أ", "DPA"),
+                                       ("أ ش أ", "MENA"), ("Anadolu Agency", "AA"), ("Xinhua", "XINHUA"), ("قنا", "QNA")])
+def test_agency_codes(name, code):
+    assert agency_code(name) == code
+
+
+def test_placeholder_accounts_are_not_authors():
+    assert parse_byline("By Admin") is None or parse_byline("By Admin")[0] == []
+    assert parse_byline("publisher", lenient=True) in (None, ([], None))
+
+
+ARABIC_DUMP = """الرئيسية أخبار مصر رياضة اقتصاد فن
+رئيس التحرير محمد عبد الله
+إعلان
+وزير الخارجية يبحث مع نظيره الأردني تطورات الأوضاع في المنطقة
+كتب: أحمد علي
+الخميس 02 أكتوبر 2025 - 11:45 ص
+تصوير: محمود سعيد
+بحث وزير الخارجية اليوم الخميس مع نظيره الأردني في اتصال هاتفي تطورات الأوضاع في المنطقة، وسبل دعم الاستقرار والأمن الإقليميين في ظل التحديات الراهنة.
+وأكد الوزيران خلال الاتصال أهمية مواصلة التنسيق والتشاور بين البلدين الشقيقين بشأن القضايا ذات الاهتمام المشترك، وفي مقدمتها الأوضاع الإنسانية.
+وأشار المتحدث الرسمي باسم الوزارة إلى أن الاتصال تناول كذلك سبل تعزيز العلاقات الثنائية في مختلف المجالات، بما يحقق مصالح الشعبين.
+اقرأ أيضا
+وزير الخارجية يستقبل سفير الاتحاد الأوروبي
+مصر والأردن توقعان اتفاقية تعاون جديدة
+الأكثر قراءة
+سعر الذهب اليوم في مصر
+"""
+
+
+def test_arabic_article_whole_with_byline_date_and_photo_credit():
+    art = process_article(Article("ar.txt", "text", raw=ARABIC_DUMP))
+    assert art.language == "ar"
+    assert art.title == "وزير الخارجية يبحث مع نظيره الأردني تطورات الأوضاع في المنطقة"
+    assert art.authors == ["أحمد علي"]
+    assert str(art.published_date) == "2025-10-02" and art.published_time_local == "11:45"
+    assert art.published_at is None
+    assert [c.credit for c in art.image_captions] == ["محمود سعيد"]  # تصوير is a photo credit, not an author
+    kept = [ln.text for ln in art.lines if ln.kept]
+    assert len(kept) == 3 and kept[0].startswith("بحث وزير الخارجية")
+    reasons = dict(art.removed())
+    assert reasons["رئيس التحرير محمد عبد الله"] == "masthead"
+    assert reasons["اقرأ أيضا"] == "related_marker"
+    assert reasons["مصر والأردن توقعان اتفاقية تعاون جديدة"] == "related_link"
+    assert reasons["الأكثر قراءة"] == "related_marker"

@@ -1,0 +1,78 @@
+"""Dates in English, Arabic (Egyptian, Levantine, Maghrebi months, Eastern digits) and other
+languages; relative dates against the fetch time; no invented time zone."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from pipeline.dates import find_date
+
+FETCHED = datetime(2025, 10, 2, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text,expected,time", [
+    ("Thu 02 Oct 2025 | 11:45 AM", date(2025, 10, 2), "11:45"),
+    ("date 2025-10-01 MIDDLE EAST", date(2025, 10, 1), None),
+    ("October 1, 2025", date(2025, 10, 1), None),
+    ("Nov. 20, 2019 at 5:04 p.m.", date(2019, 11, 20), "17:04"),
+    ("26. Oktober 2023", date(2023, 10, 26), None),
+    ("26 de octubre de 2023", date(2023, 10, 26), None),
+    ("12 mars 2024 à 08h15", date(2024, 3, 12), "08:15"),
+    ("2019年11月20日", date(2019, 11, 20), None),
+    # Arabic: Egyptian/Gulf, Levantine and Maghrebi month names, Eastern Arabic digits, "م" suffix
+    ("الخميس 02 أكتوبر 2025", date(2025, 10, 2), None),
+    ("٢ أكتوبر ٢٠٢٥", date(2025, 10, 2), None),
+    ("2 أكتوبر 2025م", date(2025, 10, 2), None),
+    ("3 كانون الثاني 2024 - 10:30 م", date(2024, 1, 3), "22:30"),
+    ("15 تشرين الأول 2023", date(2023, 10, 15), None),
+    ("15 جوان 2023", date(2023, 6, 15), None),
+    ("20 غشت 2022", date(2022, 8, 20), None),
+    ("نشر في: ٠٥ يونيو ٢٠٢٤ - ٠٩:٣٠ ص", date(2024, 6, 5), "09:30"),
+])
+def test_absolute_dates(text, expected, time):
+    pd = find_date(text)
+    assert pd is not None, text
+    assert pd.date == expected
+    assert pd.time == time
+    assert pd.offset is None  # nothing printed, nothing invented
+    assert pd.utc() is None
+
+
+def test_day_first_vs_month_first():
+    assert find_date("02/10/2025", date_order="DMY").date == date(2025, 10, 2)
+    assert find_date("02/10/2025", date_order="MDY").date == date(2025, 2, 10)
+    assert find_date("25/10/2025", date_order="MDY").date == date(2025, 10, 25)  # only one reading valid
+
+
+def test_printed_offset_gives_utc():
+    pd = find_date("2019-11-20T10:30:00+02:00")
+    assert pd.utc() == datetime(2019, 11, 20, 8, 30, tzinfo=timezone.utc)
+    assert find_date("Nov 20, 2019 5:04 PM EST").utc() == datetime(2019, 11, 20, 22, 4, tzinfo=timezone.utc)
+
+
+def test_configured_site_zone_gives_utc():
+    pd = find_date("Thu 02 Oct 2025 | 11:45 AM")
+    assert pd.utc() is None
+    assert pd.utc("Africa/Cairo") == datetime(2025, 10, 2, 8, 45, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text,delta", [
+    ("منذ 3 ساعات", timedelta(hours=3)), ("منذ ساعتين", timedelta(hours=2)), ("منذ يومين", timedelta(days=2)),
+    ("منذ أسبوع", timedelta(weeks=1)), ("أمس", timedelta(days=1)), ("2 hours ago", timedelta(hours=2)),
+    ("yesterday", timedelta(days=1)), ("3 days ago", timedelta(days=3)),
+])
+def test_relative_dates_resolved_against_fetch_time(text, delta):
+    pd = find_date(text, fetched_at=FETCHED)
+    assert pd is not None and pd.kind == "relative"
+    assert pd.date == (FETCHED - delta).date()
+
+
+def test_relative_dates_need_a_fetch_time():
+    assert find_date("منذ 3 ساعات") is None
+    assert find_date("2 hours ago") is None
+
+
+def test_not_dates():
+    for text in ("Version 3.2.1", "Call 555-1234", "1 min read", "Score 2-1", "12/45/2019", "31 February 2020"):
+        assert find_date(text) is None, text
