@@ -97,7 +97,7 @@ def report_markdown(r: dict) -> str:
 @flow(name="clean-articles", log_prints=False)
 def clean_articles(inputs: list[str], out: str, reprocess: bool = False, lang_backend: str = "langdetect",
                    doc_timeout: float | None = 30.0, max_doc_bytes: int = 20_000_000,
-                   batch_bytes: int = BATCH_BYTES, sites: dict | None = None) -> dict:
+                   batch_bytes: int = BATCH_BYTES, sites: dict | None = None, drop_duplicates: bool = False) -> dict:
     """Clean every article of `inputs` into the Parquet tables under `out`."""
     from pipeline.process import SiteConfig
 
@@ -129,7 +129,11 @@ def clean_articles(inputs: list[str], out: str, reprocess: bool = False, lang_ba
         if stats.read != stats.written + rejected + stats.skipped:
             raise AccountingError(f"read {stats.read} != written {stats.written} + rejected {rejected} + skipped {stats.skipped}")
         processed = {u for u in stats.inputs}
-        files = store.publish(out, run_id, processed)
+        files = store.publish(out, run_id, processed, drop_duplicates=drop_duplicates)
+        if files["duplicates_dropped"]:  # dropped duplicates are rejects now, still counted
+            stats.written -= files["duplicates_dropped"]
+            stats.rejected["duplicate"] += files["duplicates_dropped"]
+            rejected += files["duplicates_dropped"]
         for u, v in stats.inputs.items():
             ledger[u] = v
         store.save_ledger(out, ledger, run_id, {u: run_id for u in processed})
@@ -137,14 +141,16 @@ def clean_articles(inputs: list[str], out: str, reprocess: bool = False, lang_ba
     report = {
         "run_id": run_id, "out": out, "finished_at": datetime.now(timezone.utc).isoformat(),
         "inputs": len(uris), "batches": len(batches), "skipped_inputs": stats.skipped_inputs,
-        "counts": {"read": stats.read, "written": stats.written, "rejected": rejected, "skipped": stats.skipped},
+        "counts": {"read": stats.read, "written": stats.written, "rejected": rejected, "skipped": stats.skipped,
+                   "duplicates_marked": files["duplicates"]},
         "accounting_ok": True,
         "rejected_by_reason": dict(stats.rejected), "removed_lines_by_reason": dict(stats.removed_lines),
         "by_site": dict(stats.by_site), "by_language": dict(stats.by_language),
         "timings": {"process_s": round(t_process, 3), "total_s": round(total, 3), "task_cpu_s": round(stats.seconds, 3)},
         "throughput_docs_per_s": round((stats.read - stats.skipped) / total, 2) if total else 0.0,
         "schema_version": schemas.CURRENT_VERSION, "versions": _versions(), "files": files,
-        "options": {"reprocess": reprocess, "lang_backend": lang_backend, "doc_timeout": doc_timeout},
+        "options": {"reprocess": reprocess, "lang_backend": lang_backend, "doc_timeout": doc_timeout,
+                    "drop_duplicates": drop_duplicates},
     }
     store.write_report(out, report)
     create_markdown_artifact(report_markdown(report), key="newsclean-run-report", description=f"newsclean run {run_id}")

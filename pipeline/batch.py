@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from . import store
+from . import dedup, store
 from .process import Options, article_id, process_article
 from .readers import Limits, file_fingerprint, read_file
 from .record import Article
@@ -144,7 +144,11 @@ def process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: Op
         n_template = sum(1 for a in good for ln in a.lines if ln.reason == "template")
         if n_template:
             stats.removed_lines["template"] += n_template
-        store.stage_articles(out, run_id, f"{part}-{chunk}", store.article_rows(good, run_id, processed_at))
+        rows = store.article_rows(good, run_id, processed_at)
+        store.stage_table(out, run_id, "minhash", f"{part}-{chunk}",
+                          dedup.signature_table(list(zip(rows.column("article_id").to_pylist(),
+                                                         rows.column("text").to_pylist())), run_id))
+        store.stage_articles(out, run_id, f"{part}-{chunk}", rows)
         store.stage_rejects(out, run_id, f"{part}-{chunk}", store.reject_rows(bad, run_id, processed_at))
         chunk += 1
         good, bad = [], []

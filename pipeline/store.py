@@ -246,9 +246,45 @@ def _gc(out: Path, table: str) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(out: str | Path, run_id: str, reprocessed_inputs: set[str]) -> dict:
-    """Publish the run's staged files (call under `writer_lock`). Returns file counts."""
+def _mark_duplicates(out: Path, run_id: str, drop: bool, processed_at: datetime) -> dict[str, str]:
+    """Set `duplicate_of` in the staged article files (rewriting only files that hold one);
+    with `drop`, move duplicates to the rejects instead (reason `duplicate`)."""
+    from . import dedup
+
+    staged = _files(staging_dir(out, run_id) / "minhash")
+    if not staged:
+        return {}
+    new = pa.concat_tables([pq.read_table(f) for f in staged]).cast(dedup.SCHEMA)
+    state = dedup.load_state(out)
+    dups = dedup.find_duplicates(state, new)
+    if dups:
+        keys = pa.array(list(dups), pa.string())
+        for f in _files(staging_dir(out, run_id) / "articles"):
+            t = pq.read_table(f)
+            hit = pc.is_in(t.column("article_id"), value_set=keys)
+            if not pc.any(hit).as_py():
+                continue
+            dup_col = pa.array([dups.get(a) for a in t.column("article_id").to_pylist()], pa.string())
+            t = t.set_column(t.schema.get_field_index("duplicate_of"), "duplicate_of", dup_col)
+            if drop:
+                gone = t.filter(hit)
+                stage_rejects(out, run_id, f"dup-{f.stem}", pa.Table.from_pylist(
+                    [{"source_uri": r["source_uri"], "reason": "duplicate", "detail": f"duplicate of {r['duplicate_of']}",
+                      "input_fingerprint": r["input_fingerprint"], "run_id": run_id, "processed_at": processed_at}
+                     for r in gone.select(["source_uri", "duplicate_of", "input_fingerprint"]).to_pylist()],
+                    schema=schemas.rejects_schema()))
+                t = t.filter(pc.invert(hit))
+            tmp = f.with_suffix(".tmp")
+            pq.write_table(t, tmp, compression="zstd")
+            os.replace(tmp, f)
+    dedup.save_state(out, state, new, run_id)
+    return dups
+
+
+def publish(out: str | Path, run_id: str, reprocessed_inputs: set[str], drop_duplicates: bool = False) -> dict:
+    """Publish the run's staged files (call under `writer_lock`). Returns counts."""
     out = Path(out)
+    dups = _mark_duplicates(out, run_id, drop_duplicates, datetime.now(timezone.utc))
     snap_a = _build_snapshot(out, "articles", run_id, "article_id")
     snap_r = _build_snapshot(out, "rejects", run_id, "source_uri", replace=reprocessed_inputs, transform=_base_uri)
     if not _files(snap_r):  # readers globbing rejects/*.parquet need at least one (empty) file
@@ -259,7 +295,8 @@ def publish(out: str | Path, run_id: str, reprocessed_inputs: set[str]) -> dict:
     shutil.rmtree(staging_dir(out, run_id), ignore_errors=True)
     for t in TABLES:
         _gc(out, t)
-    return {"article_files": len(_files(snap_a)), "reject_files": len(_files(snap_r))}
+    return {"article_files": len(_files(snap_a)), "reject_files": len(_files(snap_r)), "duplicates": len(dups),
+            "duplicates_dropped": len(dups) if drop_duplicates else 0}
 
 
 def _merge_templates(out: Path, run_id: str) -> None:

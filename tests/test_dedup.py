@@ -1,0 +1,63 @@
+"""Duplicates across sources are marked (`duplicate_of`), not silently dropped."""
+from __future__ import annotations
+
+import json
+
+from conftest import DATA, ROOT
+
+from pipeline import store
+from pipeline.batch import process_batch
+
+# A real AP story (from a page of the article-extraction benchmark) as two sites would print it:
+# each with its own navigation, masthead and footer around the same wire text.
+
+
+def _ap_body() -> list[str]:
+    page = json.loads((ROOT / "tests" / "data" / "wire_story.json").read_text())
+    return page["body"].split("\n")
+
+
+def _run(tmp, records, out, drop=False):
+    src = tmp / f"in-{len(list(tmp.glob('*.jsonl')))}.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    run_id = store.new_run_id()
+    stats = process_batch([str(src)], str(out), run_id, "00000")
+    return store.publish(out, run_id, set(stats["inputs"]), drop_duplicates=drop)
+
+
+def _wire_records():
+    body = _ap_body()
+    site_a = ["Home", "News", "Sports", "Business", "Subscribe", "UK Tories under fire for doctored video of Labour's Starmer",
+              "By JILL LAWLESS", "November 20, 2019", *body, "Related stories", "Trump to visit London", "© 2019 Daily Star"]
+    site_b = ["Menu", "Local", "World", "Weather", "Sign in", "Tories criticized over edited Starmer clip",
+              "Associated Press", *body, "Most read", "Storm closes schools", "Contact us | Privacy policy"]
+    return [{"url": "https://www.dailystar.example/world/tories-video", "text": "\n".join(site_a)},
+            {"url": "https://www.heraldnews.example/ap/tories-starmer", "text": "\n".join(site_b)}]
+
+
+def test_same_wire_story_on_two_sites_is_a_duplicate(tmp_path):
+    out = tmp_path / "out"
+    res = _run(tmp_path, _wire_records(), out)
+    rows = store.read_articles(out, columns=["article_id", "site", "duplicate_of"]).to_pylist()
+    assert res["duplicates"] == 1 and len(rows) == 2
+    first, second = sorted(rows, key=lambda r: r["duplicate_of"] is not None)
+    assert first["duplicate_of"] is None and second["duplicate_of"] == first["article_id"]
+
+
+def test_the_two_seed_articles_are_not_duplicates(tmp_path):
+    out = tmp_path / "out"
+    seeds = [{"url": f"https://seed{i}.example/a", "text": p.read_text()}
+             for i, p in enumerate(sorted((DATA / "seeds").glob("*.txt")))]
+    res = _run(tmp_path, seeds, out)
+    assert res["duplicates"] == 0
+    assert [r["duplicate_of"] for r in store.read_articles(out, columns=["duplicate_of"]).to_pylist()] == [None, None]
+
+
+def test_duplicate_found_against_an_earlier_run_and_dropped_on_request(tmp_path):
+    out = tmp_path / "out"
+    a, b = _wire_records()
+    _run(tmp_path, [a], out)
+    res = _run(tmp_path, [b], out, drop=True)
+    assert res["duplicates_dropped"] == 1
+    assert store.read_articles(out).num_rows == 1
+    assert [r["reason"] for r in store.read_rejects(out).to_pylist()] == ["duplicate"]
