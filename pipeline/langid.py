@@ -12,6 +12,7 @@ Design (measured in benchmarks/langid.py):
 """
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,9 +22,9 @@ from .scripts import SCRIPT_LANGUAGE, dominant_script, script_counts, text_units
 # A sensible default set for news: the languages most scraped, each under its script.
 DEFAULT_CANDIDATES: dict[str, tuple[str, ...]] = {
     "Latin": ("en", "fr", "de", "es", "pt", "it", "nl", "id", "tr", "pl", "sv", "ro", "cs", "hu",
-              "da", "no", "fi", "vi", "tl", "sw", "hr", "sk", "ca", "so", "af"),
+              "da", "no", "fi", "vi", "hr", "sk", "ca"),
     "Arabic": ("ar", "fa", "ur"),
-    "Cyrillic": ("ru", "uk", "bg", "mk"),
+    "Cyrillic": ("ru", "uk", "bg"),
     "Devanagari": ("hi", "mr", "ne"),
     "Han": ("zh-cn", "zh-tw", "ja"),
 }
@@ -145,6 +146,23 @@ def get_backend(name: str = "langdetect"):
         raise ValueError(f"unknown language backend {name!r}; choose from {sorted(BACKENDS)}") from None
 
 
+# Letters that only one of the Arabic-script languages uses.
+_URDU_ONLY = re.compile("[\u0679\u0688\u0691\u06BA\u06D2\u06D3\u06C1\u06BE]")  # ٹ ڈ ڑ ں ے ۓ ہ ھ
+_PERSIAN_OR_URDU = re.compile("[\u067E\u0686\u0698\u06AF\u06CC\u06A9]")  # پ چ ژ گ ی ک
+_ARABIC_ONLY = re.compile("[\u0629\u0649\u064A\u0643]")  # ة ى ي ك
+
+
+def arabic_script_language(text: str) -> str | None:
+    """Urdu, Persian or Arabic from letters only one of them uses; None when undecided."""
+    if _URDU_ONLY.search(text):
+        return "ur"
+    if _PERSIAN_OR_URDU.search(text) and not _ARABIC_ONLY.search(text):
+        return None  # Persian or Urdu: the model decides between the two
+    if _ARABIC_ONLY.search(text) and not _PERSIAN_OR_URDU.search(text):
+        return "ar"
+    return None
+
+
 def identify(text: str, backend: str = "langdetect") -> LangResult:
     """Language of a text (a line, a block or a document sample)."""
     script = dominant_script(text)
@@ -155,6 +173,8 @@ def identify(text: str, backend: str = "langdetect") -> LangResult:
     units = text_units(text)
     if units == 0:
         return LangResult(UND, 0.0, script)
+    if script == "Arabic" and (by_letters := arabic_script_language(text[:SAMPLE_CHARS])):
+        return LangResult(by_letters, min(1.0, units / EVIDENCE_WORDS), script)
     lang, conf = get_backend(backend).classify(text[:SAMPLE_CHARS], script)
     # a model is as sure of two words as of a page; the reported confidence is not
     return LangResult(lang, conf * min(1.0, units / EVIDENCE_WORDS), script)
