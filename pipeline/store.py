@@ -371,3 +371,10 @@ def read_rejects(out: str | Path) -> pa.Table:
     if not (Path(out) / "rejects").exists():
         return schemas.rejects_schema().empty_table()
     return ds.dataset(str(Path(out) / "rejects"), format="parquet", schema=schemas.rejects_schema()).to_table()
+
+
+def polars_schema():
+    """The current article schema as a Polars schema (for `pl.scan_parquet(schema=...)`)."""
+    import polars as pl
+
+    return pl.Schema(pl.from_arrow(schemas.articles_schema().empty_table()).schema)
