@@ -14,7 +14,7 @@ from prefect.runtime import task_run
 
 import schemas
 from pipeline import store
-from pipeline.batch import TRANSIENT, BatchStats, process_batch
+from pipeline.batch import BatchStats, is_transient, process_batch
 from pipeline.process import Options
 from pipeline.readers import Limits, discover
 
@@ -31,17 +31,21 @@ class AccountingError(RuntimeError):
 
 
 def _transient_only(task, task_run_, state) -> bool:
-    """Retry a batch only for transient I/O errors (connection, time-out); bugs do not retry."""
+    """Retry only transient I/O errors (connection, time-out, 5xx); bugs and bad input do not retry."""
     try:
         state.result()
-    except TRANSIENT:
-        return True
-    except Exception:
-        return False
+    except Exception as e:
+        return is_transient(e)
     return False
 
 
-@task(name="clean-batch", retries=RETRIES, retry_delay_seconds=[1, 4, 10], retry_condition_fn=_transient_only,
+@task(name="discover-inputs", retries=RETRIES, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_transient_only,
+      persist_result=False, cache_policy=NO_CACHE)
+def discover_inputs(spec: str) -> list[str]:
+    return discover([spec])
+
+
+@task(name="clean-batch", retries=RETRIES, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_transient_only,
       persist_result=False, cache_policy=NO_CACHE)
 def clean_batch(uris: list[str], out: str, run_id: str, part: str, opts: Options, limits: Limits,
                 ledger: dict, reprocess: bool, doc_timeout: float | None) -> dict:
@@ -59,7 +63,7 @@ def make_batches(uris: list[str], batch_bytes: int = BATCH_BYTES, batch_files: i
         try:
             fs, path = fsspec.core.url_to_fs(u)
             s = fs.size(path) or 0
-        except (OSError, ValueError):
+        except Exception:  # sizes only shape the batches; a failed lookup is not an error here
             s = 0
         if cur and (size + s > batch_bytes or len(cur) >= batch_files):
             batches.append(cur)
@@ -111,7 +115,15 @@ def clean_articles(inputs: list[str], out: str, reprocess: bool = False, lang_ba
         leftovers = store.clean_leftovers(out)
         if leftovers:
             logger.warning("removed staging of interrupted runs: %s", leftovers)
-        uris = discover(inputs)
+        uris = []
+        for spec in inputs:
+            try:
+                uris += [u for u in discover_inputs(spec) if u not in uris]
+            except Exception as e:
+                if not is_transient(e):
+                    raise  # a path that does not exist is the caller's mistake: fail loudly
+                logger.warning("%s unreachable after retries (%s): it goes to rejects", spec, e)
+                uris.append(spec)
         ledger = store.load_ledger(out)
         batches = make_batches(uris, batch_bytes)
         futures = [clean_batch.submit(b, out, run_id, f"{i:05d}", opts, limits,

@@ -24,6 +24,16 @@ from .templates import TemplateStore
 
 FLUSH_ROWS = 2000  # staged Parquet part size: bounded memory whatever the input size
 TRANSIENT = (ConnectionError, TimeoutError)
+_TRANSIENT_NAMES = {"ConnectionError", "TimeoutError", "ClientConnectionError", "ServerDisconnectedError",
+                    "ClientOSError", "ServerTimeoutError", "EndpointConnectionError", "ConnectTimeoutError",
+                    "ReadTimeoutError", "IncompleteRead", "ProtocolError"}
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Network hiccups (builtin, aiohttp, botocore, urllib3 flavours), worth a retry."""
+    if getattr(exc, "status", None) in (429, 500, 502, 503, 504):  # throttling, server hiccups
+        return True
+    return isinstance(exc, TRANSIENT) or any(c.__name__ in _TRANSIENT_NAMES for c in type(exc).__mro__)
 
 
 class DocumentTimeout(Exception):
@@ -32,9 +42,8 @@ class DocumentTimeout(Exception):
 
 @contextmanager
 def time_limit(seconds: float | None):
-    """Interrupt the block after `seconds` (SIGALRM; only in a process's main thread — worker
-    threads run without this limit, which the process runner avoids by running batches in the
-    main thread of each worker process)."""
+    """Interrupt the block after `seconds` (SIGALRM, so only in a process's main thread:
+    `process_batch` moves batches started in other threads to worker processes)."""
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -108,14 +117,57 @@ def _safe_process(art: Article, opts: Options, doc_timeout: float | None) -> Art
     return art
 
 
+_POOL = None
+_POOL_LOCK = threading.Lock()
+MAX_BATCHES_PER_WORKER = 20  # recycle workers: trafilatura's memory grows slowly over long runs
+
+
+def _pool():
+    """Worker processes for batches started off the main thread (forkserver: fork-safe even
+    when the caller runs threads and event loops; trafilatura is imported once in the server)."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            import multiprocessing as mp
+            import os
+            from concurrent.futures import ProcessPoolExecutor
+
+            ctx = mp.get_context("forkserver")
+            ctx.set_forkserver_preload(["pipeline.batch", "trafilatura"])
+            _POOL = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=ctx,
+                                        max_tasks_per_child=MAX_BATCHES_PER_WORKER)
+        return _POOL
+
+
 def process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: Options = Options(),
                   limits: Limits = Limits(), ledger: dict[str, tuple[str, int]] | None = None,
                   reprocess: bool = False, doc_timeout: float | None = 30.0,
-                  raise_transient: bool = True, progress=None) -> dict:
+                  raise_transient: bool = True, progress=None, isolate: bool | None = None) -> dict:
     """Process input files into the run's staging area; returns BatchStats as a dict.
 
     `raise_transient`: a connection error or timeout while reading propagates (so the caller
-    can retry the batch); on the last attempt pass False and the input is rejected instead."""
+    can retry the batch); on the last attempt pass False and the input is rejected instead.
+    `isolate` (default: when a time limit is set and this is not the main thread) runs the
+    batch in a worker process, where the per-document time limit can interrupt the extractor."""
+    if isolate is None:
+        isolate = bool(doc_timeout) and threading.current_thread() is not threading.main_thread()
+    if isolate:
+        return _pool().submit(process_batch, uris, out, run_id, part, opts=opts, limits=limits, ledger=ledger,
+                              reprocess=reprocess, doc_timeout=doc_timeout, raise_transient=raise_transient,
+                              isolate=False).result()
+    try:
+        return _process_batch(uris, out, run_id, part, opts=opts, limits=limits, ledger=ledger, reprocess=reprocess,
+                              doc_timeout=doc_timeout, raise_transient=raise_transient, progress=progress)
+    except Exception as e:
+        if is_transient(e) and not isinstance(e, TRANSIENT):
+            # one picklable type across process boundaries, for the flow's retry condition
+            raise ConnectionError(f"{type(e).__name__}: {e}") from None
+        raise
+
+
+def _process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: Options, limits: Limits,
+                   ledger: dict[str, tuple[str, int]] | None, reprocess: bool, doc_timeout: float | None,
+                   raise_transient: bool, progress) -> dict:
     t0 = time.perf_counter()
     stats = BatchStats()
     ledger = ledger or {}
@@ -156,11 +208,11 @@ def process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: Op
     for uri in uris:
         try:
             fp = file_fingerprint(uri)
-        except TRANSIENT:
-            if raise_transient:
+        except Exception as e:
+            if not (is_transient(e) or isinstance(e, OSError)):
                 raise
-            fp = None
-        except OSError:
+            if is_transient(e) and raise_transient:
+                raise
             fp = None
         if fp is not None and not reprocess and ledger.get(uri, (None,))[0] == fp:
             stats.skipped += ledger[uri][1]
@@ -168,24 +220,22 @@ def process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: Op
             stats.skipped_inputs.append(uri)
             continue
         records = 0
-        try:
-            for art in read_file(uri, limits, raise_transient=raise_transient):
-                records += 1
-                stats.read += 1
-                art = _safe_process(art, opts, doc_timeout)
-                if art.reject:
-                    stats.rejected[art.reject[0]] += 1
-                    bad.append(art)
-                else:
-                    stats.written += 1
-                    stats.by_site[art.site or "unknown"] += 1
-                    stats.by_language[art.language] += 1
-                    stats.removed_lines.update(ln.reason for ln in art.lines if ln.reason)
-                    good.append(art)
-                if len(good) + len(bad) >= FLUSH_ROWS:
-                    flush()
-        except TRANSIENT:
-            raise  # read_file only lets these through when raise_transient is set
+        # read_file lets only transient errors through, and only when raise_transient is set
+        for art in read_file(uri, limits, raise_transient=raise_transient):
+            records += 1
+            stats.read += 1
+            art = _safe_process(art, opts, doc_timeout)
+            if art.reject:
+                stats.rejected[art.reject[0]] += 1
+                bad.append(art)
+            else:
+                stats.written += 1
+                stats.by_site[art.site or "unknown"] += 1
+                stats.by_language[art.language] += 1
+                stats.removed_lines.update(ln.reason for ln in art.lines if ln.reason)
+                good.append(art)
+            if len(good) + len(bad) >= FLUSH_ROWS:
+                flush()
         if fp is None and records == 0:
             records = 1
             stats.read += 1

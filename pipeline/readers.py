@@ -52,15 +52,18 @@ def discover(inputs: list[str]) -> list[str]:
     for spec in inputs:
         fs, _, paths = fsspec.get_fs_token_paths(spec)
         protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
-        prefix = "" if protocol in ("file", "local") else f"{protocol}://"
+        local = protocol in ("file", "local")
+
+        def full(p: str) -> str:
+            return os.path.abspath(p) if local else fs.unstrip_protocol(p)
+
         if not paths:
             raise FileNotFoundError(f"no input matches {spec!r}")
         for p in paths:
             if fs.isdir(p):
-                found = sorted(f for f in fs.find(p) if format_of(f)[0])
-                out.extend(prefix + f for f in found)
+                out.extend(full(f) for f in sorted(fs.find(p)) if format_of(f)[0])
             elif fs.exists(p):
-                out.append(prefix + p if prefix else os.path.abspath(p))
+                out.append(full(p))
             else:
                 raise FileNotFoundError(f"input not found: {spec!r}")
     seen, uniq = set(), []
@@ -123,12 +126,17 @@ def read_file(uri: str, limits: Limits = Limits(), raise_transient: bool = False
             yield from _jsonl(uri, gz, limits)
         else:
             yield from _warc(uri, limits)
-    except (ConnectionError, TimeoutError) as e:
-        if raise_transient:
+    except Exception as e:
+        from .batch import is_transient
+
+        if is_transient(e):
+            if raise_transient:
+                raise
+            yield _reject(uri, "read_error", f"{type(e).__name__}: {e} (after retries)", fmt)
+        elif isinstance(e, (OSError, EOFError, gzip.BadGzipFile, TooLarge, NotText, ValueError)):
+            yield _reject(uri, _reason(e), f"{type(e).__name__}: {e}", fmt)
+        else:
             raise
-        yield _reject(uri, "read_error", f"{type(e).__name__}: {e} (after retries)", fmt)
-    except (OSError, EOFError, gzip.BadGzipFile, TooLarge, NotText) as e:
-        yield _reject(uri, _reason(e), f"{type(e).__name__}: {e}", fmt)
 
 
 def _reason(e: Exception) -> str:

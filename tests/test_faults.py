@@ -1,0 +1,71 @@
+"""Transient read faults are retried by the flow; permanent ones end in rejects, run complete."""
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from conftest import DATA
+
+SEED = (DATA / "seeds" / "000_2bfcacd1b97652a8.txt").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def flaky_server():
+    gets: Counter = Counter()
+
+    class Handler(BaseHTTPRequestHandler):
+        def _send(self, body: bool):
+            path = self.path.split("?")[0]
+            if body:
+                gets[path] += 1
+            failing = path.startswith("/down/") or (path.startswith("/flaky/") and gets[path] == 1 and body)
+            if failing and body:
+                self.send_response(503)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(SEED)))
+            self.end_headers()
+            if body:
+                self.wfile.write(SEED)
+
+        def do_GET(self):
+            self._send(True)
+
+        def do_HEAD(self):
+            self._send(False)
+
+        def log_message(self, *a):
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}", gets
+    srv.shutdown()
+
+
+def test_transient_fault_is_retried_and_the_run_succeeds(prefect_harness, flaky_server, tmp_path):
+    from flows.clean_articles import clean_articles
+
+    base, gets = flaky_server
+    report = clean_articles(inputs=[f"{base}/flaky/seed.txt"], out=str(tmp_path / "out"))
+    assert report["counts"]["written"] == 1 and report["counts"]["rejected"] == 0
+    assert gets["/flaky/seed.txt"] >= 2  # failed once, then read again by the retried batch
+
+
+def test_permanent_fault_puts_the_input_in_rejects(prefect_harness, flaky_server, tmp_path):
+    from flows.clean_articles import clean_articles
+    from pipeline.store import read_rejects
+
+    base, gets = flaky_server
+    report = clean_articles(inputs=[f"{base}/down/seed.txt"], out=str(tmp_path / "out"))
+    assert report["counts"] == {**report["counts"], "read": 1, "written": 0, "rejected": 1}
+    [row] = read_rejects(tmp_path / "out").to_pylist()
+    assert row["reason"] == "read_error" and "after retries" in row["detail"]
+    assert gets["/down/seed.txt"] >= 4  # first attempt + 3 retries
