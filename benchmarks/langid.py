@@ -54,7 +54,8 @@ def main() -> None:
     rows = []
     for backend in args.backends.split(","):
         get_backend(backend)
-        identify("warm up the model", backend)
+        for items in data["sentences"].values():  # load every script's model before timing
+            identify(items[0], backend)
         res = {}
         per_lang: dict[str, Counter] = defaultdict(Counter)
         for cls, langs in data.items():

@@ -31,7 +31,9 @@ DEFAULT_CANDIDATES: dict[str, tuple[str, ...]] = {
 UND = "und"
 EVIDENCE_WORDS = 4  # below this many words a label is a guess: its confidence is scaled down
 DOCUMENT_MIN_WORDS = 4  # a document with less text than this is "und"
-SAMPLE_CHARS = 2000  # a document is identified on a bounded sample of its body
+SAMPLE_CHARS = 600  # a document is identified on a bounded sample of its body (benchmarks/langid.py:
+# on 2,000-word articles 600 characters are as accurate as 2,000 and 1.6x faster)
+SCRIPT_CHARS = 3000  # the script test is cheap: it looks further, past a leading line in another script
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +102,18 @@ class Py3LangidBackend:
     def __init__(self, candidates: dict[str, tuple[str, ...]] | None = None):
         self.candidates = candidates or DEFAULT_CANDIDATES
         self._ids: dict[str, object] = {}
+        self._base = None
 
     def classify(self, text: str, script: str) -> tuple[str, float]:
         ident = self._ids.get(script)
         if ident is None:
+            import copy
+
             from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-            ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            if self._base is None:
+                self._base = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            ident = copy.deepcopy(self._base)
             langs = {_iso(c) for c in (self.candidates.get(script) or self.candidates["Latin"])}
             ident.set_languages(sorted(langs & set(ident.nb_classes)))
             self._ids[script] = ident
@@ -165,7 +172,8 @@ def arabic_script_language(text: str) -> str | None:
 
 def identify(text: str, backend: str = "langdetect") -> LangResult:
     """Language of a text (a line, a block or a document sample)."""
-    script = dominant_script(text)
+    script = dominant_script(text[:SCRIPT_CHARS])
+    text = text[:SAMPLE_CHARS]
     if script is None:
         return LangResult(UND, 0.0, None)
     if script in SCRIPT_LANGUAGE:
