@@ -25,6 +25,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)
+	$(BIN)/pip install --quiet atheris==3.0.0
+	mkdir -p fuzz/findings
+	cd fuzz/findings && ../../$(BIN)/python ../fuzz_targets.py readers -max_total_time=$(FUZZ_SECONDS)
+	cd fuzz/findings && ../../$(BIN)/python ../fuzz_targets.py cleaner -max_total_time=$(FUZZ_SECONDS)
+
 quality: $(STAMP)
 	$(BIN)/python benchmarks/quality.py
 

@@ -148,15 +148,13 @@ def mark_markers(art: Article, feats: list[Feat]) -> None:
 
 # --- pass 2: script ---------------------------------------------------------------------------
 def document_script(lines: list[Line], feats: list[Feat]) -> str | None:
+    """The script of the article's prose; None when there is no prose to tell (then no line is
+    removed for its script)."""
     weight: dict[str, int] = {}
     for ln, f in zip(lines, feats):
-        if ln.kept and f.script and f.units >= 5:
+        if ln.kept and f.script and f.paragraph:
             weight[f.script] = weight.get(f.script, 0) + f.units
-    if not weight:
-        for ln, f in zip(lines, feats):
-            if f.script:
-                weight[f.script] = weight.get(f.script, 0) + f.units
-    return max(weight, key=weight.get) if weight else None
+    return max(sorted(weight), key=weight.get) if weight else None
 
 
 _HARAKAT = re.compile("[\u064B-\u0652]")

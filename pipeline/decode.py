@@ -49,8 +49,23 @@ def _norm_label(label: str) -> str | None:
         return None
 
 
+def label(codec_name: str) -> str:
+    """Python's codec name -> the usual web label (cp1256 -> windows-1256, iso8859-6 -> iso-8859-6)."""
+    name = codecs.lookup(codec_name).name
+    if name.startswith("cp125"):
+        return "windows-" + name[2:]
+    if name.startswith("iso8859-"):
+        return "iso-8859-" + name[8:]
+    return {"utf-8-sig": "utf-8", "mbcs": "windows-1252"}.get(name, name)
+
+
 def decode(data: bytes, declared: str | None = None, is_html: bool = False) -> tuple[str, str]:
-    """Decode `data`; returns (text, encoding used). Raises NotText for binary content."""
+    """Decode `data`; returns (text, encoding label). Raises NotText for binary content."""
+    text, enc = _decode(data, declared, is_html)
+    return text, label(enc)
+
+
+def _decode(data: bytes, declared: str | None, is_html: bool) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc.replace("-sig", "")
@@ -88,7 +103,10 @@ def gunzip(data: bytes, max_bytes: int) -> bytes:
     out = io.BytesIO()
     buf = data
     while buf:
-        chunk = d.decompress(buf, max(1, max_bytes + 1 - out.tell()))
+        try:
+            chunk = d.decompress(buf, max(1, max_bytes + 1 - out.tell()))
+        except zlib.error as e:
+            raise gzip.BadGzipFile(f"not a valid gzip stream: {e}") from None
         out.write(chunk)
         if out.tell() > max_bytes:
             raise TooLarge(f"decompressed size exceeds {max_bytes} bytes")

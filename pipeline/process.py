@@ -8,7 +8,7 @@ import xxhash
 from . import langid
 from .clean import clean, segment
 from .extract import extract_html
-from .metadata import finalize
+from .metadata import choose_html_title, finalize
 from .record import Article
 from .textnorm import clean_text, match_key
 
@@ -71,6 +71,9 @@ def process_article(art: Article, opts: Options = Options()) -> Article:
             elif isinstance(v, list):
                 art.html_meta[k] = [" ".join(clean_text(x).split()) if isinstance(x, str) else x for x in v]
         text = clean_text(text)
+        # the headline, known before cleaning, so that its copy in the text goes as "title"
+        art.title = choose_html_title(art.html_meta, [v for v in (art.html_meta.get("site_name"),
+                                                                  art.html_meta.get("t_sitename"), art.site) if v])
     else:
         text = clean_text(art.raw)
     art.lines = segment(text)

@@ -133,13 +133,13 @@ def read_file(uri: str, limits: Limits = Limits(), raise_transient: bool = False
             if raise_transient:
                 raise
             yield _reject(uri, "read_error", f"{type(e).__name__}: {e} (after retries)", fmt)
-        elif isinstance(e, (OSError, EOFError, gzip.BadGzipFile, TooLarge, NotText, ValueError)):
+        else:  # never let one input take the batch down: reject it with what went wrong
             yield _reject(uri, _reason(e), f"{type(e).__name__}: {e}", fmt)
-        else:
-            raise
 
 
 def _reason(e: Exception) -> str:
+    if type(e).__name__ == "ArchiveLoadFailed":
+        return "corrupt_warc"
     if isinstance(e, TooLarge):
         return "too_large"
     if isinstance(e, NotText):

@@ -1,0 +1,85 @@
+"""Property-based tests: any string into any pipeline step — no exception; the cleaner keeps a
+subset of the input lines, in order, and is idempotent on its own output."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.bylines import agency_code, parse_byline
+from pipeline.clean import clean, segment
+from pipeline.dates import find_date
+from pipeline.decode import NotText, decode
+from pipeline.langid import identify
+from pipeline.process import process_article
+from pipeline.record import Article
+from pipeline.scripts import dominant_script
+from pipeline.textnorm import clean_text, match_key
+
+# text that looks like scraped pages: words in several scripts, markers, dates, punctuation
+WORDS = st.sampled_from(["The", "council", "approved", "budget", "on", "Tuesday.", "By", "Jane", "Doe", "Related",
+                         "Explore", "ads", "2025-10-01", "Oct", "كتب:", "أحمد", "الميزانية", "اقرأ", "أيضا", "منذ", "3",
+                         "ساعات", "|", "©", "Share", "Photo:", "AP", "SOURCE:AA", "1", "min", "read", "新闻", "Москва"])
+LINE = st.lists(WORDS, min_size=0, max_size=30).map(" ".join)
+PAGE = st.lists(st.one_of(LINE, st.text(max_size=80)), min_size=0, max_size=40).map("\n".join)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _cleaned(text: str, html_mode: bool = False) -> Article:
+    art = Article("p", "text", raw=text)
+    art.lines = segment(clean_text(text))
+    return clean(art, find_span=not html_mode)
+
+
+@SETTINGS
+@given(PAGE)
+def test_cleaner_keeps_a_subset_of_lines_in_order(text):
+    art = _cleaned(text)
+    src = [" ".join(l.split()) for l in clean_text(text).split("\n") if l.strip()]
+    kept = [ln.text for ln in art.lines if ln.kept]
+    it = iter(src)
+    assert all(any(k == s for s in it) for k in kept)  # kept is a subsequence of the input lines
+    assert all(ln.reason is None or isinstance(ln.reason, str) for ln in art.lines)
+
+
+@SETTINGS
+@given(PAGE, st.booleans())
+def test_cleaner_is_idempotent(text, html_mode):
+    once = [ln.text for ln in _cleaned(text, html_mode).lines if ln.kept]
+    twice = [ln.text for ln in _cleaned("\n".join(once), html_mode).lines if ln.kept]
+    assert twice == once
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_text_steps_never_raise(s):
+    clean_text(s)
+    match_key(s)
+    dominant_script(s)
+    find_date(s)
+    find_date(s, date_order="MDY")
+    parse_byline(s)
+    parse_byline(s, lenient=True)
+    agency_code(s)
+    assert identify(s).lang
+
+
+@SETTINGS
+@given(st.text(max_size=2000), st.sampled_from(["text", "html"]))
+def test_process_article_never_raises(s, fmt):
+    art = process_article(Article("p", fmt, raw=s))
+    assert art.reject is None or art.reject[0] in {"empty", "no_body", "no_content"}
+
+
+@SETTINGS
+@given(st.binary(max_size=3000), st.booleans())
+def test_decode_returns_text_or_says_not_text(b, is_html):
+    try:
+        text, enc = decode(b, is_html=is_html)
+    except NotText:
+        return
+    assert isinstance(text, str) and enc
+
+
+def test_clean_text_is_idempotent_on_arabic_sample():
+    s = "العــربية ﺍﻟﻌﺮﺑﻴﺔ\u200b مُحَمَّد"
+    assert clean_text(clean_text(s)) == clean_text(s)

@@ -1,0 +1,28 @@
+"""Unicode hygiene safe for Arabic, and folding for keys that never touches stored text."""
+from __future__ import annotations
+
+from pipeline.textnorm import clean_text, match_key
+
+
+def test_invisible_controls_removed_and_spaces_folded():
+    s = "a\u00a0b\u202fc\u2009d\u200be\ufefff\u00adg\u200eh\u200fi\u061cj\u202ak\u202cl\u2066m\u2069"
+    assert clean_text(s) == "a b c dtefghijklm".replace("t", "")
+
+
+def test_tatweel_removed_presentation_forms_folded_ligatures_kept():
+    assert clean_text("العــــربية") == "العربية"
+    assert clean_text("ﺍﻟﻌﺮﺑﻴﺔ") == "العربية"  # presentation forms -> base letters
+    assert clean_text("صلى الله عليه وسلم ﷺ") == "صلى الله عليه وسلم ﷺ"  # U+FDFA stays one character
+
+
+def test_arabic_details_and_zwnj_kept():
+    s = "مُحَمَّد إِلى مستشفى مدرسة ٢٠٢٥ می\u200cخواهم"
+    assert clean_text(s) == s  # harakat, hamza forms, ى, ة, Eastern digits, ZWNJ (Persian)
+
+
+def test_match_key_folds_for_matching_only():
+    assert match_key("إلى مستشفى الأمل ٢٠٢٥") == match_key("الي مستشفي الامل 2025")
+    assert match_key("Read MORE: 12 items!") == match_key("read more 99 items")
+    s = "إلى مستشفى"
+    clean_text(s)
+    assert s == "إلى مستشفى"
