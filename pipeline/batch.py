@@ -36,8 +36,9 @@ def is_transient(exc: BaseException) -> bool:
     return isinstance(exc, TRANSIENT) or any(c.__name__ in _TRANSIENT_NAMES for c in type(exc).__mro__)
 
 
-class DocumentTimeout(Exception):
-    pass
+class DocumentTimeout(BaseException):
+    """BaseException on purpose: libraries' `except Exception` (trafilatura has several) must
+    not swallow the time limit."""
 
 
 @contextmanager
@@ -52,7 +53,7 @@ def time_limit(seconds: float | None):
         raise DocumentTimeout(f"document took longer than {seconds} s")
 
     old = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)  # and again every 50 ms until the block ends
     try:
         yield
     finally:
@@ -136,6 +137,9 @@ def _pool():
             ctx.set_forkserver_preload(["pipeline.batch", "trafilatura"])
             _POOL = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=ctx,
                                         max_tasks_per_child=MAX_BATCHES_PER_WORKER)
+            import atexit
+
+            atexit.register(_POOL.shutdown, wait=True, cancel_futures=True)
         return _POOL
 
 
