@@ -147,6 +147,15 @@ def report(out: str = typer.Argument(..., help="output folder"), last: int = typ
         _print_report(json.loads(p.read_text()))
 
 
+@app.command()
+def compact(out: str = typer.Argument(..., help="output folder")):
+    """Merge the small Parquet files of each partition, atomically (readers see the same rows)."""
+    from pipeline.store import compact as compact_store
+
+    res = compact_store(out)
+    console.print(f"{res['partitions']} partitions: {res['files_before']} files -> {res['files_after']}")
+
+
 def main() -> None:
     app()
 

@@ -159,18 +159,29 @@ def _files(root: Path | None) -> list[Path]:
     return sorted(root.rglob("*.parquet")) if root and root.exists() else []
 
 
-def _drop_rows(src: Path, dst: Path, column: str, values: set[str], transform=None) -> int:
-    """Copy a Parquet file without the rows whose `column` is in `values`; returns rows kept."""
+def _replaced(t: pa.Table, key: str, keys: set[str], sources: set[str], transform=None) -> pa.ChunkedArray:
+    """Rows of `t` that this run replaces: their key is rewritten, or their input file was processed again."""
+    col = t.column(key) if transform is None else transform(t.column(key))
+    hit = pc.is_in(col, value_set=pa.array(sorted(keys), pa.string()))
+    if sources and "source_uri" in t.column_names:
+        hit = pc.or_(hit, pc.is_in(_base_uri(t.column("source_uri")), value_set=pa.array(sorted(sources), pa.string())))
+    return pc.fill_null(hit, False)
+
+
+def _keep_unreplaced(src: Path, dst: Path, key: str, keys: set[str], sources: set[str] = frozenset(),
+                     transform=None, tag: str = "") -> bool:
+    """Link `src` into the snapshot as `dst` when no row is replaced, else write the rows that
+    stay (if any). Returns whether `src` was linked unchanged."""
     t = pq.read_table(src)
-    col = t.column(column)
-    if transform is not None:
-        col = transform(col)
-    mask = pc.invert(pc.is_in(col, value_set=pa.array(sorted(values), pa.string())))
-    kept = t.filter(mask)
+    hit = _replaced(t, key, keys, sources, transform)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    if not pc.any(hit).as_py():
+        os.link(src, dst)
+        return True
+    kept = t.filter(pc.invert(hit))
     if kept.num_rows:
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(kept, dst, compression="zstd")
-    return kept.num_rows
+        pq.write_table(kept, dst.with_name(f"{dst.stem}-r{tag}.parquet"), compression="zstd")
+    return False
 
 
 def _ids_in(path: Path, column: str, transform=None) -> set[str]:
@@ -184,40 +195,32 @@ def _base_uri(col: pa.ChunkedArray) -> pa.ChunkedArray:
     return pc.replace_substring_regex(col, pattern=r"#\d+$", replacement="")
 
 
-def _build_snapshot(out: Path, table: str, run_id: str, key: str, replace: set[str] | None = None,
-                    transform=None) -> Path:
+def _build_snapshot(out: Path, table: str, run_id: str, key: str, sources: set[str], transform=None) -> Path:
     """New snapshot = current snapshot minus the rows this run replaces + this run's staged files.
 
-    Articles (`replace=None`): the run's own article_ids replace older rows, and within the run the
-    last staged row of an id wins. Rejects: `replace` names the input files processed again,
-    whose older reject rows go (`transform` maps a row's key to its input file)."""
+    Replaced: rows whose key the run writes again (articles: article_id; within the run the last
+    staged row of an id wins) and rows that came from an input file the run processed again."""
     staged_root = staging_dir(out, run_id) / table
     staged = _files(staged_root)
     snap = out / ".snapshots" / table / run_id
     snap.mkdir(parents=True, exist_ok=True)
     owner: dict[str, Path] = {}
-    if replace is None:
+    if table == "articles":
         for f in staged:
             for k in _ids_in(f, key):
                 owner[k] = f
     for f in staged:
         rel = f.relative_to(staged_root)
-        dupes = {k for k, o in owner.items() if o != f} & _ids_in(f, key) if owner else set()
+        dupes = ({k for k, o in owner.items() if o != f} & _ids_in(f, key)) if owner else set()
         if dupes:
-            _drop_rows(f, snap / rel, key, dupes)
+            _keep_unreplaced(f, snap / rel, key, dupes, tag=run_id[-6:])
             f.unlink()
         else:
             (snap / rel).parent.mkdir(parents=True, exist_ok=True)
             os.replace(f, snap / rel)
-    replace = set(owner) if replace is None else replace
     cur = current_snapshot(out, table)
     for f in _files(cur):
-        rel = f.relative_to(cur)
-        if replace and _ids_in(f, key, transform) & replace:
-            _drop_rows(f, snap / rel.parent / f"{rel.stem}-r{run_id[-6:]}.parquet", key, replace, transform)
-        else:
-            (snap / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.link(f, snap / rel)
+        _keep_unreplaced(f, snap / f.relative_to(cur), key, set(owner), sources, transform, tag=run_id[-6:])
     return snap
 
 
@@ -285,8 +288,8 @@ def publish(out: str | Path, run_id: str, reprocessed_inputs: set[str], drop_dup
     """Publish the run's staged files (call under `writer_lock`). Returns counts."""
     out = Path(out)
     dups = _mark_duplicates(out, run_id, drop_duplicates, datetime.now(timezone.utc))
-    snap_a = _build_snapshot(out, "articles", run_id, "article_id")
-    snap_r = _build_snapshot(out, "rejects", run_id, "source_uri", replace=reprocessed_inputs, transform=_base_uri)
+    snap_a = _build_snapshot(out, "articles", run_id, "article_id", reprocessed_inputs)
+    snap_r = _build_snapshot(out, "rejects", run_id, "source_uri", reprocessed_inputs, transform=_base_uri)
     if not _files(snap_r):  # readers globbing rejects/*.parquet need at least one (empty) file
         pq.write_table(schemas.rejects_schema().empty_table(), snap_r / f"part-{run_id}-empty.parquet")
     _swap(out, "articles", snap_a)
@@ -378,3 +381,38 @@ def polars_schema():
     import polars as pl
 
     return pl.Schema(pl.from_arrow(schemas.articles_schema().empty_table()).schema)
+
+
+def compact(out: str | Path, target_rows: int = 250_000) -> dict:
+    """Merge the small files of each partition into files of up to `target_rows` rows, as a new
+    snapshot swapped in atomically: readers see the same rows before and after."""
+    out = Path(out)
+    run_id = "compact-" + new_run_id()
+    with writer_lock(out):
+        cur = current_snapshot(out, "articles")
+        if cur is None:
+            return {"partitions": 0, "files_before": 0, "files_after": 0}
+        snap = out / ".snapshots" / "articles" / run_id
+        before = _files(cur)
+        by_dir: dict[Path, list[Path]] = {}
+        for f in before:
+            by_dir.setdefault(f.parent.relative_to(cur), []).append(f)
+        after = 0
+        for rel, files in by_dir.items():
+            (snap / rel).mkdir(parents=True, exist_ok=True)
+            if len(files) == 1:
+                os.link(files[0], snap / rel / files[0].name)
+                after += 1
+                continue
+            # files of different schema versions merge under the newest schema (added columns null)
+            table = pa.concat_tables([pq.read_table(f) for f in files], promote_options="default")
+            newest = max(int(pq.read_schema(f).metadata.get(b"newsclean.schema_version", b"1")) for f in files)
+            table = table.cast(schemas.file_schema(newest)) if set(table.schema.names) == set(schemas.file_schema(newest).names) \
+                else table
+            for i in range(0, max(1, table.num_rows), target_rows):
+                pq.write_table(table.slice(i, target_rows), snap / rel / f"part-{run_id}-{i // target_rows}.parquet",
+                               compression="zstd")
+                after += 1
+        _swap(out, "articles", snap)
+        _gc(out, "articles")
+    return {"partitions": len(by_dir), "files_before": len(before), "files_after": after}
