@@ -148,6 +148,15 @@ def report(out: str = typer.Argument(..., help="output folder"), last: int = typ
 
 
 @app.command()
+def serve(config: Path = typer.Option(..., help="newsclean.toml with sources, output and [schedule]"),
+          port: Optional[int] = typer.Option(None, help="Prefect server port (default: a free one)")):
+    """Start a local Prefect server and run clean-articles on the configured schedule (Ctrl-C stops all)."""
+    from flows.serve import serve as serve_flows
+
+    serve_flows(_load_config(config), port)
+
+
+@app.command()
 def compact(out: str = typer.Argument(..., help="output folder")):
     """Merge the small Parquet files of each partition, atomically (readers see the same rows)."""
     from pipeline.store import compact as compact_store

@@ -137,10 +137,21 @@ def _pool():
             ctx.set_forkserver_preload(["pipeline.batch", "trafilatura"])
             _POOL = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=ctx,
                                         max_tasks_per_child=MAX_BATCHES_PER_WORKER)
-            import atexit
+            from multiprocessing.util import Finalize
 
-            atexit.register(_POOL.shutdown, wait=True, cancel_futures=True)
+            # safety net for processes that exit without shutdown_pool(): multiprocessing children
+            # (Prefect runs flow runs in them) skip atexit; waiting here could deadlock at exit
+            Finalize(_POOL, _POOL.shutdown, kwargs={"wait": False, "cancel_futures": True}, exitpriority=10)
         return _POOL
+
+
+def shutdown_pool() -> None:
+    """Stop the batch worker processes (end of a run); the next isolated batch starts new ones."""
+    global _POOL
+    with _POOL_LOCK:
+        pool, _POOL = _POOL, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: Options = Options(),

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 import schemas
 
 from . import store
-from .batch import BatchStats, process_batch
+from .batch import BatchStats, process_batch, shutdown_pool
 from .process import Options
 from .readers import Limits, discover
 
@@ -87,10 +87,13 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
                      ledger={u: ledger[u] for u in b if u in ledger}, reprocess=reprocess, doc_timeout=doc_timeout)
                 for i, b in enumerate(batches)]
         parts = []
-        for res in map_batches(jobs):
-            parts.append(res)
-            if on_batch is not None:
-                on_batch(res)
+        try:
+            for res in map_batches(jobs):
+                parts.append(res)
+                if on_batch is not None:
+                    on_batch(res)
+        finally:
+            shutdown_pool()  # worker processes do not outlive the run
         stats = BatchStats.merge(parts)
         t_process = time.perf_counter() - t0
         rejected = sum(stats.rejected.values())
