@@ -7,6 +7,7 @@ rejected with `internal_error`, so one bad page never fails its batch.
 """
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -73,13 +74,14 @@ class BatchStats:
     inputs: dict[str, tuple[str, int]] = field(default_factory=dict)  # uri -> (fingerprint, records)
     skipped_inputs: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    pids: list[int] = field(default_factory=list)  # processes that ran the batches
 
     def to_dict(self) -> dict:
         return {"read": self.read, "written": self.written, "skipped": self.skipped,
                 "rejected": dict(self.rejected), "removed_lines": dict(self.removed_lines),
                 "by_site": dict(self.by_site), "by_language": dict(self.by_language),
                 "inputs": {k: list(v) for k, v in self.inputs.items()}, "skipped_inputs": self.skipped_inputs,
-                "seconds": self.seconds}
+                "seconds": self.seconds, "pids": self.pids}
 
     @classmethod
     def merge(cls, parts: list[dict]) -> "BatchStats":
@@ -95,6 +97,7 @@ class BatchStats:
             s.inputs.update({k: tuple(v) for k, v in p["inputs"].items()})
             s.skipped_inputs.extend(p["skipped_inputs"])
             s.seconds += p["seconds"]
+            s.pids.extend(p.get("pids", []))
         return s
 
 
@@ -165,7 +168,11 @@ def process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: Op
     `isolate` (default: when a time limit is set and this is not the main thread) runs the
     batch in a worker process, where the per-document time limit can interrupt the extractor."""
     if isolate is None:
-        isolate = bool(doc_timeout) and threading.current_thread() is not threading.main_thread()
+        import multiprocessing
+
+        # daemonic processes (Dask's workers) may not start children: there batches run in-thread
+        isolate = bool(doc_timeout) and threading.current_thread() is not threading.main_thread() \
+            and not multiprocessing.current_process().daemon
     if isolate:
         return _pool().submit(process_batch, uris, out, run_id, part, opts=opts, limits=limits, ledger=ledger,
                               reprocess=reprocess, doc_timeout=doc_timeout, raise_transient=raise_transient,
@@ -263,6 +270,7 @@ def _process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: O
             progress(uri, records)
     flush()
     stats.seconds = time.perf_counter() - t0
+    stats.pids = [os.getpid()]
     return stats.to_dict()
 
 

@@ -111,7 +111,8 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
     total = time.perf_counter() - t0
     report = {
         "run_id": run_id, "out": out, "finished_at": datetime.now(timezone.utc).isoformat(),
-        "inputs": len(uris), "batches": len(batches), "processed_inputs": sorted(processed),
+        "inputs": len(uris), "batches": len(batches), "worker_pids": sorted(set(stats.pids)),
+        "processed_inputs": sorted(processed),
         "skipped_inputs": stats.skipped_inputs,
         "counts": {"read": stats.read, "written": stats.written, "rejected": rejected, "skipped": stats.skipped,
                    "duplicates_marked": files["duplicates"]},
