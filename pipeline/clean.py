@@ -68,8 +68,9 @@ def segment(text: str) -> list[Line]:
 def features(lines: list[Line]) -> list[Feat]:
     out = []
     for ln in lines:
-        ln.script = dominant_script(ln.text)
-        out.append(Feat(text_units(ln.text), bool(R.SENTENCE_END.search(ln.text)), ln.script))
+        counts = script_counts(ln.text)
+        ln.script = dominant_script(ln.text, counts)
+        out.append(Feat(text_units(ln.text, counts), bool(R.SENTENCE_END.search(ln.text)), ln.script))
     return out
 
 

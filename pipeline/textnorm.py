@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 import ftfy
 
@@ -53,6 +54,7 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """Fold a line into a matching key: case, digits, punctuation, Arabic letter variants."""
     text = _ARABIC_DIACRITICS.sub("", text.translate(_KEY_FOLD)).casefold()

@@ -1,0 +1,150 @@
+"""Throughput and memory, measured side by side in one run.
+
+    python benchmarks/throughput.py [--eval ../shared/eval] [--docs 5000] [--big 50000] [--write-md]
+
+Corpus: the 93 pages of ../shared/eval/dev (HTML and text dumps), repeated with distinct URLs into
+JSON Lines files of 250 records. Each measurement runs in a fresh subprocess (peak RSS is that
+process's ru_maxrss), one process unless stated:
+- trafilatura alone: `extract()` with newsclean's settings on every HTML record;
+- newsclean HTML path: `pipeline.run.run` end to end (extraction, cleaning, language, metadata,
+  templates, MinHash, Parquet publish);
+- newsclean text path: the same on the text-dump records;
+- the HTML path with 1 and 2 worker processes (batches mapped on a process pool);
+- the text path at `--docs` and at `--big` records, for peak RSS (streaming: it must not grow).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+PER_FILE = 250
+
+
+def build(eval_dir: Path, dst: Path, kind: str, n: int) -> list[str]:
+    pages = []
+    for j in sorted((eval_dir / "dev").glob("*.json")):
+        d = json.loads(j.read_text())
+        if "body" in d:
+            pages.append((d["url"], j.with_suffix(".html" if kind == "html" else ".txt").read_text(errors="replace")))
+    dst.mkdir(parents=True, exist_ok=True)
+    files, buf = [], []
+    for i in range(n):
+        url, content = pages[i % len(pages)]
+        buf.append(json.dumps({"url": f"{url}{'&' if '?' in url else '?'}copy={i}", kind: content,
+                               "fetched_at": "2019-11-20T12:00:00Z"}))
+        if len(buf) == PER_FILE or i == n - 1:
+            p = dst / f"{kind}-{len(files):04d}.jsonl"
+            p.write_text("\n".join(buf) + "\n")
+            files.append(str(p))
+            buf = []
+    return files
+
+
+def child(mode: str, files: list[str], workers: int) -> dict:
+    """Runs inside the measuring subprocess."""
+    t0 = time.perf_counter()
+    c0 = time.process_time()
+    if mode == "trafilatura":
+        import trafilatura
+
+        from pipeline.extract import TRAFILATURA_OPTIONS
+
+        n = 0
+        for f in files:
+            for line in open(f):
+                rec = json.loads(line)
+                trafilatura.extract(rec["html"], url=rec["url"], **TRAFILATURA_OPTIONS)
+                n += 1
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        from pipeline.batch import process_batch
+        from pipeline.run import run
+
+        out = tempfile.mkdtemp(prefix="nc-bench-out-")
+        if workers > 1:
+            pool = ProcessPoolExecutor(workers)
+
+            def mapper(jobs):
+                futs = [pool.submit(process_batch, **job) for job in jobs]
+                return [f.result() for f in futs]
+        else:
+            def mapper(jobs):
+                return [process_batch(**job) for job in jobs]
+        rep = run(files, out, doc_timeout=None, batch_bytes=1, map_batches=mapper)
+        n = rep["counts"]["read"]
+        if workers > 1:
+            pool.shutdown()
+    wall = time.perf_counter() - t0
+    cpu = time.process_time() - c0
+    rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"docs": n, "wall_s": wall, "cpu_s": cpu, "docs_per_s": n / wall, "peak_rss_mb": max(rss_self, rss_children) / 1024}
+
+
+def measure(mode: str, files: list[str], workers: int = 1) -> dict:
+    spec = json.dumps({"mode": mode, "files": files, "workers": workers})
+    r = subprocess.run([sys.executable, __file__, "--child", spec], capture_output=True, text=True, check=True)
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
+    ap.add_argument("--docs", type=int, default=5000)
+    ap.add_argument("--big", type=int, default=50000)
+    ap.add_argument("--write-md", action="store_true")
+    ap.add_argument("--child")
+    args = ap.parse_args()
+    if args.child:
+        spec = json.loads(args.child)
+        print(json.dumps(child(spec["mode"], spec["files"], spec["workers"])))
+        return
+    eval_dir = Path(args.eval)
+    tmp = Path(tempfile.mkdtemp(prefix="nc-bench-"))
+    html = build(eval_dir, tmp / "html", "html", args.docs)
+    text = build(eval_dir, tmp / "text", "text", args.docs)
+    rows = {}
+    rows["trafilatura alone (1 process)"] = measure("trafilatura", html)
+    rows["newsclean HTML path, end to end into Parquet (1 process)"] = measure("run", html)
+    rows["newsclean text path, end to end into Parquet (1 process)"] = measure("run", text)
+    rows["newsclean HTML path, 2 worker processes"] = measure("run", html, workers=2)
+    big = build(eval_dir, tmp / "big", "text", args.big)
+    rows[f"newsclean text path, {args.big:,} documents (1 process)"] = measure("run", big)
+    t_alone = rows["trafilatura alone (1 process)"]["docs_per_s"]
+    html1 = rows["newsclean HTML path, end to end into Parquet (1 process)"]
+    lines = [f"Measured {time.strftime('%Y-%m-%d')} with `python benchmarks/throughput.py --write-md` on "
+             f"{os.cpu_count()} cores (a shared VM), {args.docs:,} documents built from {args.eval}/dev "
+             "(93 real pages repeated with distinct URLs, JSON Lines of 250 records), each row in a fresh process.", "",
+             "| run | documents | wall s | docs/s | docs per CPU-second | peak RSS MB |", "|---|---|---|---|---|---|"]
+    for name, r in rows.items():
+        lines.append(f"| {name} | {r['docs']:,} | {r['wall_s']:.1f} | {r['docs_per_s']:.1f} | "
+                     f"{r['docs'] / r['cpu_s'] if r['cpu_s'] else 0:.1f} | {r['peak_rss_mb']:.0f} |")
+    two = rows["newsclean HTML path, 2 worker processes"]
+    small_rss = rows["newsclean text path, end to end into Parquet (1 process)"]["peak_rss_mb"]
+    big_rss = rows[f"newsclean text path, {args.big:,} documents (1 process)"]["peak_rss_mb"]
+    lines += ["", "Ratios (same run):", "",
+              f"- newsclean HTML path / trafilatura alone, docs/s on one process: **{html1['docs_per_s'] / t_alone:.2f}x**",
+              f"- 2 workers / 1 worker (HTML path): **{two['docs_per_s'] / html1['docs_per_s']:.2f}x**",
+              f"- text path: **{rows['newsclean text path, end to end into Parquet (1 process)']['docs_per_s']:.0f} docs/s** on one process",
+              f"- peak RSS, text path at {args.big:,} vs {args.docs:,} documents: **{big_rss:.0f} MB vs {small_rss:.0f} MB "
+              f"({(big_rss / small_rss - 1) * 100:+.1f} %)**"]
+    print("\n".join(lines))
+    if args.write_md:
+        from quality import replace_section
+
+        replace_section(ROOT / "BENCHMARKS.md", "throughput", "\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
