@@ -71,10 +71,23 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
         discover_fn: Callable[[list[str]], list[str]] = discover,
         map_batches: Callable[[list[dict]], Iterable[dict]] = local_map,
         on_batch: Callable[[dict], None] | None = None) -> dict:
-    """Clean `inputs` into the tables under `out`; returns the run report (also written to
-    out/runs/<run_id>.json)."""
+    """Clean `inputs` into the tables under `out` (a folder, or an object-store URL: see
+    pipeline.remote); returns the run report (also written to out/runs/<run_id>.json)."""
+    from . import remote
+
+    if remote.is_remote(out):
+        mirror = remote.mirror_dir(out)
+        mirror.mkdir(parents=True, exist_ok=True)
+        with store.writer_lock(mirror):
+            remote.pull(out, mirror)
+        report = run(inputs, str(mirror), opts=opts, limits=limits, reprocess=reprocess, doc_timeout=doc_timeout,
+                     batch_bytes=batch_bytes, drop_duplicates=drop_duplicates, discover_fn=discover_fn,
+                     map_batches=map_batches, on_batch=on_batch)
+        with store.writer_lock(mirror):
+            report["remote"] = {"out": out, **remote.push(out, mirror, report["run_id"])}
+        return report
     t0 = time.perf_counter()
-    out = os.path.abspath(out) if "://" not in out else out
+    out = os.path.abspath(out)
     run_id = store.new_run_id()
     with store.writer_lock(out):
         leftovers = store.clean_leftovers(out)

@@ -364,7 +364,22 @@ def articles_dataset(out: str | Path) -> ds.Dataset:
 
 
 def read_articles(out: str | Path, columns: list[str] | None = None, filter=None) -> pa.Table:
-    """The unified article table of an output folder (every schema version, one snapshot)."""
+    """The unified article table of an output folder or object-store URL (every schema
+    version, one committed snapshot)."""
+    from . import remote
+
+    if remote.is_remote(str(out)):
+        import fsspec
+
+        urls = remote.file_urls(str(out))
+        if not urls:
+            return schemas.articles_schema().empty_table()
+        fs, root = fsspec.core.url_to_fs(str(out).rstrip("/"))
+        paths = [fsspec.core.url_to_fs(u)[1] for u in urls]
+        schema = schemas.articles_schema()
+        part = ds.partitioning(pa.schema([schema.field(c) for c in schemas.PARTITION_COLUMNS]), flavor="hive")
+        return ds.dataset(paths, filesystem=fs, format="parquet", schema=schema, partitioning=part,
+                          partition_base_dir=f"{root}/articles").to_table(columns=columns, filter=filter)
     if not (Path(out) / "articles").exists():
         return schemas.articles_schema().empty_table()
     return articles_dataset(out).to_table(columns=columns, filter=filter)
