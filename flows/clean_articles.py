@@ -79,12 +79,13 @@ def report_markdown(r: dict) -> str:
 @flow(name="clean-articles", log_prints=False)
 def clean_articles(inputs: list[str], out: str, reprocess: bool = False, lang_backend: str = "langdetect",
                    doc_timeout: float | None = 30.0, max_doc_bytes: int = 20_000_000,
-                   batch_bytes: int = BATCH_BYTES, sites: dict | None = None, drop_duplicates: bool = False) -> dict:
+                   batch_bytes: int = BATCH_BYTES, sites: dict | None = None, drop_duplicates: bool = False,
+                   table_format: str = "parquet") -> dict:
     """Clean every article of `inputs` into the Parquet tables under `out`."""
     opts = Options(lang_backend=lang_backend, sites={k: SiteConfig(**v) for k, v in (sites or {}).items()})
     report = run(inputs, out, opts=opts, limits=Limits(max_doc_bytes=max_doc_bytes), reprocess=reprocess,
                  doc_timeout=doc_timeout, batch_bytes=batch_bytes, drop_duplicates=drop_duplicates,
-                 discover_fn=_discover, map_batches=_map_batches, on_batch=PROGRESS_HOOK)
+                 table_format=table_format, discover_fn=_discover, map_batches=_map_batches, on_batch=PROGRESS_HOOK)
     create_markdown_artifact(report_markdown(report), key="newsclean-run-report",
                              description=f"newsclean run {report['run_id']}")
     create_table_artifact([{"metric": k, "value": v} for k, v in report["counts"].items()]

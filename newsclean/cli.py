@@ -32,7 +32,8 @@ def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or 
         dask_address: Optional[str] = typer.Option(None, help="tcp://HOST:PORT of an existing Dask scheduler"),
         config: Optional[Path] = typer.Option(None, help="newsclean.toml"),
         doc_timeout: float = typer.Option(30.0, help="seconds per document before it is rejected as 'timeout'"),
-        drop_duplicates: bool = typer.Option(False, help="put duplicate articles in rejects instead of marking them")):
+        drop_duplicates: bool = typer.Option(False, help="put duplicate articles in rejects instead of marking them"),
+        table_format: str = typer.Option("parquet", help="parquet | delta (also keep a Delta Lake table in OUT/delta/articles)")):
     """Run the `clean-articles` Prefect flow on INPUTS and write Parquet under --out."""
     cfg = _load_config(config)
     inputs = inputs or cfg.get("sources", [])
@@ -56,7 +57,8 @@ def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or 
         bar = progress.add_task("files", total=total)
         ca.PROGRESS_HOOK = lambda res: progress.advance(bar, len(res["inputs"]) + len(res["skipped_inputs"]))
         report = flow_fn(inputs=list(inputs), out=out, reprocess=reprocess, lang_backend=lang_backend,
-                         doc_timeout=doc_timeout, sites=cfg.get("sites"), drop_duplicates=drop_duplicates)
+                         doc_timeout=doc_timeout, sites=cfg.get("sites"), drop_duplicates=drop_duplicates,
+                         table_format=table_format)
     _print_report(report)
 
 

@@ -68,7 +68,7 @@ def versions() -> dict[str, str]:
 
 def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limits = Limits(), reprocess: bool = False,
         doc_timeout: float | None = 30.0, batch_bytes: int = BATCH_BYTES, drop_duplicates: bool = False,
-        discover_fn: Callable[[list[str]], list[str]] = discover,
+        table_format: str = "parquet", discover_fn: Callable[[list[str]], list[str]] = discover,
         map_batches: Callable[[list[dict]], Iterable[dict]] = local_map,
         on_batch: Callable[[dict], None] | None = None) -> dict:
     """Clean `inputs` into the tables under `out` (a folder, or an object-store URL: see
@@ -81,7 +81,8 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
         with store.writer_lock(mirror):
             remote.pull(out, mirror)
         report = run(inputs, str(mirror), opts=opts, limits=limits, reprocess=reprocess, doc_timeout=doc_timeout,
-                     batch_bytes=batch_bytes, drop_duplicates=drop_duplicates, discover_fn=discover_fn,
+                     batch_bytes=batch_bytes, drop_duplicates=drop_duplicates, table_format=table_format,
+                     discover_fn=discover_fn,
                      map_batches=map_batches, on_batch=on_batch)
         with store.writer_lock(mirror):
             report["remote"] = {"out": out, **remote.push(out, mirror, report["run_id"])}
@@ -118,6 +119,10 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
             stats.written -= files["duplicates_dropped"]
             stats.rejected["duplicate"] += files["duplicates_dropped"]
             rejected += files["duplicates_dropped"]
+        if table_format == "delta":
+            files["delta_rows_merged"] = store.merge_into_delta(out, run_id)
+        elif table_format != "parquet":
+            raise ValueError(f"unknown table format {table_format!r}: parquet or delta")
         for u, v in stats.inputs.items():
             ledger[u] = v
         store.save_ledger(out, ledger, run_id, {u: run_id for u in processed})
@@ -136,7 +141,7 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
         "throughput_docs_per_s": round((stats.read - stats.skipped) / total, 2) if total else 0.0,
         "schema_version": schemas.CURRENT_VERSION, "versions": versions(), "files": files,
         "options": {"reprocess": reprocess, "lang_backend": opts.lang_backend, "doc_timeout": doc_timeout,
-                    "drop_duplicates": drop_duplicates},
+                    "drop_duplicates": drop_duplicates, "table_format": table_format},
     }
     store.write_report(out, report)
     return report

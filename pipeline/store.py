@@ -431,3 +431,21 @@ def compact(out: str | Path, target_rows: int = 250_000) -> dict:
         _swap(out, "articles", snap)
         _gc(out, "articles")
     return {"partitions": len(by_dir), "files_before": len(before), "files_after": after}
+
+
+def merge_into_delta(out: str | Path, run_id: str) -> int:
+    """Also keep the article table as Delta Lake (DIR/delta/articles) for ACID readers: this run's
+    rows are merged on article_id (updated when present, inserted otherwise). Returns rows merged."""
+    from deltalake import DeltaTable, write_deltalake
+
+    rows = articles_dataset(out).to_table(filter=pc.field("run_id") == run_id)
+    if rows.num_rows == 0:
+        return 0
+    path = Path(out) / "delta" / "articles"
+    if not (path / "_delta_log").exists():
+        write_deltalake(str(path), rows, partition_by=list(schemas.PARTITION_COLUMNS))
+    else:
+        (DeltaTable(str(path)).merge(source=rows, predicate="t.article_id = s.article_id", source_alias="s",
+                                     target_alias="t")
+         .when_matched_update_all().when_not_matched_insert_all().execute())
+    return rows.num_rows

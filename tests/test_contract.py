@@ -93,3 +93,18 @@ def test_compaction_keeps_what_readers_see(tmp_path):
     assert res["files_after"] < files_before == res["files_before"]
     assert _table(out) == before
     assert pc.count_distinct(store.read_articles(out).column("article_id")).as_py() == 16
+
+
+def test_delta_output_is_exactly_once_and_readable(tmp_path):
+    import polars as pl
+    from deltalake import DeltaTable
+
+    src = tmp_path / "in"
+    _copy(sorted((DATA / "seeds").glob("*.txt")), src)
+    out = tmp_path / "out"
+    run([str(src)], str(out), doc_timeout=None, table_format="delta")
+    run([str(src)], str(out), doc_timeout=None, table_format="delta", reprocess=True)
+    t = DeltaTable(str(out / "delta" / "articles")).to_pyarrow_table()
+    assert t.num_rows == 2 and len(set(t.column("article_id").to_pylist())) == 2
+    assert len(DeltaTable(str(out / "delta" / "articles")).history()) >= 2  # one commit per run
+    assert pl.scan_delta(str(out / "delta" / "articles")).select(pl.len()).collect().item() == 2
