@@ -226,6 +226,7 @@ BARRIERS = {"related_marker", "share", "promo", "copyright", "comments", "tags"}
 BARRIER_SCORE = -60.0
 SHORT_SCORE = -3.0
 POSITION_DECAY = 0.8
+INLINE_LIST_MAX = 3  # an inline "read also" box has a few links; the article goes on under it
 
 
 def line_score(ln: Line, f: Feat) -> float:
@@ -248,8 +249,12 @@ def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
         s = line_score(ln, f)
         if s > 0:  # prose late on the page is more often footer, legal text or teasers
             s *= 1.0 - POSITION_DECAY * i / n
-        if ln.reason in ("related_marker", "tags") and (i + 1 == len(lines) or lines[i + 1].reason != "related_link"):
-            s = -1.0  # a heading with no list under it (the widget's links were not scraped)
+        if ln.reason in ("related_marker", "tags"):
+            items = 0
+            while i + 1 + items < len(lines) and lines[i + 1 + items].reason == "related_link":
+                items += 1
+            if items == 0 or (items <= INLINE_LIST_MAX and R.INLINE_MARKER.match(ln.text)):
+                s = -1.0  # no list under it (links not scraped), or an inline "read also" box in the text
         if cur <= 0:
             cur, cur_start = s, i
         else:

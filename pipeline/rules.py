@@ -77,6 +77,10 @@ RELATED_MARKER = _rx(
     r"مواضيع ذات صلة|مواضيع ذات علاقة|أخبار ذات صلة|اخبار ذات صلة|أخبار متعلقة|مقالات ذات صلة|ذات صلة|"
     r"آخر الأخبار|اخر الاخبار|أخبار عاجلة|شاهد أيضا|شاهد ايضا|قد يهمك|قد يعجبك أيضا|المزيد من [\w ]+|"
     r"相关新闻|相关阅读|関連記事|관련기사)" + _TAIL)
+# Headings of inline cross-links placed between paragraphs (not the end-of-article widgets).
+INLINE_MARKER = _rx(r"^\s*(?:read (?:also|more)|see also|also read|lire aussi|à lire aussi|lesen sie auch|leia também|"
+                    r"lea también|leggi anche|читайте также|baca juga|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|إقرأ أيضاً|"
+                    r"شاهد أيضا|شاهد ايضا|قد يهمك)" + _TAIL)
 # "Related: headline", "RelatedTRT World - headline", "اقرأ أيضا: عنوان"
 RELATED_PREFIX = _rx(
     r"^\s*(?:related|read (?:more|also)|see also|also read|recommended|watch|listen|more|lire aussi|lesen sie auch|leia também|"
