@@ -28,7 +28,7 @@ def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or 
         out: str = typer.Option(None, "--out", "-o", help="output folder"),
         reprocess: bool = typer.Option(False, help="process inputs again even if unchanged"),
         lang_backend: str = typer.Option("langdetect", help="langdetect | py3langid"),
-        runner: str = typer.Option("threads", help="threads | process | dask"),
+        runner: str = typer.Option("local", help="local (batches on a process pool, all cores) | dask"),
         dask_address: Optional[str] = typer.Option(None, help="tcp://HOST:PORT of an existing Dask scheduler"),
         config: Optional[Path] = typer.Option(None, help="newsclean.toml"),
         doc_timeout: float = typer.Option(30.0, help="seconds per document before it is rejected as 'timeout'"),
@@ -50,7 +50,7 @@ def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or 
 
     total = len(discover(list(inputs)))
     flow_fn = ca.clean_articles
-    if runner != "threads":
+    if runner != "local":
         flow_fn = flow_fn.with_options(task_runner=_task_runner(runner, dask_address))
     with Progress(TextColumn("[bold]cleaning"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                   TimeElapsedColumn(), console=console, transient=False) as progress:
@@ -63,10 +63,6 @@ def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or 
 
 
 def _task_runner(runner: str, address: Optional[str]):
-    if runner == "process":
-        from prefect.task_runners import ProcessPoolTaskRunner
-
-        return ProcessPoolTaskRunner()
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 
