@@ -560,8 +560,32 @@ def mark_tail_cta(art: Article, feats: list[Feat], start: int, end: int, anywher
         break
 
 
+FIXPOINT_ROUNDS = 2
+
+
 def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> Article:
-    """Run all passes over `art.lines` (already segmented)."""
+    """Run all passes over `art.lines` (already segmented), then again over the kept lines until
+    nothing more goes: the passes use context (the body span, the header, repeated lines), and a
+    line that shaped the context in the first round may itself go, so one round is not always a
+    fixed point. Cleaning a cleaned body therefore changes nothing (tests/test_properties.py)."""
+    _passes(art, date_order, find_span)
+    for _ in range(FIXPOINT_ROUNDS):
+        kept = [ln for ln in art.lines if ln.reason is None]
+        if not kept:
+            break
+        again = Article(art.source_uri, art.input_format, url=art.url, site=art.site, fetched_at=art.fetched_at,
+                        lines=[Line(ln.text, ln.block) for ln in kept])
+        again.title = art.title  # so that a repeated headline is still recognised
+        _passes(again, date_order, find_span)
+        gone = [(ln, new.reason) for ln, new in zip(kept, again.lines) if new.reason is not None]
+        if not gone:
+            break
+        for ln, reason in gone:
+            ln.reason = reason
+    return art
+
+
+def _passes(art: Article, date_order: str, find_span: bool) -> Article:
     feats = features(art.lines)
     mark_markers(art, feats)
     if find_span:

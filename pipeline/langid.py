@@ -170,6 +170,39 @@ def arabic_script_language(text: str) -> str | None:
     return None
 
 
+_STOPLIST_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "pt": "Portuguese", "it": "Italian",
+                   "nl": "Dutch", "id": "Indonesian", "tr": "Turkish", "pl": "Polish", "sv": "Swedish", "ro": "Romanian",
+                   "cs": "Czech", "hu": "Hungarian", "da": "Danish", "no": "Norwegian_Bokmal", "fi": "Finnish",
+                   "vi": "Vietnamese", "hr": "Croatian", "sk": "Slovak", "ca": "Catalan", "ar": "Arabic", "fa": "Persian",
+                   "ur": "Urdu", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "hi": "Hindi"}
+_PUNCT = ".,!?;:\"'«»()[]“”‘’؟،"
+
+
+@lru_cache(maxsize=1)
+def _stoplists() -> dict[str, frozenset[str]]:
+    import justext  # ships stop-word lists for ~100 languages (a trafilatura dependency)
+
+    out = {}
+    for code, name in _STOPLIST_NAMES.items():
+        try:
+            out[code] = frozenset(w.lower() for w in justext.get_stoplist(name))
+        except (ValueError, OSError):
+            continue
+    return out
+
+
+def stopword_vote(text: str, script: str) -> str | None:
+    """On a few words, function words are the best evidence there is: the one candidate language
+    whose stop words occur most, or None on a tie or no hit. (+3 points on two-word lines.)"""
+    lists = _stoplists()
+    cands = [_iso(c) for c in DEFAULT_CANDIDATES.get(script, ()) if _iso(c) in lists]
+    toks = [t.strip(_PUNCT).lower() for t in text.split()]
+    hits = {c: sum(t in lists[c] for t in toks) for c in cands}
+    best = max(hits.values(), default=0)
+    top = [c for c, v in hits.items() if v == best]
+    return top[0] if best and len(top) == 1 else None
+
+
 def identify(text: str, backend: str = "langdetect") -> LangResult:
     """Language of a text (a line, a block or a document sample)."""
     script = dominant_script(text[:SCRIPT_CHARS])
@@ -183,6 +216,8 @@ def identify(text: str, backend: str = "langdetect") -> LangResult:
         return LangResult(UND, 0.0, script)
     if script == "Arabic" and (by_letters := arabic_script_language(text[:SAMPLE_CHARS])):
         return LangResult(by_letters, min(1.0, units / EVIDENCE_WORDS), script)
+    if units < EVIDENCE_WORDS and (by_words := stopword_vote(text, script)):
+        return LangResult(by_words, units / EVIDENCE_WORDS, script)
     lang, conf = get_backend(backend).classify(text[:SAMPLE_CHARS], script)
     # a model is as sure of two words as of a page; the reported confidence is not
     return LangResult(lang, conf * min(1.0, units / EVIDENCE_WORDS), script)
