@@ -310,7 +310,9 @@ class DateLine:
 
 def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
     """A line that is mostly a date ("Thu 02 Oct 2025 | 11:45 AM", "date 2025-10-01 MIDDLE EAST")."""
-    if len(text) > 120 or not any(c.isdigit() for c in text.translate(_DIGITS_AR)) and "منذ" not in text and "ago" not in text and "أمس" not in text:
+    has_digit = any(c.isdigit() for c in text.translate(_DIGITS_AR))
+    relative_word = any(w in text for w in ("منذ", "ago", "أمس", "yesterday"))
+    if len(text) > 120 or not (has_digit or relative_word):
         return None
     if "@" in text or "http" in text:  # "— Name (@handle) October 9, 2018" closes an embedded post
         return None
@@ -395,7 +397,9 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
     # title: the line the HTML or the record names, else one printed twice, else the nearest
     # headline-like line above the body
     known = match_key(art.title or art.input_title or "") if (art.title or art.input_title) else None
-    cands = [i for i in window if lines[i].kept and 2 <= feats[i].units <= 40 or (lines[i].kept and feats[i].script in ("Han", "Kana", "Hangul") and len(lines[i].text) >= 6)]
+    cjk = ("Han", "Kana", "Hangul")
+    cands = [i for i in window if lines[i].kept and (2 <= feats[i].units <= 40
+                                                     or (feats[i].script in cjk and len(lines[i].text) >= 6))]
     title_i = None
     if known:
         title_i = next((i for i in cands if keys[i] == known), None)
