@@ -210,11 +210,13 @@ def _process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: O
         current = TemplateStore.load(out)
         current.merge(seen)
         current.mark(good)
-        for a in [a for a in good if a.reject]:
+        for a in [a for a in good if a.reject]:  # nothing left once the site's template went
             good.remove(a)
             bad.append(a)
             stats.written -= 1
             stats.rejected[a.reject[0]] += 1
+            stats.by_site[a.site or "unknown"] -= 1
+            stats.by_language[a.language] -= 1
         n_template = sum(1 for a in good for ln in a.lines if ln.reason == "template")
         if n_template:
             stats.removed_lines["template"] += n_template
