@@ -79,6 +79,10 @@ def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
             if score > best_score:
                 best, best_score = h, score
     if best_score >= 0.5:
+        # an <h1> gluing a kicker or a date to the headline contains the cleaner og:title
+        if fallback and len(fallback.split()) >= 3 and match_key(fallback) in match_key(best) \
+                and match_key(fallback) != match_key(best):
+            return _unquote(fallback)
         return _unquote(best)
     site_keys = {match_key(s) for s in site_names}
     if len(h1s) == 1 and match_key(h1s[0]) not in site_keys:

@@ -8,7 +8,7 @@ import xxhash
 from . import langid
 from .clean import clean, segment
 from .extract import extract_html
-from .metadata import choose_html_title, finalize
+from .metadata import canonical_url, choose_html_title, finalize, site_of
 from .record import Article
 from .textnorm import clean_text, match_key
 
@@ -72,6 +72,7 @@ def process_article(art: Article, opts: Options = Options()) -> Article:
                 art.html_meta[k] = [" ".join(clean_text(x).split()) if isinstance(x, str) else x for x in v]
         text = clean_text(text)
         # the headline, known before cleaning, so that its copy in the text goes as "title"
+        art.site = art.site or site_of(canonical_url(art.url or art.html_meta.get("canonical")))
         art.title = choose_html_title(art.html_meta, [v for v in (art.html_meta.get("site_name"),
                                                                   art.html_meta.get("t_sitename"), art.site) if v])
     else:
