@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from . import dedup, store
-from .process import Options, article_id, process_article
+from .process import Options, process_article
 from .readers import Limits, file_fingerprint, read_file
 from .record import Article
 from .templates import TemplateStore
@@ -107,8 +107,6 @@ def _safe_process(art: Article, opts: Options, doc_timeout: float | None) -> Art
     try:
         with time_limit(doc_timeout):
             process_article(art, opts)
-            if not art.reject:
-                art.html_meta["_article_id"] = article_id(art)
     except DocumentTimeout as e:
         art.reject = ("timeout", str(e))
     except RecursionError:

@@ -339,14 +339,13 @@ _UPDATED = re.compile(r"\b(?:updated?|last modified|modified|aktualisiert|geänd
 
 def _set_date(art: Article, dl: DateLine, line: str) -> None:
     if _UPDATED.search(line) and not re.search(r"\b(?:published|posted|veröffentlicht|publié|publicado)\b|نشر", line, re.I):
-        art.html_meta.setdefault("_updated_date", dl.parsed)
         return  # an update stamp is not the publication date
     if art.published_date is None:
         art.published_date = dl.parsed.date
         art.published_time_local = dl.parsed.time
         art.published_raw = line
         art.date_source = "relative" if dl.parsed.kind == "relative" else "text"
-        art.html_meta["_parsed_date"] = dl.parsed
+        art.published_parsed = dl.parsed
 
 
 def _set_byline(art: Article, line: str, authors: list[str], agency: str | None) -> None:
@@ -495,7 +494,7 @@ def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_or
             continue
         art.published_date, art.published_time_local = pd.date, pd.time
         art.published_raw, art.date_source = ln.text, "relative" if pd.kind == "relative" else "text"
-        art.html_meta["_parsed_date"] = pd
+        art.published_parsed = pd
         return
 
 
@@ -614,5 +613,4 @@ def _passes(art: Article, date_order: str, find_span: bool) -> Article:
     mark_body_residue(art, feats, start, end, date_order, teaser_lists=find_span)
     if art.published_date is None and find_span:
         fallback_date(art, feats, start, end, date_order)
-    art.html_meta["_script"] = script
     return art

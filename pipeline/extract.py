@@ -79,7 +79,6 @@ def html_metadata(tree) -> dict:
     meta = {
         "og_title": _first(tree, ['//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content']),
         "title_tag": _first(tree, ["//head/title"]),
-        "h1": _first(tree, ["//h1"]),
         "h1s": [" ".join(h.text_content().split()) for h in tree.xpath("//h1")[:6] if h.text_content().strip()],
         "authors": [a for a in (tree.xpath('//meta[@name="author" or @property="article:author" or @name="byl" '
                                            'or @name="dc.creator" or @name="DC.creator"]/@content')) if a.strip()],
@@ -124,7 +123,6 @@ def extract_html(art: Article) -> str | None:
         doc = trafilatura.bare_extraction(parse_html(art.raw), url=art.url, with_metadata=True, **options)
         if doc is None:
             return None
-        art.html_meta["_extraction"] = "recall_fallback"
     art.html_meta.update(t_title=doc.title, t_author=doc.author, t_date=doc.date, t_sitename=doc.sitename,
                          t_categories=doc.categories)
     art.extractor = "trafilatura"

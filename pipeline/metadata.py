@@ -134,7 +134,7 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         art.title = strip_site_suffix(art.input_title, site_names)
     if art.source_agency is None:
         art.source_agency = _agency_from_authors(art)
-    pd: ParsedDate | None = meta.get("_parsed_date")
+    pd: ParsedDate | None = art.published_parsed
     if pd is not None:
         art.published_at = pd.utc(site_tz)
     if art.published_at is not None:
@@ -172,18 +172,18 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
             continue
         art.published_date, art.published_time_local = pd.date, pd.time
         art.published_raw, art.date_source = str(meta[key]), source
-        meta["_parsed_date"] = pd
+        art.published_parsed = pd
         if local is not None and local.date != pd.date:
             # htmldate reads the date the page prints (and weighs original vs. updated dates);
             # a structured stamp on another day is usually UTC-shifted or a modification date
             art.published_date, art.published_time_local = local.date, None
             if abs((local.date - pd.date).days) > 1:
-                meta["_parsed_date"] = local
+                art.published_parsed = local
         return
     for key in ("t_date", "time_datetime"):
         pd = parsed(key)
         if pd is not None:
             art.published_date, art.published_time_local = pd.date, pd.time
             art.published_raw, art.date_source = str(meta[key]), "meta"
-            meta["_parsed_date"] = pd
+            art.published_parsed = pd
             return

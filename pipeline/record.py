@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .dates import ParsedDate
+
 
 @dataclass(slots=True)
 class Line:
@@ -56,6 +58,7 @@ class Article:
     published_time_local: str | None = None
     published_at: datetime | None = None
     published_raw: str | None = None
+    published_parsed: ParsedDate | None = None  # what published_* came from; gives published_at
     date_source: str | None = None
     section: str | None = None
     source_agency: str | None = None

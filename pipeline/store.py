@@ -53,7 +53,7 @@ def article_rows(arts: list[Article], run_id: str, processed_at: datetime, versi
     for a in arts:
         body = a.body_text()
         row = {
-            "article_id": a.html_meta.get("_article_id") or article_id(a), "run_id": run_id, "source_uri": a.source_uri,
+            "article_id": article_id(a), "run_id": run_id, "source_uri": a.source_uri,
             "input_fingerprint": a.fingerprint, "url": a.url, "site": a.site, "language": a.language or "und",
             "language_confidence": a.language_confidence, "other_language_share": a.other_language_share,
             "title": a.title, "subtitle": a.subtitle, "authors": list(a.authors), "byline_raw": a.byline_raw,
@@ -67,7 +67,7 @@ def article_rows(arts: list[Article], run_id: str, processed_at: datetime, versi
             "removed_lines": [{"text": t, "reason": r} for t, r in a.removed()],
             "extractor": a.extractor, "encoding": a.encoding, "fetched_at": a.fetched_at,
             "schema_version": version, "processed_at": processed_at,
-            "duplicate_of": a.html_meta.get("_duplicate_of"),
+            "duplicate_of": None,  # set at publish, against every earlier article (pipeline.dedup)
         }
         for k in cols:
             cols[k].append(row[k])
