@@ -198,16 +198,16 @@ def _process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: O
     good: list[Article] = []
     bad: list[Article] = []
     chunk = 0
+    templates = TemplateStore.load(out)  # what earlier runs learned; this batch's chunks add to it
 
     def flush() -> None:
         nonlocal chunk, good, bad
-        # site templates: earlier runs plus this chunk; the chunk's counts are staged for publish
+        # site templates: earlier runs plus this batch so far; each chunk's counts are staged for publish
         seen = TemplateStore()
         seen.add(good)
         store.stage_table(out, run_id, "templates", f"{part}-{chunk}", seen.to_table())
-        current = TemplateStore.load(out)
-        current.merge(seen)
-        current.mark(good)
+        templates.merge(seen)
+        templates.mark(good)
         for a in [a for a in good if a.reject]:  # nothing left once the site's template went
             good.remove(a)
             bad.append(a)

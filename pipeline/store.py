@@ -159,36 +159,36 @@ def _files(root: Path | None) -> list[Path]:
     return sorted(root.rglob("*.parquet")) if root and root.exists() else []
 
 
-def _replaced(t: pa.Table, key: str, keys: set[str], sources: set[str], transform=None) -> pa.ChunkedArray:
+def _replaced(t: pa.Table, key: str, keys: pa.Array, sources: pa.Array, transform=None) -> pa.ChunkedArray:
     """Rows of `t` that this run replaces: their key is rewritten, or their input file was processed again."""
     col = t.column(key) if transform is None else transform(t.column(key))
-    hit = pc.is_in(col, value_set=pa.array(sorted(keys), pa.string()))
-    if sources and "source_uri" in t.column_names:
-        hit = pc.or_(hit, pc.is_in(_base_uri(t.column("source_uri")), value_set=pa.array(sorted(sources), pa.string())))
+    hit = pc.is_in(col, value_set=keys)
+    if len(sources) and "source_uri" in t.column_names:
+        hit = pc.or_(hit, pc.is_in(_base_uri(t.column("source_uri")), value_set=sources))
     return pc.fill_null(hit, False)
 
 
-def _keep_unreplaced(src: Path, dst: Path, key: str, keys: set[str], sources: set[str] = frozenset(),
-                     transform=None, tag: str = "") -> bool:
+def _keep_unreplaced(src: Path, dst: Path, key: str, keys: pa.Array, sources: pa.Array, transform=None,
+                     tag: str = "") -> None:
     """Link `src` into the snapshot as `dst` when no row is replaced, else write the rows that
-    stay (if any). Returns whether `src` was linked unchanged."""
-    t = pq.read_table(src)
-    hit = _replaced(t, key, keys, sources, transform)
+    stay (if any). Only the key columns are read unless a row is replaced."""
+    cols = [c for c in dict.fromkeys([key, "source_uri"]) if c in pq.read_schema(src).names]
+    hit = _replaced(pq.read_table(src, columns=cols), key, keys, sources, transform)
     dst.parent.mkdir(parents=True, exist_ok=True)
     if not pc.any(hit).as_py():
         os.link(src, dst)
-        return True
-    kept = t.filter(pc.invert(hit))
+        return
+    kept = pq.read_table(src).filter(pc.invert(hit))
     if kept.num_rows:
         pq.write_table(kept, dst.with_name(f"{dst.stem}-r{tag}.parquet"), compression="zstd")
-    return False
 
 
-def _ids_in(path: Path, column: str, transform=None) -> set[str]:
-    col = pq.read_table(path, columns=[column]).column(column)
-    if transform is not None:
-        col = transform(col)
-    return set(col.to_pylist())
+def _strings(values) -> pa.Array:
+    return pa.array(sorted(values), pa.string())
+
+
+def _ids_in(path: Path, column: str) -> set[str]:
+    return set(pq.read_table(path, columns=[column]).column(column).to_pylist())
 
 
 def _base_uri(col: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -204,23 +204,22 @@ def _build_snapshot(out: Path, table: str, run_id: str, key: str, sources: set[s
     staged = _files(staged_root)
     snap = out / ".snapshots" / table / run_id
     snap.mkdir(parents=True, exist_ok=True)
-    owner: dict[str, Path] = {}
-    if table == "articles":
-        for f in staged:
-            for k in _ids_in(f, key):
-                owner[k] = f
+    ids = {f: _ids_in(f, key) for f in staged} if table == "articles" else {}
+    owner: dict[str, Path] = {k: f for f in staged for k in ids.get(f, ())}
+    none = _strings(())
     for f in staged:
         rel = f.relative_to(staged_root)
-        dupes = ({k for k, o in owner.items() if o != f} & _ids_in(f, key)) if owner else set()
+        dupes = {k for k in ids.get(f, ()) if owner[k] != f}
         if dupes:
-            _keep_unreplaced(f, snap / rel, key, dupes, tag=run_id[-6:])
+            _keep_unreplaced(f, snap / rel, key, _strings(dupes), none, tag=run_id[-6:])
             f.unlink()
         else:
             (snap / rel).parent.mkdir(parents=True, exist_ok=True)
             os.replace(f, snap / rel)
     cur = current_snapshot(out, table)
+    keys, srcs = _strings(owner), _strings(sources)
     for f in _files(cur):
-        _keep_unreplaced(f, snap / f.relative_to(cur), key, set(owner), sources, transform, tag=run_id[-6:])
+        _keep_unreplaced(f, snap / f.relative_to(cur), key, keys, srcs, transform, tag=run_id[-6:])
     return snap
 
 
