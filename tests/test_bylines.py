@@ -43,6 +43,8 @@ def test_agency_codes(name, code):
 def test_placeholder_accounts_are_not_authors():
     assert parse_byline("By Admin") is None or parse_byline("By Admin")[0] == []
     assert parse_byline("publisher", lenient=True) in (None, ([], None))
+    assert parse_byline("By Admin and Jane Doe") == (["Jane Doe"], None)  # the person stays
+    assert parse_byline("zahlenzauberin", lenient=True) == (["zahlenzauberin"], None)  # a user name from a CMS field
 
 
 ARABIC_DUMP = """الرئيسية أخبار مصر رياضة اقتصاد فن
