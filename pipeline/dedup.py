@@ -9,6 +9,7 @@ DIR/_state/minhash.parquet (64 x uint32 = 256 bytes per article).
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -28,12 +29,18 @@ SCHEMA = pa.schema([("article_id", pa.string()), ("body_hash", pa.string()),
                     ("signature", pa.list_(pa.uint32())), ("run_id", pa.string())])
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    """The seed's permutations, drawn once per process instead of once per article."""
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> tuple[str, np.ndarray | None]:
     words = match_key(text).split()
     body_hash = xxhash.xxh3_64_hexdigest(" ".join(words).encode("utf-8"))
     if len(words) < MIN_WORDS:
         return body_hash, None
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
     m.update_batch([" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)])
     return body_hash, m.hashvalues.astype(np.uint32)
 

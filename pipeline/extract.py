@@ -18,6 +18,10 @@ _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis
                                default_doctype=False)
 TRAFILATURA_OPTIONS = dict(include_comments=False, favor_precision=True, include_tables=True,
                            include_images=False, deduplicate=False)
+# trafilatura's fast mode skips its readability/justext comparison (about 40 % of extraction time).
+# It loses text only when its own result is short, so a result under this many words is redone in
+# full mode (benchmarks/throughput.py, benchmarks/quality.py: F1 kept, 5 of 93 dev pages redone).
+FAST_MIN_WORDS = 100
 
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
@@ -108,6 +112,28 @@ def html_metadata(tree) -> dict:
     return meta
 
 
+def trafilatura_metadata(tree, url: str | None) -> dict:
+    """trafilatura's title, author and site name and htmldate's date, in trafilatura's own order
+    (trafilatura.metadata.extract_metadata) minus the categories, tags and licence it also
+    collects: those cost about a third of its time and nothing here reads them."""
+    from htmldate import find_date
+    from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
+    from trafilatura.settings import set_date_params
+
+    m = examine_meta(tree)
+    if m.author and " " not in m.author:
+        m.author = None
+    try:
+        m = extract_meta_json(tree, m)
+    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader on hostile markup; ours ran already
+        pass
+    title = m.title or extract_title(tree)
+    author = m.author or extract_author(tree)
+    sitename = (m.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    date = find_date(tree, url=url or m.url, **set_date_params(True))  # htmldate reads a copy of the tree
+    return {"t_title": title, "t_author": author, "t_date": date, "t_sitename": sitename}
+
+
 def extract_html(art: Article) -> str | None:
     """Main content of `art.raw` as text (one paragraph per line); fills `art.html_meta`."""
     import trafilatura
@@ -116,14 +142,17 @@ def extract_html(art: Article) -> str | None:
     if tree is None:
         return None
     art.html_meta.update(html_metadata(tree))
-    doc = trafilatura.bare_extraction(tree, url=art.url, with_metadata=True, **TRAFILATURA_OPTIONS)
-    if doc is None or not (doc.text or "").strip():
-        # precision mode finds nothing on some short pages: fall back to recall mode once
-        options = {**TRAFILATURA_OPTIONS, "favor_precision": False, "favor_recall": True}
-        doc = trafilatura.bare_extraction(parse_html(art.raw), url=art.url, with_metadata=True, **options)
+    art.html_meta.update(trafilatura_metadata(tree, art.url))
+    doc = trafilatura.bare_extraction(tree, url=art.url, with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)
+    if doc is None or len((doc.text or "").split()) < FAST_MIN_WORDS:
+        for options in ({**TRAFILATURA_OPTIONS, "fast": False},
+                        # precision mode finds nothing on some short pages: recall mode once more
+                        {**TRAFILATURA_OPTIONS, "favor_precision": False, "favor_recall": True}):
+            full = trafilatura.bare_extraction(parse_html(art.raw), url=art.url, with_metadata=False, **options)
+            if full is not None and (full.text or "").strip():
+                doc = full
+                break
         if doc is None:
             return None
-    art.html_meta.update(t_title=doc.title, t_author=doc.author, t_date=doc.date, t_sitename=doc.sitename,
-                         t_categories=doc.categories)
     art.extractor = "trafilatura"
     return doc.text or ""

@@ -9,6 +9,8 @@ Design (measured in benchmarks/langid.py):
   in every process and run. py3langid is offered as a faster alternative backend.
 - A document with too little text is "und"; a short line gets the model's best label with a
   confidence scaled down by the evidence (two words are never reported as a sure thing).
+- Lines of under EVIDENCE_WORDS words are labelled by a model made for short text: a backend
+  names it in `short_text` (langdetect hands them to lingua; the others label them themselves).
 """
 from __future__ import annotations
 
@@ -51,6 +53,9 @@ class LangdetectBackend:
     """langdetect with one factory per script group, seeded for reproducible answers."""
 
     name = "langdetect"
+    # langdetect's character n-grams are right on 0.7-0.8 of two-word lines (benchmarks/langid.py);
+    # lines of fewer than EVIDENCE_WORDS words go to lingua, whose short-text models reach 0.92
+    short_text = "lingua"
 
     def __init__(self, candidates: dict[str, tuple[str, ...]] | None = None, seed: int = 0):
         self.candidates = candidates or DEFAULT_CANDIDATES
@@ -142,7 +147,40 @@ class FastTextBackend:
         return UND, 0.0
 
 
-BACKENDS = {"langdetect": LangdetectBackend, "py3langid": Py3LangidBackend, "fasttext": FastTextBackend}
+class LinguaBackend:
+    """lingua (Apache-2.0, Rust core, ~96 MB of n-gram models) restricted to the script's candidates:
+    the most accurate on short text (benchmarks/langid.py), slower than fastText on long text."""
+
+    name = "lingua"
+
+    def __init__(self, candidates: dict[str, tuple[str, ...]] | None = None):
+        self.candidates = candidates or DEFAULT_CANDIDATES
+        self._dets: dict[str, object] = {}
+        self._lock = threading.Lock()
+
+    def _detector(self, script: str):
+        det = self._dets.get(script)
+        if det is None:
+            with self._lock:
+                det = self._dets.get(script)
+                if det is None:
+                    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+                    codes = [getattr(IsoCode639_1, c.upper(), None)
+                             for c in dict.fromkeys(_iso(c) for c in (self.candidates.get(script) or self.candidates["Latin"]))]
+                    det = LanguageDetectorBuilder.from_iso_codes_639_1(*[c for c in codes if c is not None]).build()
+                    self._dets[script] = det
+        return det
+
+    def classify(self, text: str, script: str) -> tuple[str, float]:
+        values = self._detector(script).compute_language_confidence_values(text)
+        if not values or values[0].value <= 0:
+            return UND, 0.0
+        return values[0].language.iso_code_639_1.name.lower(), float(values[0].value)
+
+
+BACKENDS = {"langdetect": LangdetectBackend, "py3langid": Py3LangidBackend, "fasttext": FastTextBackend,
+            "lingua": LinguaBackend}
 
 
 @lru_cache(maxsize=8)
@@ -170,39 +208,6 @@ def arabic_script_language(text: str) -> str | None:
     return None
 
 
-_STOPLIST_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "pt": "Portuguese", "it": "Italian",
-                   "nl": "Dutch", "id": "Indonesian", "tr": "Turkish", "pl": "Polish", "sv": "Swedish", "ro": "Romanian",
-                   "cs": "Czech", "hu": "Hungarian", "da": "Danish", "no": "Norwegian_Bokmal", "fi": "Finnish",
-                   "vi": "Vietnamese", "hr": "Croatian", "sk": "Slovak", "ca": "Catalan", "ar": "Arabic", "fa": "Persian",
-                   "ur": "Urdu", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "hi": "Hindi"}
-_PUNCT = ".,!?;:\"'«»()[]“”‘’؟،"
-
-
-@lru_cache(maxsize=1)
-def _stoplists() -> dict[str, frozenset[str]]:
-    import justext  # ships stop-word lists for ~100 languages (a trafilatura dependency)
-
-    out = {}
-    for code, name in _STOPLIST_NAMES.items():
-        try:
-            out[code] = frozenset(w.lower() for w in justext.get_stoplist(name))
-        except (ValueError, OSError):
-            continue
-    return out
-
-
-def stopword_vote(text: str, script: str) -> str | None:
-    """On a few words, function words are the best evidence there is: the one candidate language
-    whose stop words occur most, or None on a tie or no hit. (+3 points on two-word lines.)"""
-    lists = _stoplists()
-    cands = [_iso(c) for c in DEFAULT_CANDIDATES.get(script, ()) if _iso(c) in lists]
-    toks = [t.strip(_PUNCT).lower() for t in text.split()]
-    hits = {c: sum(t in lists[c] for t in toks) for c in cands}
-    best = max(hits.values(), default=0)
-    top = [c for c, v in hits.items() if v == best]
-    return top[0] if best and len(top) == 1 else None
-
-
 def identify(text: str, backend: str = "langdetect") -> LangResult:
     """Language of a text (a line, a block or a document sample)."""
     script = dominant_script(text[:SCRIPT_CHARS])
@@ -216,19 +221,20 @@ def identify(text: str, backend: str = "langdetect") -> LangResult:
         return LangResult(UND, 0.0, script)
     if script == "Arabic" and (by_letters := arabic_script_language(text[:SAMPLE_CHARS])):
         return LangResult(by_letters, min(1.0, units / EVIDENCE_WORDS), script)
-    if units < EVIDENCE_WORDS and (by_words := stopword_vote(text, script)):
-        return LangResult(by_words, units / EVIDENCE_WORDS, script)
-    lang, conf = get_backend(backend).classify(text[:SAMPLE_CHARS], script)
+    model = get_backend(backend)
+    if units < EVIDENCE_WORDS:
+        model = get_backend(getattr(model, "short_text", backend))
+    lang, conf = model.classify(text[:SAMPLE_CHARS], script)
     # a model is as sure of two words as of a page; the reported confidence is not
     return LangResult(lang, conf * min(1.0, units / EVIDENCE_WORDS), script)
 
 
 def identify_document(text: str, backend: str = "langdetect") -> LangResult:
     """A document's language, or "und" when there is too little text to say."""
-    res = identify(text, backend)
-    if res.script not in SCRIPT_LANGUAGE and text_units(text) < DOCUMENT_MIN_WORDS:
-        return LangResult(UND, res.confidence, res.script)
-    return res
+    script = dominant_script(text[:SCRIPT_CHARS])
+    if script not in SCRIPT_LANGUAGE and text_units(text[:SAMPLE_CHARS]) < DOCUMENT_MIN_WORDS:
+        return LangResult(UND, 0.0, script)
+    return identify(text, backend)
 
 
 def script_share(lines: list[str], script: str | None) -> float:

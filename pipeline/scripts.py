@@ -49,6 +49,7 @@ _NAMES = [name for name, _ in _SCRIPTS]
 # Scripts that identify one language on their own (Kana means Japanese even beside Han).
 SCRIPT_LANGUAGE = {"Hangul": "ko", "Kana": "ja", "Thai": "th", "Greek": "el", "Hebrew": "he", "Bengali": "bn"}
 CJK = {"Han", "Kana", "Hangul"}
+LATIN_YIELDS_TO = 0.25  # share of letters (see dominant_script)
 
 
 def script_counts(text: str) -> Counter:
@@ -66,14 +67,19 @@ def script_counts(text: str) -> Counter:
 def dominant_script(text: str, counts: Counter | None = None) -> str | None:
     """The script of most letters in `text`, or None when it has no letters we know.
 
-    Kana anywhere with Han makes the text Japanese ("Kana"), since Japanese mixes both.
+    Kana anywhere with Han makes the text Japanese ("Kana"), since Japanese mixes both. Latin
+    yields to another script holding at least LATIN_YIELDS_TO of the letters: Latin names, brands,
+    URLs and HTTP headers are common inside Urdu, Hindi or Russian text, the reverse is rare.
     """
     counts = Counter(script_counts(text) if counts is None else counts)
     if not counts:
         return None
     if counts.get("Kana") and counts.get("Han"):
         counts["Kana"] += counts.pop("Han")
-    return counts.most_common(1)[0][0]
+    ranked = counts.most_common(2)
+    if ranked[0][0] == "Latin" and len(ranked) > 1 and ranked[1][1] >= LATIN_YIELDS_TO * sum(counts.values()):
+        return ranked[1][0]
+    return ranked[0][0]
 
 
 def text_units(text: str, counts: Counter | None = None) -> int:
