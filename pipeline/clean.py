@@ -65,12 +65,18 @@ def segment(text: str) -> list[Line]:
     return lines
 
 
-def features(lines: list[Line]) -> list[Feat]:
+def features(lines: list[Line], memo: dict[str, Feat] | None = None) -> list[Feat]:
+    """Per-line features; `memo` (text -> Feat) saves recomputing them in the fixpoint rounds."""
+    memo = {} if memo is None else memo
     out = []
     for ln in lines:
-        counts = script_counts(ln.text)
-        ln.script = dominant_script(ln.text, counts)
-        out.append(Feat(text_units(ln.text, counts), bool(R.SENTENCE_END.search(ln.text)), ln.script))
+        f = memo.get(ln.text)
+        if f is None:
+            counts = script_counts(ln.text)
+            f = memo[ln.text] = Feat(text_units(ln.text, counts), bool(R.SENTENCE_END.search(ln.text)),
+                                     dominant_script(ln.text, counts))
+        ln.script = f.script
+        out.append(f)
     return out
 
 
@@ -571,7 +577,8 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
     nothing more goes: the passes use context (the body span, the header, repeated lines), and a
     line that shaped the context in the first round may itself go, so one round is not always a
     fixed point. Cleaning a cleaned body therefore changes nothing (tests/test_properties.py)."""
-    _passes(art, date_order, find_span)
+    memo: dict[str, Feat] = {}
+    _passes(art, date_order, find_span, memo)
     for _ in range(FIXPOINT_ROUNDS):
         kept = [ln for ln in art.lines if ln.reason is None]
         if not kept:
@@ -579,7 +586,7 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
         again = Article(art.source_uri, art.input_format, url=art.url, site=art.site, fetched_at=art.fetched_at,
                         lines=[Line(ln.text, ln.block) for ln in kept])
         again.title = art.title  # so that a repeated headline is still recognised
-        _passes(again, date_order, find_span)
+        _passes(again, date_order, find_span, memo)
         gone = [(ln, new.reason) for ln, new in zip(kept, again.lines) if new.reason is not None]
         if not gone:
             break
@@ -588,8 +595,8 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
     return art
 
 
-def _passes(art: Article, date_order: str, find_span: bool) -> Article:
-    feats = features(art.lines)
+def _passes(art: Article, date_order: str, find_span: bool, memo: dict[str, Feat]) -> Article:
+    feats = features(art.lines, memo)
     mark_markers(art, feats)
     if find_span:
         mark_comments(art, feats)
