@@ -156,11 +156,16 @@ def _agency_from_authors(art: Article) -> str | None:
 
 def _html_date(art: Article, meta: dict, date_order: str) -> None:
     """Dates on an HTML page, by authority: JSON-LD and <meta> (they carry the time and offset),
-    then htmldate's reading of the page (via trafilatura), then a date line in the text.
+    then htmldate's reading of the page, then a date line in the text.
 
-    `published_date` is the calendar day as printed. A structured stamp in UTC can fall on the
-    next or previous day from the page's own (local) date; when htmldate reads a local date one
-    day off a UTC stamp, the local day is kept as the date and the stamp as `published_at`."""
+    `published_date` is the calendar day as printed on the page (local). A stamp with a non-zero
+    UTC offset is local time: its day stands, unless htmldate reads a date days away (then the
+    stamp is likely a modification date). A stamp in UTC can fall on the day before or after
+    the page's own; then the local day is taken from a <time datetime> of the same instant with an
+    offset, or from htmldate when its day is one a time zone of -10..+10 h could give (a later day
+    only from a UTC time after 14:00, an earlier one only before 10:00). Naive stamps, and stamps
+    more than a day away from htmldate's reading, defer to htmldate (it weighs original vs.
+    updated dates); the stamp is kept as `published_at` when it may still be the same instant."""
     def parsed(key: str) -> ParsedDate | None:
         raw = meta.get(key)
         return find_date(str(raw)[:100], date_order=date_order, fetched_at=art.fetched_at) if raw else None
@@ -173,12 +178,11 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
         art.published_date, art.published_time_local = pd.date, pd.time
         art.published_raw, art.date_source = str(meta[key]), source
         art.published_parsed = pd
-        if local is not None and local.date != pd.date:
-            # htmldate reads the date the page prints (and weighs original vs. updated dates);
-            # a structured stamp on another day is usually UTC-shifted or a modification date
-            art.published_date, art.published_time_local = local.date, None
-            if abs((local.date - pd.date).days) > 1:
-                art.published_parsed = local
+        if pd.offset is None or pd.offset == timedelta(0):
+            _local_day(art, pd, local, parsed("time_datetime"))
+        elif local is not None and abs((local.date - pd.date).days) > 1:
+            # days apart: the stamp is likely a modification date; htmldate weighs the original
+            art.published_date, art.published_time_local, art.published_parsed = local.date, None, local
         return
     for key in ("t_date", "time_datetime"):
         pd = parsed(key)
@@ -187,3 +191,21 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
             art.published_raw, art.date_source = str(meta[key]), "meta"
             art.published_parsed = pd
             return
+
+
+def _local_day(art: Article, stamp: ParsedDate, htmldate: ParsedDate | None, time_tag: ParsedDate | None) -> None:
+    """The page's local day for a UTC or naive `stamp` (see _html_date)."""
+    utc = stamp.offset is not None
+    if utc and time_tag is not None and time_tag.offset and time_tag.utc() == stamp.utc():
+        art.published_date, art.published_time_local = time_tag.date, time_tag.time
+        return
+    if htmldate is None or htmldate.date == stamp.date:
+        return
+    shift = (htmldate.date - stamp.date).days
+    hour = int((stamp.time or "12").split(":")[0])
+    if utc and abs(shift) == 1 and not ((shift == 1 and hour >= 14) or (shift == -1 and hour < 10)):
+        return  # no plausible time zone gives htmldate's day: the stamp's own day stands
+    art.published_date, art.published_time_local = htmldate.date, None
+    if abs(shift) > 1:
+        art.published_parsed = htmldate
+

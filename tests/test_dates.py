@@ -76,3 +76,27 @@ def test_relative_dates_need_a_fetch_time():
 def test_not_dates():
     for text in ("Version 3.2.1", "Call 555-1234", "1 min read", "Score 2-1", "12/45/2019", "31 February 2020"):
         assert find_date(text) is None, text
+
+
+def test_html_date_local_day_rules():
+    """A stamp with an offset is local time; a UTC stamp takes its local day from a <time> of the
+    same instant or from htmldate only where a time zone could explain the difference."""
+    from pipeline.metadata import _html_date
+    from pipeline.record import Article
+
+    def day(**meta):
+        art = Article("x", "html", raw="")
+        _html_date(art, meta, "DMY")
+        return str(art.published_date)
+
+    # offset stamp: its own day, though htmldate read the URL's day before
+    assert day(ld_date="2022-05-07T13:43:46-05:00", t_date="2022-05-06") == "2022-05-07"
+    # offset stamp years away from htmldate: a modification date; htmldate's original wins
+    assert day(ld_date="2019-06-17T18:28:00+0200", t_date="2017-07-12") == "2017-07-12"
+    # UTC stamp at 03:37 and a <time> of the same instant at -04:00: the local day is the 3rd
+    assert day(ld_date="2022-05-04T03:37:37+00:00", time_datetime="2022-05-03T23:37:37-04:00",
+               t_date="2022-05-04") == "2022-05-03"
+    # UTC stamp at midday: no -10..+10 h zone moves it to the next day, so htmldate's next day loses
+    assert day(ld_date="2020-01-19T12:25:36Z", t_date="2020-01-20") == "2020-01-19"
+    # UTC stamp late in the day: the next local day is plausible and htmldate's reading is kept
+    assert day(ld_date="2020-01-19T22:25:36Z", t_date="2020-01-20") == "2020-01-20"
