@@ -32,13 +32,22 @@ def agency_code(text: str) -> str | None:
 
 
 _PREFIX = re.compile(
-    r"^(?:(?:written|reported|reporting|words|story|text|posted|compiled)\s+by|by|par|von|vom|por|de|di|door|av|af|"
+    r"^(?:(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|(?:alle\s+|mehr\s+)?(?:artikel|beiträge)\s+von|"
+    r"(?:text|texte|texto|words)(?=\s*:)|"
+    r"(?:written|reported|reporting|words|story|text|posted|compiled)\s+by|by|par|von|vom|por|de|di|door|av|af|"
     r"(?:ein\s+)?(?:artikel|beitrag|text|gastbeitrag)\s+von|autor(?:in)?|author|auteur|autore|"
     r"بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تقرير|حوار|متابعة|ترجمة)\b\s*[:：\-–—]?\s*", re.I)
 _ROLES = re.compile(
     r"\b(?:[\w-]+\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer)s?\b|"
     r"\bspecial\s+to\s+\S+|\bمراسل\S*|\bمحرر\S*|\bالصحفي[ةه]?", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|،| و(?= ))\s*", re.I)
+_READING_TIME = re.compile(r"\s*(?:\d+\s*)?(?:min(?:ute)?s?\.?\s+read|tiempo\s+de\s+lectura|lesezeit|temps\s+de\s+lecture|"
+                           r"tempo\s+de\s+leitura|tempo\s+di\s+lettura)\b.*$", re.I)
+# Words of organisations, not people: "By A, AMP Project Marketing" names an affiliation.
+_ORG_WORD = re.compile(r"\b(?:press|news|times|post|daily|journal|magazine|media|online|group|project|marketing|"
+                       r"university|universität|université|universidad|institute|institut|agency|team|staff|desk|"
+                       r"service|network|radio|tv|gmbh|inc|ltd|llc|ag|verlag|redaktion|zeitung|today|tribune|herald|"
+                       r"associated|international|global|correspondent|bureau)\b", re.I)
 _EDITING = re.compile(r"[;,.]?\s*(?:additional\s+reporting|editing|edited|writing|graphics|photos?)\s+by\b.*$", re.I)
 _NOT_NAME = re.compile(r"\d|@|https?:|www\.|\bmin(?:ute)?s?\s+read\b|\bread\b|\bupdated\b|\bpublished\b", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|[\u0600-\u06FF]+\.?|[\u0400-\u04FF][\w-]*)$")
@@ -61,9 +70,27 @@ GENERIC_ACCOUNTS = {"publisher", "admin", "administrator", "super user", "superu
                     "newsroom", "web desk", "desk", "author", "autor", "unknown", "default", "wpengine"}
 
 
+# First words of two-word place names that follow a byline as its dateline ("By X, New York").
+_PLACE_HEADS = {"new", "los", "las", "san", "santa", "saint", "st.", "hong", "abu", "tel", "buenos", "rio", "kuala",
+                "sao", "são", "port", "fort", "mexico", "cape", "east", "west", "north", "south"}
+
+
+def full_name(text: str) -> bool:
+    """Two to four capitalised words and no organisation word: a person, not an affiliation."""
+    toks = text.split()
+    return (2 <= len(toks) <= 4 and looks_like_name(text) and not _ORG_WORD.search(text)
+            and toks[0].casefold() not in _PLACE_HEADS and not toks[-1].islower()
+            and not agency_code(text) and all(t[:1].isupper() for t in toks if len(t) > 3))
+
+
 def _lenient_name(text: str) -> bool:
     """A name as a CMS field gives it: may be a user name ("mh", "zahlenzauberin")."""
     return 1 <= len(text.split()) <= 5 and not _NOT_NAME.search(text) and len(text) <= 60 and any(c.isalpha() for c in text)
+
+
+def has_byline_prefix(text: str) -> bool:
+    """The line opens like a credit line ("By", "von", "Autor:", "كتب:")."""
+    return bool(_PREFIX.match(text.strip().strip("–—-|•·'\"‘’“”").strip()))
 
 
 def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = None,
@@ -73,12 +100,13 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
     "By A and B | Fox News" -> (["A", "B"], None); "كتب: أحمد علي" -> (["أحمد علي"], None);
     "By AFP" -> ([], "AFP"); "Reporting by X; Editing by Y" -> (["X"], None).
     """
-    line = text.strip().strip("–—-|•·").strip()
+    line = text.strip().strip("–—-|•·'\"‘’“”").strip()
     m = _PREFIX.match(line)
     if not m and require_prefix:
         return None
     rest = line[m.end():] if m else line
     rest = _EDITING.sub("", rest)
+    rest = _READING_TIME.sub("", rest)
     rest = re.sub(r"\s+(?i:for|für|pour|para|per)\s+(?:the\s+)?[A-Z\u0600-\u06FF].*$", "", rest)  # "X For The Mail On Sunday"
     # Drop a trailing publisher / date part: "By X | Fox News", "By X - Oct 1, 2025".
     rest = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)", rest)[0]
@@ -92,7 +120,10 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         # "By JOHN SMITH, Associated Press", "By A, AMP Project Marketing, Google": after the
         # first comma comes an affiliation, unless names are joined with "and"
         head, *tail = [p.strip() for p in rest.split(",")]
-        parts = [head] + [t for t in tail if agency_code(t)]
+        if all(full_name(t) for t in [head, *tail]):
+            parts = [head, *tail]  # "Luana Patriolino, Raphael Felice": every part a full name
+        else:
+            parts = [head] + [t for t in tail if agency_code(t)]
     for part in parts:
         part = re.sub(r"(?<!\b[A-Z])\.$", "", part.strip(" ,:;-–—'\"‘’“”«»")).strip()
         if not part or part.casefold() in GENERIC_ACCOUNTS:

@@ -78,6 +78,31 @@ def _names(v) -> list[str]:
     return []
 
 
+BYLINE_WINDOW = 80  # text nodes after the first <h1> searched for a "By ..." line
+
+
+def page_bylines(tree) -> list[str]:
+    """Short text nodes with a byline prefix ("By", "von", "Text:", "كتب") soon after the first
+    <h1>, in page order: a byline printed in the page but not marked up as one. Only the window
+    after the headline is read, so "By ..." lines of teaser lists further down are not taken."""
+    from .bylines import has_byline_prefix
+
+    h1 = tree.find(".//h1")
+    if h1 is None:
+        return []
+    out, seen = [], 0
+    for node in h1.xpath("following::text()"):
+        t = " ".join(node.split())
+        if not t or node.getparent() is not None and node.getparent().tag in ("script", "style", "noscript"):
+            continue
+        seen += 1
+        if seen > BYLINE_WINDOW:
+            break
+        if len(t) <= 120 and has_byline_prefix(t):
+            out.append(t)
+    return out[:3]
+
+
 def html_metadata(tree) -> dict:
     """Candidates for title, authors, date, section, site name and canonical URL."""
     meta = {
@@ -97,6 +122,7 @@ def html_metadata(tree) -> dict:
         "canonical": _first(tree, ['//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content']),
         "description": _first(tree, ['//meta[@property="og:description"]/@content', '//meta[@name="description"]/@content']),
     }
+    meta["page_bylines"] = page_bylines(tree)
     for d in _jsonld(tree):
         meta.setdefault("ld_headline", d.get("headline") if isinstance(d.get("headline"), str) else None)
         if d.get("datePublished") and not meta.get("ld_date"):

@@ -6,7 +6,7 @@ from datetime import timedelta, timezone
 
 import courlan
 
-from .bylines import agency_code, parse_byline
+from .bylines import agency_code, full_name, parse_byline
 from .dates import ParsedDate, find_date
 from .record import Article
 from .textnorm import match_key
@@ -90,6 +90,16 @@ def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
     return _unquote(fallback) if fallback else None
 
 
+def _page_byline(lines: list[str], site: str | None) -> list[str] | None:
+    """The first "By ..." line after the headline whose names are all full names: with no markup
+    to vouch for it, "von Deutschland" or "par Paris" must not pass as a byline."""
+    for line in lines:
+        by = parse_byline(line, require_prefix=True, site=site)
+        if by and by[0] and all(full_name(a) for a in by[0]):
+            return [line]
+    return None
+
+
 def _split_authors(values: list[str], art: Article, site_names: list[str]) -> list[str]:
     names: list[str] = []
     for v in values:
@@ -122,7 +132,8 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         if html_title:
             art.title = html_title
         # structured fields first (JSON-LD, <meta>), then trafilatura's, then a byline in the text
-        for source in (meta.get("ld_authors"), meta.get("authors"), [meta["t_author"]] if meta.get("t_author") else None):
+        for source in (meta.get("ld_authors"), meta.get("authors"), [meta["t_author"]] if meta.get("t_author") else None,
+                       _page_byline(meta.get("page_bylines") or [], art.site)):
             names = _split_authors(source or [], art, site_names)
             if names:
                 art.authors, art.byline_raw = names, "; ".join(source)

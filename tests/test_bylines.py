@@ -80,3 +80,38 @@ def test_arabic_article_whole_with_byline_date_and_photo_credit():
     assert reasons["اقرأ أيضا"] == "related_marker"
     assert reasons["مصر والأردن توقعان اتفاقية تعاون جديدة"] == "related_link"
     assert reasons["الأكثر قراءة"] == "related_marker"
+
+
+def test_bylines_with_several_names_reading_time_and_profile_links():
+    assert parse_byline("Isabel Caro; Rocío Latorre y José Miguel Wilson Tiempo de lectura") == (
+        ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"], None)
+    assert parse_byline("von Rudolf Fischer, Simon Kohler") == (["Rudolf Fischer", "Simon Kohler"], None)
+    assert parse_byline("'Luana Patriolino, Raphael Felice'") == (["Luana Patriolino", "Raphael Felice"], None)
+    assert parse_byline("View all posts by Daniel Lemire") == (["Daniel Lemire"], None)
+    assert parse_byline("Text: Klausmartin Friedrich") == (["Klausmartin Friedrich"], None)
+    # after a comma: an agency, an organisation, a role or a dateline is not a second author
+    assert parse_byline("By JOHN SMITH, Associated Press") == (["JOHN SMITH"], "AP")
+    assert parse_byline("By A Person, AMP Project Marketing, Google") == (["A Person"], None)
+    assert parse_byline("By Jane Doe, Staff Writer") == (["Jane Doe"], None)
+    assert parse_byline("By Jane Doe, New York") == (["Jane Doe"], None)
+    assert parse_byline("Text message from John") is None
+
+
+def test_unmarked_byline_after_the_headline_in_html():
+    """A "von X" printed under the <h1> with no author markup is found; "von Deutschland" is not a
+    byline, and neither is a "By ..." line of a teaser list far below the headline."""
+    from pipeline.process import process_article
+    from pipeline.record import Article
+
+    body = "".join(f"<p>Absatz {i}: Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, sagte der Sprecher.</p>"
+                   for i in range(90))
+
+    def authors(byline: str) -> list[str]:
+        html = (f"<html><head><title>Neue Straße</title></head><body><h1>Neue Straße für das Dorf</h1>"
+                f"<div class='meta'>{byline}</div><article>{body}</article>"
+                "<aside><div>By Other Person</div></aside></body></html>")
+        return process_article(Article("x.html", "html", raw=html, url="https://example.de/a")).authors
+
+    assert authors("von Alexander Rosenkranz") == ["Alexander Rosenkranz"]
+    assert authors("von Deutschland") == []
+    assert authors("") == []
