@@ -345,13 +345,18 @@ _UPDATED = re.compile(r"\b(?:updated?|last modified|modified|aktualisiert|geänd
 
 def _set_date(art: Article, dl: DateLine, line: str) -> None:
     if _UPDATED.search(line) and not re.search(r"\b(?:published|posted|veröffentlicht|publié|publicado)\b|نشر", line, re.I):
-        return  # an update stamp is not the publication date
+        art.updated_line = art.updated_line or (dl.parsed, line)
+        return  # an update stamp is not the publication date, unless the page prints no other
     if art.published_date is None:
-        art.published_date = dl.parsed.date
-        art.published_time_local = dl.parsed.time
-        art.published_raw = line
-        art.date_source = "relative" if dl.parsed.kind == "relative" else "text"
-        art.published_parsed = dl.parsed
+        _use_date(art, dl.parsed, line)
+
+
+def _use_date(art: Article, pd: ParsedDate, line: str) -> None:
+    art.published_date = pd.date
+    art.published_time_local = pd.time
+    art.published_raw = line
+    art.date_source = "relative" if pd.kind == "relative" else "text"
+    art.published_parsed = pd
 
 
 def _set_byline(art: Article, line: str, authors: list[str], agency: str | None) -> None:
@@ -447,6 +452,13 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
 
 
 _BREADCRUMB = re.compile(r"[|»›/\\]|\s>\s|//")
+# Page furniture worded like a short headline: copy/share/download controls, reading times,
+# picture credits. Never the article's headline.
+_NOT_HEADLINE = re.compile(
+    r"\b(?:copy|copied|link|url|e-?mail|mail|share|teilen|partager|compartir|playlist|download|print|drucken|"
+    r"imprimer|newsletter|subscribe|abonnieren|s'abonner|comments?|kommentar\w*|commentaires?|login|anmelden|"
+    r"reading\s+time|lesezeit|temps\s+de\s+lecture|min(?:ute)?s?\s+read|quelle|source|fuente|bild|foto|photo|"
+    r"image|credit|cr[ée]dit)\b\s*[:.]?", re.I)
 
 
 def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> int | None:
@@ -467,6 +479,8 @@ def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[in
             score -= 1.5
         if _BREADCRUMB.search(text):
             score -= 2.0
+        if _NOT_HEADLINE.search(text) and f.units <= 8:
+            score -= 3.0
         if any(ch.isdigit() for ch in text) and find_date(text) is not None:
             score -= 3.0
         if len(k.split()) >= 3 and sum(1 for j, pk in enumerate(page_keys) if j != i and k in pk) >= 1:
@@ -474,7 +488,20 @@ def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[in
         score -= 0.15 * order[i]
         if score > best_score:
             best, best_score = i, score
-    return best if best_score > 0 else None
+    if best is None or best_score <= 0:
+        return None
+    # a dek under its headline: the best-placed line is a longer sentence (a kicker above a headline
+    # is shorter and does not end like one), and the
+    # line just above it is a shorter headline-like line: that one is the title
+    prev = [i for i in cands if i < best]
+    if prev and prev[-1] >= best - 1:
+        j, fb, fj = prev[-1], feats[best], feats[prev[-1]]
+        tj = art.lines[j].text.rstrip()
+        if (3 <= fj.units <= 20 and not fj.ends and not tj.endswith((":", ",")) and fj.units < fb.units
+                and fb.ends and fb.units >= 8 and not _BREADCRUMB.search(tj)
+                and not _NOT_HEADLINE.search(tj) and not (looks_like_name(tj) and fj.units <= 4)):
+            return j
+    return best
 
 
 _DATE_CONTEXT = re.compile(
@@ -496,7 +523,10 @@ def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_or
         if f.units > 12 and not _DATE_CONTEXT.search(ln.text):
             continue
         pd = find_date(ln.text, date_order=date_order, fetched_at=art.fetched_at)
-        if pd is None or (_UPDATED.search(ln.text[:pd.span[0]]) and not re.search(r"posted|published|veröffentlicht", ln.text, re.I)):
+        if pd is None:
+            continue
+        if _UPDATED.search(ln.text[:pd.span[0]]) and not re.search(r"posted|published|veröffentlicht", ln.text, re.I):
+            art.updated_line = art.updated_line or (pd, ln.text)
             continue
         art.published_date, art.published_time_local = pd.date, pd.time
         art.published_raw, art.date_source = ln.text, "relative" if pd.kind == "relative" else "text"
@@ -592,6 +622,9 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
             break
         for ln, reason in gone:
             ln.reason = reason
+    if art.published_date is None and art.updated_line is not None:
+        # a page that prints only "Updated <date>" was published on or before it; mostly on it
+        _use_date(art, *art.updated_line)
     return art
 
 

@@ -35,6 +35,8 @@ _add("gennaio,febbraio,marzo,aprile,maggio,giugno,luglio,agosto,settembre,ottobr
 _add("januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,december")
 _add("января/январь,февраля/февраль,марта/март,апреля/апрель,мая/май,июня/июнь,июля/июль,августа/август,"
      "сентября/сентябрь,октября/октябрь,ноября/ноябрь,декабря/декабрь")
+_add("stycznia/styczeń,lutego/luty,marca/marzec,kwietnia/kwiecień,maja/maj,czerwca/czerwiec,lipca/lipiec,"
+     "sierpnia/sierpień,września/wrzesień,października/październik,listopada/listopad,grudnia/grudzień")
 _add("ocak,şubat,mart,nisan,mayıs,haziran,temmuz,ağustos,eylül,ekim,kasım,aralık")
 _add("januari,februari,maret,april,mei,juni,juli,agustus,september,oktober,november,desember")
 # Arabic: Egyptian / Gulf names, Levantine (Syriac) names, Algerian/Tunisian and Moroccan names.
@@ -56,8 +58,16 @@ _PATTERNS = [
     ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?!\d)")),
     ("dmy_name", re.compile(rf"(?<!\w){_D}{_SEP}{_M}{_SEP}{_Y}(?!\d)", re.I)),
     ("mdy_name", re.compile(rf"(?<!\w){_M}\s*{_D}(?:\s*,\s*|\s+){_Y}(?!\d)", re.I)),
-    ("num", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[./-](?P<y>(?:19|20)\d\d)(?![\d/])")),
+    # a digit may follow the year only where a second date is glued on ("15/01/201614/01/2016")
+    ("num", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[./-](?P<y>(?:19|20)\d\d)"
+                       r"(?![/]|\d(?![0-3]?\d[./]))")),
+    # dd.mm.yy, the dotted form used day-first ("19.10.19, 12:00 Uhr"); two digits each, so that
+    # version numbers such as 3.10.25 are not dates
+    ("dmy2", re.compile(r"(?<![\d/.])(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<yy>\d\d)(?![\d.]|\.\d)")),
 ]
+_TIME_BEFORE = re.compile(r"(?<![\d:])(?P<H>[0-2]?\d):(?P<Mi>[0-5]\d)\s*(?P<z>GMT|UTC|[A-Z]{3,4})?\s*,?\s*$")
+# where the text about the date ends and another one ("| Updated: 08:39") begins
+_DATE_END = re.compile(r"\b(?:updated|aktualisiert|geändert|mis à jour|actualizado|atualizado)\b", re.I)
 _TIME = re.compile(r"(?<![\d:])(?P<H>[0-2]?\d)[:h](?P<Mi>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
                    r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|ص|م(?![\u0600-\u06FF]))?", re.I)
 _OFFSET = re.compile(r"(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?|(?<![\w+-])(?P<z>UTC|GMT|Z)(?!\w)")
@@ -106,6 +116,8 @@ def _valid(y: int, m: int, d: int, latest_year: int) -> date | None:
 def _time_after(text: str, start: int) -> tuple[str | None, timedelta | None]:
     """A clock time (and printed offset) close after the date, e.g. "| 11:45 AM"."""
     window = text[start:start + 40]
+    end = _DATE_END.search(window)
+    window = window[:end.start()] if end else window
     m = _TIME.search(window)
     if not m:
         return None, None
@@ -155,10 +167,15 @@ def find_date(text: str, *, date_order: str = "DMY", fetched_at: datetime | None
         return None
     t = text.translate(_EASTERN_DIGITS)
     latest = (fetched_at.year if fetched_at else datetime.now().year) + 1
+    found = []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(t):
             g = m.groupdict()
-            y = int(g["y"])
+            if kind == "dmy2":
+                y = 2000 + int(g["yy"])
+                y = y if y <= latest else y - 100
+            else:
+                y = int(g["y"])
             if kind == "num":
                 a, b = int(g["a"]), int(g["b"])
                 if a > 12 or (date_order == "DMY" and b <= 12):
@@ -172,12 +189,21 @@ def find_date(text: str, *, date_order: str = "DMY", fetched_at: datetime | None
             day = _valid(y, mo, d, latest)
             if day is None:
                 continue
-            if kind == "iso" and g.get("H"):
-                tm = f"{int(g['H']):02d}:{g['Mi']}" + (f":{g['S']}" if g.get("S") else "")
-                off = _tz(g.get("tz"))
-            else:
-                tm, off = _time_after(t, m.end())
-            return ParsedDate(day, tm, off, text[m.start():m.end()].strip(), kind, (m.start(), m.end()))
+            found.append((m.start(), kind, m, day))
+            break  # the first valid match of each pattern
+    if found:
+        # the date printed first wins, whichever pattern reads it
+        _, kind, m, day = min(found, key=lambda f: f[0])
+        g = m.groupdict()
+        if kind == "iso" and g.get("H"):
+            tm = f"{int(g['H']):02d}:{g['Mi']}" + (f":{g['S']}" if g.get("S") else "")
+            off = _tz(g.get("tz"))
+        else:
+            tm, off = _time_after(t, m.end())
+            if tm is None and (b := _TIME_BEFORE.search(t[max(0, m.start() - 25):m.start()])):
+                tm = f"{int(b['H']):02d}:{b['Mi']}" if int(b["H"]) < 24 else None
+                off = _offset_in(b["z"] or "") if tm else None
+        return ParsedDate(day, tm, off, text[m.start():m.end()].strip(), kind, (m.start(), m.end()))
     rel = _relative(t, fetched_at)
     if rel:
         return rel

@@ -59,6 +59,7 @@ class Article:
     published_at: datetime | None = None
     published_raw: str | None = None
     published_parsed: ParsedDate | None = None  # what published_* came from; gives published_at
+    updated_line: tuple[ParsedDate, str] | None = None  # first "Updated ..." stamp: the date of last resort
     date_source: str | None = None
     section: str | None = None
     source_agency: str | None = None

@@ -100,3 +100,30 @@ def test_html_date_local_day_rules():
     assert day(ld_date="2020-01-19T12:25:36Z", t_date="2020-01-20") == "2020-01-19"
     # UTC stamp late in the day: the next local day is plausible and htmldate's reading is kept
     assert day(ld_date="2020-01-19T22:25:36Z", t_date="2020-01-20") == "2020-01-20"
+
+
+def test_more_printed_forms():
+    def read(s):
+        d = find_date(s, date_order="DMY")
+        return (str(d.date), d.time) if d else None
+
+    assert read("19.10.19, 12:00 Uhr") == ("2019-10-19", "12:00")  # dd.mm.yy, day first
+    assert read("Artikel vom 31.10.23") == ("2023-10-31", None)
+    assert read("Version 3.10.25 released") is None  # not two-digit day and month: a version
+    assert read("15/01/201614/01/2016") == ("2016-01-15", None)  # two dates glued by a scraper
+    assert read("31 stycznia 2020 | 10:00") == ("2020-01-31", "10:00")  # Polish genitive month
+    # the first date printed wins, and its time is the one printed with it, not the update's
+    assert read("08/03/2020 15h30 Atualizado 2020-03-08T18:30:30.077Z") == ("2020-03-08", "15:30")
+    assert read("Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020") == ("2020-09-26", "22:00")
+
+
+def test_update_stamp_is_the_date_of_last_resort():
+    from pipeline.process import process_article
+    from pipeline.record import Article
+
+    body = "\n".join(f"Paragraph {i} of the story tells what the council decided on the bridge repairs today." for i in range(8))
+    only_updated = process_article(Article("a.txt", "text", raw=f"City council backs bridge plan\nUpdated June 13, 2019\n{body}\n"))
+    assert str(only_updated.published_date) == "2019-06-13" and only_updated.published_raw.startswith("Updated")
+    both = process_article(Article("b.txt", "text", raw=f"City council backs bridge plan\nPublished June 10, 2019\n"
+                                                       f"Updated June 13, 2019\n{body}\n"))
+    assert str(both.published_date) == "2019-06-10"
