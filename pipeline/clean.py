@@ -322,6 +322,8 @@ def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
         return None
     if "@" in text or "http" in text:  # "— Name (@handle) October 9, 2018" closes an embedded post
         return None
+    if _NOT_PUBLICATION.search(text):
+        return None
     pd = find_date(text, date_order=date_order, fetched_at=art.fetched_at)
     if pd is None:
         return None
@@ -339,8 +341,15 @@ def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
 _DIGITS_AR = str.maketrans({chr(0x0660 + i): str(i) for i in range(10)})
 
 
-_UPDATED = re.compile(r"\b(?:updated?|last modified|modified|aktualisiert|geändert|actualizado|actualisé|mis à jour|"
-                      r"atualizado|aggiornato)\b|آخر تحديث|تم التحديث|تحديث", re.I)
+_UPDATED = re.compile(r"\b(?:updated?|last modified|modified|aktualisiert|aktualisierung|geändert|änderung|editiert|"
+                      r"edited|revision|actualizado|actualisé|mis à jour|atualizado|aggiornato)\b|آخر تحديث|تم التحديث|تحديث",
+                      re.I)
+# Dates that are not when the article appeared: a member's registration, a licence or software
+# release, an expiry, a validity, a reader's comment.
+_NOT_PUBLICATION = re.compile(
+    r"\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit|verfügbar bis|available until|"
+    r"gültig (?:bis|seit)|valid (?:until|from)|release|version|reply|antwort(?:en)?|répondre|responder|rispondi|"
+    r"kommentar schreiben|expires?|läuft ab)\b", re.I)
 
 
 def _set_date(art: Article, dl: DateLine, line: str) -> None:
@@ -523,7 +532,7 @@ def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_or
         if f.units > 12 and not _DATE_CONTEXT.search(ln.text):
             continue
         pd = find_date(ln.text, date_order=date_order, fetched_at=art.fetched_at)
-        if pd is None:
+        if pd is None or _NOT_PUBLICATION.search(ln.text):
             continue
         if _UPDATED.search(ln.text[:pd.span[0]]) and not re.search(r"posted|published|veröffentlicht", ln.text, re.I):
             art.updated_line = art.updated_line or (pd, ln.text)

@@ -127,3 +127,14 @@ def test_update_stamp_is_the_date_of_last_resort():
     both = process_article(Article("b.txt", "text", raw=f"City council backs bridge plan\nPublished June 10, 2019\n"
                                                        f"Updated June 13, 2019\n{body}\n"))
     assert str(both.published_date) == "2019-06-10"
+
+
+def test_dates_that_are_not_publication_dates():
+    from pipeline.clean import date_line
+    from pipeline.record import Article
+
+    art = Article("x", "text")
+    for line in ("Registriert: 18.09.2008, 05:56", "Version 3, 29 June 2007", "Video verfügbar bis 28.02.2021",
+                 "Chris Anamani February 23, 2017 at 12:33 pm Reply"):
+        assert date_line(line, art, "DMY") is None, line
+    assert str(date_line("Thu 02 Oct 2025 | 11:45 AM", art, "DMY").parsed.date) == "2025-10-02"
