@@ -56,8 +56,10 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
 
 
 def _unquote(t: str) -> str:
+    """Straight quotes around a whole title are markup debris; typographic ones („…“, «…») mark a
+    headline that is a quotation and stay."""
     t = t.strip()
-    pairs = {"«": "»", "“": "”", '"': '"', "„": "“", "‘": "’", "'": "'"}
+    pairs = {'"': '"', "'": "'"}
     if len(t) > 2 and t[0] in pairs and t.endswith(pairs[t[0]]) and t.count(t[0]) == 1:
         return t[1:-1].strip()
     return t
