@@ -55,16 +55,6 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     return title
 
 
-def _unquote(t: str) -> str:
-    """Straight quotes around a whole title are markup debris; typographic ones („…“, «…») mark a
-    headline that is a quotation and stay."""
-    t = t.strip()
-    pairs = {'"': '"', "'": "'"}
-    if len(t) > 2 and t[0] in pairs and t.endswith(pairs[t[0]]) and t.count(t[0]) == 1:
-        return t[1:-1].strip()
-    return t
-
-
 def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
     """The on-page headline: the <h1> that shares most words with og:title / <title> (pages
     have logo and section <h1>s too), or the page's only <h1>; else og:title (or JSON-LD
@@ -84,12 +74,12 @@ def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
         # an <h1> gluing a kicker or a date to the headline contains the cleaner og:title
         if fallback and len(fallback.split()) >= 3 and match_key(fallback) in match_key(best) \
                 and match_key(fallback) != match_key(best):
-            return _unquote(fallback)
-        return _unquote(best)
+            return fallback
+        return best
     site_keys = {match_key(s) for s in site_names}
     if len(h1s) == 1 and match_key(h1s[0]) not in site_keys:
-        return _unquote(h1s[0])
-    return _unquote(fallback) if fallback else None
+        return h1s[0]
+    return fallback if fallback else None
 
 
 def _page_byline(lines: list[str], site: str | None) -> list[str] | None:

@@ -118,12 +118,11 @@ def test_unmarked_byline_after_the_headline_in_html():
 
 
 def test_title_quotes():
-    """A headline that is a quotation keeps its typographic quotes; straight quotes around a whole
-    og:title are debris."""
+    """A headline that is a quotation keeps its quotes, as printed."""
     from pipeline.metadata import choose_html_title
 
     assert choose_html_title({"h1s": ["„Das wird man ja wohl noch sagen dürfen!“"],
                               "og_title": "„Das wird man ja wohl noch sagen dürfen!“ | Blog"}, ["Blog"]) \
         == "„Das wird man ja wohl noch sagen dürfen!“"
     assert choose_html_title({"og_title": '"Council backs the bridge plan" - Daily Example'}, ["Daily Example"]) \
-        == "Council backs the bridge plan"
+        == '"Council backs the bridge plan"'
