@@ -58,7 +58,8 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
 def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
     """The on-page headline: the <h1> that shares most words with og:title / <title> (pages
     have logo and section <h1>s too), or the page's only <h1>; else og:title (or JSON-LD
-    headline, or <title>) without its site-name suffix."""
+    headline, or <title>) without its site-name suffix. Quotes stay as printed: a headline that
+    is a quotation („…“, «…», "…") is quoted on the page too."""
     og = meta.get("og_title") or meta.get("ld_headline") or meta.get("t_title") or meta.get("title_tag")
     fallback = strip_site_suffix(og, site_names) if og else None
     h1s = [h for h in meta.get("h1s") or [] if 2 <= len(h.split()) <= 40 and len(h) < 300]
