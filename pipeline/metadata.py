@@ -114,12 +114,28 @@ def _split_authors(values: list[str], art: Article, site_names: list[str]) -> li
     return names
 
 
+def _site_names(art: Article, meta: dict) -> list[str]:
+    site = art.site or site_of(canonical_url(art.url or meta.get("canonical")))
+    return [s for s in (meta.get("site_name"), meta.get("ld_publisher"), meta.get("t_sitename"), site) if s]
+
+
+def structured_authors(art: Article, meta: dict) -> list[str]:
+    """Authors named by JSON-LD, <meta> or trafilatura's reading of them, before any byline
+    markup or text is scanned."""
+    site_names = _site_names(art, meta)
+    for source in (meta.get("ld_authors"), meta.get("authors"), [meta["t_author"]] if meta.get("t_author") else None):
+        names = _split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)
+        if names:
+            return names
+    return []
+
+
 def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY") -> Article:
     """Fill the output fields from the candidates, normalise them, and derive published_at."""
     meta = art.html_meta
     art.url = canonical_url(art.url or meta.get("canonical"))
     art.site = art.site or site_of(art.url)
-    site_names = [s for s in (meta.get("site_name"), meta.get("ld_publisher"), meta.get("t_sitename"), art.site) if s]
+    site_names = _site_names(art, meta)
     if art.input_format == "html":
         html_title = choose_html_title(meta, site_names)
         if html_title:

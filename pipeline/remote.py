@@ -19,9 +19,10 @@ import fsspec
 import xxhash
 
 from . import store
+from .dedup import STATE_FILE as MINHASH_STATE
 
 TABLES = ("articles", "rejects")
-STATE = ("_state/ledger.parquet", "_state/templates.parquet", "_state/minhash.parquet")
+STATE = ("_state/ledger.parquet", "_state/templates.parquet", MINHASH_STATE)
 
 if os.environ.get("AWS_ENDPOINT_URL"):  # S3-compatible stores (MinIO, moto, ...)
     fsspec.config.conf.setdefault("s3", {}).setdefault("client_kwargs", {})["endpoint_url"] = os.environ["AWS_ENDPOINT_URL"]
