@@ -169,9 +169,10 @@ def extract_html(art: Article) -> str | None:
         return None
     art.html_meta.update(html_metadata(tree))
     art.html_meta.update(trafilatura_metadata(tree, art.url))
-    if not structured_authors(art, art.html_meta):
+    if not art.html_meta.get("t_author") and not structured_authors(art, art.html_meta):
         # trafilatura's scan of byline markup costs ~13 ms a page: only when nothing structured
-        # (JSON-LD, <meta>) names an author, as in trafilatura itself
+        # (JSON-LD, <meta>) names an author, as in trafilatura itself (where any <meta> author,
+        # even the site's own name, stops the scan)
         from trafilatura.metadata import extract_author
 
         art.html_meta["t_author"] = extract_author(tree)

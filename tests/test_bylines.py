@@ -126,3 +126,9 @@ def test_title_quotes():
         == "„Das wird man ja wohl noch sagen dürfen!“"
     assert choose_html_title({"og_title": '"Council backs the bridge plan" - Daily Example'}, ["Daily Example"]) \
         == '"Council backs the bridge plan"'
+
+
+def test_roles_in_other_languages_are_not_names():
+    assert parse_byline("Von Jan Fleischhauer, Kolumnist") == (["Jan Fleischhauer"], None)
+    assert parse_byline("Deutscher Journalist") is None
+    assert parse_byline("Par Marie Curie, journaliste") == (["Marie Curie"], None)
