@@ -1,6 +1,6 @@
 """Language identification accuracy and speed per backend on ../shared/eval/langid.
 
-    python benchmarks/langid.py [--eval ../shared/eval] [--backends langdetect,py3langid]
+    python benchmarks/langid.py [--eval ../shared/eval] [--backends langdetect,lingua,fasttext,py3langid]
 
 Accuracy counts "und" (abstention) as wrong. Speed: single-core median of 3 passes over the
 sentences, and over 2,000-word "articles" built by concatenating sentences of one language.
@@ -46,7 +46,7 @@ def main() -> None:
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
-    ap.add_argument("--backends", default="langdetect,fasttext,py3langid")
+    ap.add_argument("--backends", default="langdetect,lingua,fasttext,py3langid")
     ap.add_argument("--write-md", action="store_true")
     args = ap.parse_args()
     data = load(Path(args.eval))
