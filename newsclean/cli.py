@@ -27,7 +27,7 @@ def _load_config(path: Optional[Path]) -> dict:
 def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or URLs (s3://...)"),
         out: str = typer.Option(None, "--out", "-o", help="output folder"),
         reprocess: bool = typer.Option(False, help="process inputs again even if unchanged"),
-        lang_backend: str = typer.Option("langdetect", help="langdetect | py3langid"),
+        lang_backend: str = typer.Option("langdetect", help="langdetect (default) | lingua | fasttext | py3langid"),
         runner: str = typer.Option("local", help="local (batches on a process pool, all cores) | dask"),
         dask_address: Optional[str] = typer.Option(None, help="tcp://HOST:PORT of an existing Dask scheduler"),
         config: Optional[Path] = typer.Option(None, help="newsclean.toml"),
@@ -120,7 +120,7 @@ def inspect(path: str = typer.Argument(..., help="an input file (.txt, .html, .j
 @app.command()
 def langid(path: Optional[Path] = typer.Argument(None, help="a text file (default: standard input)"),
            lines: bool = typer.Option(False, "--lines", help="one answer per input line"),
-           backend: str = typer.Option("langdetect", help="langdetect | py3langid")):
+           backend: str = typer.Option("langdetect", help="langdetect (default) | lingua | fasttext | py3langid")):
     """Print `<iso639-1>\\t<confidence>` for the input, or for each of its lines with --lines."""
     from pipeline.langid import identify
 
