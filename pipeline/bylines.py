@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .textnorm import match_key
 
@@ -75,6 +76,35 @@ GENERIC_ACCOUNTS = {"publisher", "admin", "administrator", "super user", "superu
 # First words of two-word place names that follow a byline as its dateline ("By X, New York").
 _PLACE_HEADS = {"new", "los", "las", "san", "santa", "saint", "st.", "hong", "abu", "tel", "buenos", "rio", "kuala",
                 "sao", "são", "port", "fort", "mexico", "cape", "east", "west", "north", "south"}
+
+
+# Lower-case words a personal name may contain ("Ludwig van Beethoven", "Maria da Silva").
+_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "la", "le", "al", "el", "bin",
+              "ibn", "ter", "ten", "zu", "y", "e"}
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Short function words of the main Latin-script languages (justext's stop lists, a
+    trafilatura dependency), minus name particles and words that are also given names."""
+    import justext
+
+    words: set[str] = set()
+    for lang in ("English", "German", "French", "Spanish", "Portuguese", "Italian", "Dutch"):
+        words |= {w.casefold() for w in justext.get_stoplist(lang) if len(w) <= 5}
+    return frozenset(words - _PARTICLES - {"john", "paul", "maria", "may", "will", "mark", "ali", "anna", "ben", "eva", "jan",
+                                           "lea", "bill", "rose", "grant", "frank", "don", "max", "tom", "ken"})
+
+
+def bare_name(text: str) -> bool:
+    """A line that is only a person's name, with no "By" to vouch for it: 2-4 words, capitalised
+    first word, lower-case words only as name particles, no function word ("Über uns", "Tanzt
+    das Brot", "Zurück zur Übersicht" are page furniture)."""
+    toks = text.split()
+    if not (2 <= len(toks) <= 4 and looks_like_name(text)) or not toks[0][:1].isupper():
+        return False
+    fw = _function_words()
+    return not any((t.islower() and t not in _PARTICLES) or t.casefold().strip(".,") in fw for t in toks)
 
 
 def full_name(text: str) -> bool:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from . import rules as R
-from .bylines import agency_code, looks_like_name, parse_byline
+from .bylines import agency_code, bare_name, looks_like_name, parse_byline
 from .dates import DATE_WORDS, ParsedDate, find_date
 from .record import Article, Caption, Line
 from .scripts import dominant_script, script_counts, text_units
@@ -448,7 +448,7 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
             if not lines[i].kept or not (2 <= feats[i].units <= 4):
                 continue
             near = {j for j in window if abs(window.index(j) - window.index(i)) == 1}
-            if near & anchors and looks_like_name(lines[i].text) and not lines[i].text.isupper():
+            if near & anchors and bare_name(lines[i].text) and not lines[i].text.isupper():
                 by = parse_byline(lines[i].text, site=art.site)
                 if by and by[0]:
                     lines[i].reason = "byline"

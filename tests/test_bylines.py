@@ -132,3 +132,13 @@ def test_roles_in_other_languages_are_not_names():
     assert parse_byline("Von Jan Fleischhauer, Kolumnist") == (["Jan Fleischhauer"], None)
     assert parse_byline("Deutscher Journalist") is None
     assert parse_byline("Par Marie Curie, journaliste") == (["Marie Curie"], None)
+
+
+def test_bare_name_lines():
+    from pipeline.bylines import bare_name
+
+    for name in ("Israa Farhan", "Ludwig van Beethoven", "Maria da Silva", "Jan Fleischhauer"):
+        assert bare_name(name), name
+    for furniture in ("Über uns", "Tanzt das Brot", "Zurück zur Übersicht", "About Python",
+                      "der Schreibstil", "Zu Ihrer Information", "SPÖ on Monday"):
+        assert not bare_name(furniture), furniture
