@@ -160,6 +160,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=5000)
     ap.add_argument("--big", type=int, default=50000)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rss-only", action="store_true", help="only the text path at --docs and --big (peak RSS)")
     ap.add_argument("--write-md", action="store_true")
     ap.add_argument("--child")
     args = ap.parse_args()
@@ -169,6 +170,13 @@ def main() -> None:
         return
     eval_dir = Path(args.eval)
     tmp = Path(tempfile.mkdtemp(prefix="nc-bench-"))
+    if args.rss_only:
+        small = measure("run", build(eval_dir, tmp / "text", "text", args.docs))
+        big = measure("run", build(eval_dir, tmp / "big", "text", args.big))
+        print(f"text path peak RSS: {args.docs:,} documents {small['peak_rss_mb']:.0f} MB ({small['docs_per_s']:.1f} docs/s), "
+              f"{args.big:,} documents {big['peak_rss_mb']:.0f} MB ({big['docs_per_s']:.1f} docs/s): "
+              f"{(big['peak_rss_mb'] / small['peak_rss_mb'] - 1) * 100:+.1f} %")
+        return
     html = build(eval_dir, tmp / "html", "html", args.docs)
     text = build(eval_dir, tmp / "text", "text", args.docs)
     T, TF, H, TX, H2, DT = ("trafilatura alone, full mode (1 process)", "trafilatura alone, fast mode (1 process)",

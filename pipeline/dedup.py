@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import xxhash
 from datasketch import MinHash, MinHashLSH
@@ -60,37 +61,58 @@ def signature_table(rows: list[tuple[str, str]], run_id: str) -> pa.Table:
                      "run_id": [run_id] * len(ids)}, schema=SCHEMA)
 
 
-def _minhash(sig) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.asarray(sig, dtype=np.uint64), scheme=SCHEME)
+@lru_cache(maxsize=1)
+def _bands() -> tuple[int, int]:
+    """datasketch's band count and rows per band for THRESHOLD and NUM_PERM (8 x 8 here)."""
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
 
 
 def find_duplicates(state: pa.Table, new: pa.Table) -> dict[str, str]:
-    """article_id -> the earlier article_id it duplicates, for the rows of `new`."""
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    by_hash: dict[str, str] = {}
-    order: dict[str, int] = {}
+    """article_id -> the earlier article_id it duplicates, for the rows of `new`.
+
+    Banded LSH as datasketch's MinHashLSH does it (two articles are candidates when all the
+    values of one band agree), computed with numpy over the signature matrix: a few bytes per
+    article instead of a Python MinHash and hash-table entries each, so that a run over millions
+    of articles does not hold millions of Python objects (benchmarks/throughput.py, peak RSS)."""
     new_ids = set(new.column("article_id").to_pylist())
-    n = 0
-    for t in (state, new):
-        for aid, h, sig in zip(*(t.column(c).to_pylist() for c in ("article_id", "body_hash", "signature"))):
-            if t is state and aid in new_ids:
-                continue  # re-processed: compare the new version
-            by_hash.setdefault(h, aid)
-            if sig is not None and aid not in order:
-                lsh.insert(aid, _minhash(sig))
-            order.setdefault(aid, n)
-            n += 1
+    keep = pc.invert(pc.is_in(state.column("article_id"), value_set=new.column("article_id"))) if state.num_rows \
+        else None
+    rows = pa.concat_tables([state.filter(keep) if keep is not None else state, new.cast(state.schema)])
+    ids = rows.column("article_id").to_pylist()
+    hashes = rows.column("body_hash").to_pylist()
+    first_pos: dict[str, int] = {}
+    for i, aid in enumerate(ids):
+        first_pos.setdefault(aid, i)
+    by_hash: dict[str, str] = {}
+    for aid, h in zip(ids, hashes):
+        by_hash.setdefault(h, aid)
+    # signature matrix of the first occurrence of each article that has one
+    sig_col = rows.column("signature")
+    has = [i for i, v in enumerate(pc.is_valid(sig_col).to_pylist()) if v and first_pos[ids[i]] == i]
+    earliest = np.full(len(ids), -1, dtype=np.int64)  # earliest row sharing a band, per row
+    if has:
+        idx = np.asarray(has, dtype=np.int64)
+        sigs = np.asarray(pc.list_flatten(sig_col.take(pa.array(idx))).to_numpy(zero_copy_only=False),
+                          dtype=np.uint32).reshape(len(idx), NUM_PERM)
+        b, r = _bands()
+        best = np.full(len(idx), np.iinfo(np.int64).max, dtype=np.int64)
+        for band in range(b):
+            keys = np.ascontiguousarray(sigs[:, band * r:(band + 1) * r]).view(np.dtype((np.void, 4 * r))).ravel()
+            _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+            first_row = idx[first[inverse.ravel()]]  # rows are in publication order: first = earliest
+            best = np.where(first_row < idx, np.minimum(best, first_row), best)
+        found = best != np.iinfo(np.int64).max
+        earliest[idx[found]] = best[found]
     dups: dict[str, str] = {}
-    for aid, h, sig in zip(*(new.column(c).to_pylist() for c in ("article_id", "body_hash", "signature"))):
-        first = by_hash.get(h)
+    start = len(ids) - new.num_rows
+    for i in range(start, len(ids)):
+        aid = ids[i]
+        first = by_hash.get(hashes[i])
         if first is not None and first != aid:
             dups[aid] = first
-            continue
-        if sig is None:
-            continue
-        earlier = [c for c in lsh.query(_minhash(sig)) if c != aid and order.get(c, 1 << 60) < order[aid]]
-        if earlier:
-            dups[aid] = min(earlier, key=order.__getitem__)
+        elif earliest[i] >= 0 and ids[earliest[i]] != aid:
+            dups[aid] = ids[earliest[i]]
     return dups
 
 
