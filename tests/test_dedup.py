@@ -61,3 +61,29 @@ def test_duplicate_found_against_an_earlier_run_and_dropped_on_request(tmp_path)
     assert res["duplicates_dropped"] == 1
     assert store.read_articles(out).num_rows == 1
     assert [r["reason"] for r in store.read_rejects(out).to_pylist()] == ["duplicate"]
+
+
+def test_banded_lsh_finds_edited_copies_and_the_earliest_original():
+    """find_duplicates on the signature matrix: a lightly edited copy points at the first article
+    of its story (also across the state and the new rows), an unrelated text at nothing."""
+    import random
+    import string
+
+    from pipeline import dedup
+
+    rng = random.Random(7)
+    vocab = ["".join(rng.choice(string.ascii_lowercase) for _ in range(7)) for _ in range(4000)]
+    story = [rng.choice(vocab) for _ in range(300)]
+
+    def edited(words, n):
+        w = list(words)
+        for _ in range(n):
+            w[rng.randrange(len(w))] = rng.choice(vocab)
+        return " ".join(w)
+
+    state = dedup.signature_table([("orig", " ".join(story)), ("other", " ".join(rng.choice(vocab) for _ in range(300)))], "r1")
+    new = dedup.signature_table([("copy1", edited(story, 3)), ("copy2", edited(story, 5)),
+                                 ("fresh", " ".join(rng.choice(vocab) for _ in range(300)))], "r2")
+    assert dedup.find_duplicates(state, new) == {"copy1": "orig", "copy2": "orig"}
+    # without the state, the first copy in the run is the original
+    assert dedup.find_duplicates(dedup.SCHEMA.empty_table(), new) == {"copy2": "copy1"}
