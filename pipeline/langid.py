@@ -50,7 +50,32 @@ def _iso(code: str) -> str:
     return "zh" if code.startswith("zh") else code
 
 
-class LangdetectBackend:
+class _PerScriptModels:
+    """A backend with one model per script group, built on first use (thread-safe: batches may
+    run on Prefect's threads)."""
+
+    def __init__(self, candidates: dict[str, tuple[str, ...]] | None = None):
+        self.candidates = candidates or DEFAULT_CANDIDATES
+        self._models: dict[str, object] = {}
+        self._lock = threading.Lock()
+
+    def languages(self, script: str) -> tuple[str, ...]:
+        return self.candidates.get(script) or self.candidates["Latin"]
+
+    def model(self, script: str):
+        m = self._models.get(script)
+        if m is None:
+            with self._lock:
+                m = self._models.get(script)
+                if m is None:
+                    m = self._models[script] = self._build(script)
+        return m
+
+    def _build(self, script: str):
+        raise NotImplementedError
+
+
+class LangdetectBackend(_PerScriptModels):
     """langdetect with one factory per script group, seeded for reproducible answers."""
 
     name = "langdetect"
@@ -59,34 +84,25 @@ class LangdetectBackend:
     short_text = "lingua"
 
     def __init__(self, candidates: dict[str, tuple[str, ...]] | None = None, seed: int = 0):
-        self.candidates = candidates or DEFAULT_CANDIDATES
+        super().__init__(candidates)
         self.seed = seed
-        self._factories: dict[str, object] = {}
-        self._lock = threading.Lock()
 
-    def _factory(self, script: str):
-        f = self._factories.get(script)
-        if f is None:
-            with self._lock:
-                f = self._factories.get(script)
-                if f is None:
-                    import os
+    def _build(self, script: str):
+        import os
 
-                    from langdetect import detector_factory
+        from langdetect import detector_factory
 
-                    langs = self.candidates.get(script) or self.candidates["Latin"]
-                    f = detector_factory.DetectorFactory()
-                    root = detector_factory.PROFILES_DIRECTORY
-                    f.load_json_profile([open(os.path.join(root, code), encoding="utf-8").read()
-                                         for code in langs if os.path.exists(os.path.join(root, code))])
-                    f.set_seed(self.seed)
-                    self._factories[script] = f
+        f = detector_factory.DetectorFactory()
+        root = detector_factory.PROFILES_DIRECTORY
+        f.load_json_profile([open(os.path.join(root, code), encoding="utf-8").read()
+                             for code in self.languages(script) if os.path.exists(os.path.join(root, code))])
+        f.set_seed(self.seed)
         return f
 
     def classify(self, text: str, script: str) -> tuple[str, float]:
         from langdetect.lang_detect_exception import LangDetectException
 
-        factory = self._factory(script)
+        factory = self.model(script)
         langs = factory.get_lang_list()
         if len(langs) == 1:
             return _iso(langs[0]), 1.0
@@ -148,33 +164,20 @@ class FastTextBackend:
         return UND, 0.0
 
 
-class LinguaBackend:
+class LinguaBackend(_PerScriptModels):
     """lingua (Apache-2.0, Rust core, ~96 MB of n-gram models) restricted to the script's candidates:
     the most accurate on short text (benchmarks/langid.py), slower than fastText on long text."""
 
     name = "lingua"
 
-    def __init__(self, candidates: dict[str, tuple[str, ...]] | None = None):
-        self.candidates = candidates or DEFAULT_CANDIDATES
-        self._dets: dict[str, object] = {}
-        self._lock = threading.Lock()
+    def _build(self, script: str):
+        from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-    def _detector(self, script: str):
-        det = self._dets.get(script)
-        if det is None:
-            with self._lock:
-                det = self._dets.get(script)
-                if det is None:
-                    from lingua import IsoCode639_1, LanguageDetectorBuilder
-
-                    codes = [getattr(IsoCode639_1, c.upper(), None)
-                             for c in dict.fromkeys(_iso(c) for c in (self.candidates.get(script) or self.candidates["Latin"]))]
-                    det = LanguageDetectorBuilder.from_iso_codes_639_1(*[c for c in codes if c is not None]).build()
-                    self._dets[script] = det
-        return det
+        codes = [getattr(IsoCode639_1, c.upper(), None) for c in dict.fromkeys(_iso(c) for c in self.languages(script))]
+        return LanguageDetectorBuilder.from_iso_codes_639_1(*[c for c in codes if c is not None]).build()
 
     def classify(self, text: str, script: str) -> tuple[str, float]:
-        values = self._detector(script).compute_language_confidence_values(text)
+        values = self.model(script).compute_language_confidence_values(text)
         if not values or values[0].value <= 0:
             return UND, 0.0
         return values[0].language.iso_code_639_1.name.lower(), float(values[0].value)
