@@ -212,9 +212,9 @@ def arabic_script_language(text: str) -> str | None:
     return None
 
 
-def identify(text: str, backend: str = "langdetect") -> LangResult:
+def identify(text: str, backend: str = "langdetect", *, script: str | None = None) -> LangResult:
     """Language of a text (a line, a block or a document sample)."""
-    script = dominant_script(text[:SCRIPT_CHARS])
+    script = script or dominant_script(text[:SCRIPT_CHARS])
     text = text[:SAMPLE_CHARS]
     if script is None:
         return LangResult(UND, 0.0, None)
@@ -223,12 +223,12 @@ def identify(text: str, backend: str = "langdetect") -> LangResult:
     units = text_units(text)
     if units == 0:
         return LangResult(UND, 0.0, script)
-    if script == "Arabic" and (by_letters := arabic_script_language(text[:SAMPLE_CHARS])):
+    if script == "Arabic" and (by_letters := arabic_script_language(text)):
         return LangResult(by_letters, min(1.0, units / EVIDENCE_WORDS), script)
     model = get_backend(backend)
     if units < EVIDENCE_WORDS:
         model = get_backend(getattr(model, "short_text", backend))
-    lang, conf = model.classify(text[:SAMPLE_CHARS], script)
+    lang, conf = model.classify(text, script)
     # a model is as sure of two words as of a page; the reported confidence is not
     return LangResult(lang, conf * min(1.0, units / EVIDENCE_WORDS), script)
 
@@ -238,7 +238,7 @@ def identify_document(text: str, backend: str = "langdetect") -> LangResult:
     script = dominant_script(text[:SCRIPT_CHARS])
     if script not in SCRIPT_LANGUAGE and text_units(text[:SAMPLE_CHARS]) < DOCUMENT_MIN_WORDS:
         return LangResult(UND, 0.0, script)
-    return identify(text, backend)
+    return identify(text, backend, script=script)
 
 
 def script_share(lines: list[str], script: str | None) -> float:
