@@ -80,7 +80,7 @@ def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
     site_keys = {match_key(s) for s in site_names}
     if len(h1s) == 1 and match_key(h1s[0]) not in site_keys:
         return h1s[0]
-    return fallback if fallback else None
+    return fallback
 
 
 def _page_byline(lines: list[str], site: str | None) -> list[str] | None:
@@ -119,11 +119,16 @@ def _site_names(art: Article, meta: dict) -> list[str]:
     return [s for s in (meta.get("site_name"), meta.get("ld_publisher"), meta.get("t_sitename"), site) if s]
 
 
+def _structured_sources(meta: dict) -> tuple:
+    """Author candidates by authority: JSON-LD, <meta>, trafilatura's reading of the page."""
+    return meta.get("ld_authors"), meta.get("authors"), [meta["t_author"]] if meta.get("t_author") else None
+
+
 def structured_authors(art: Article, meta: dict) -> list[str]:
     """Authors named by JSON-LD, <meta> or trafilatura's reading of them, before any byline
     markup or text is scanned."""
     site_names = _site_names(art, meta)
-    for source in (meta.get("ld_authors"), meta.get("authors"), [meta["t_author"]] if meta.get("t_author") else None):
+    for source in _structured_sources(meta):
         names = _split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)
         if names:
             return names
@@ -141,8 +146,7 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         if html_title:
             art.title = html_title
         # structured fields first (JSON-LD, <meta>), then trafilatura's, then a byline in the text
-        for source in (meta.get("ld_authors"), meta.get("authors"), [meta["t_author"]] if meta.get("t_author") else None,
-                       _page_byline(meta.get("page_bylines") or [], art.site)):
+        for source in (*_structured_sources(meta), _page_byline(meta.get("page_bylines") or [], art.site)):
             names = _split_authors(source or [], art, site_names)
             if names:
                 art.authors, art.byline_raw = names, "; ".join(source)
