@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from . import rules as R
 from .bylines import agency_code, bare_name, looks_like_name, parse_byline
-from .dates import DATE_WORDS, ParsedDate, find_date
+from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date
 from .record import Article, Caption, Line
 from .scripts import dominant_script, script_counts, text_units
 from .textnorm import match_key
@@ -341,9 +341,6 @@ def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
 _DIGITS_AR = str.maketrans({chr(0x0660 + i): str(i) for i in range(10)})
 
 
-_UPDATED = re.compile(r"\b(?:updated?|last modified|modified|aktualisiert|aktualisierung|geändert|änderung|editiert|"
-                      r"edited|revision|actualizado|actualisé|mis à jour|atualizado|aggiornato)\b|آخر تحديث|تم التحديث|تحديث",
-                      re.I)
 # Dates that are not when the article appeared: a member's registration, a licence or software
 # release, an expiry, a validity, a reader's comment.
 _NOT_PUBLICATION = re.compile(
@@ -353,7 +350,7 @@ _NOT_PUBLICATION = re.compile(
 
 
 def _set_date(art: Article, dl: DateLine, line: str) -> None:
-    if _UPDATED.search(line) and not re.search(r"\b(?:published|posted|veröffentlicht|publié|publicado)\b|نشر", line, re.I):
+    if UPDATED.search(line) and not PUBLISHED.search(line):
         art.updated_line = art.updated_line or (dl.parsed, line)
         return  # an update stamp is not the publication date, unless the page prints no other
     if art.published_date is None:
@@ -534,12 +531,10 @@ def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_or
         pd = find_date(ln.text, date_order=date_order, fetched_at=art.fetched_at)
         if pd is None or _NOT_PUBLICATION.search(ln.text):
             continue
-        if _UPDATED.search(ln.text[:pd.span[0]]) and not re.search(r"posted|published|veröffentlicht", ln.text, re.I):
+        if UPDATED.search(ln.text[:pd.span[0]]) and not PUBLISHED.search(ln.text):
             art.updated_line = art.updated_line or (pd, ln.text)
             continue
-        art.published_date, art.published_time_local = pd.date, pd.time
-        art.published_raw, art.date_source = ln.text, "relative" if pd.kind == "relative" else "text"
-        art.published_parsed = pd
+        _use_date(art, pd, ln.text)
         return
 
 

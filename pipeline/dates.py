@@ -66,8 +66,12 @@ _PATTERNS = [
     ("dmy2", re.compile(r"(?<![\d/.])(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<yy>\d\d)(?![\d.]|\.\d)")),
 ]
 _TIME_BEFORE = re.compile(r"(?<![\d:])(?P<H>[0-2]?\d):(?P<Mi>[0-5]\d)\s*(?P<z>GMT|UTC|[A-Z]{3,4})?\s*,?\s*$")
-# where the text about the date ends and another one ("| Updated: 08:39") begins
-_DATE_END = re.compile(r"\b(?:updated|aktualisiert|geändert|mis à jour|actualizado|atualizado)\b", re.I)
+# An update stamp's words: where the text about a date ends and another one ("| Updated: 08:39")
+# begins; the cleaner uses them to tell update stamps from publication dates.
+UPDATED = re.compile(r"\b(?:updated?|last modified|modified|aktualisiert|aktualisierung|geändert|änderung|editiert|"
+                     r"edited|revision|actualizado|actualisé|mis à jour|atualizado|aggiornato)\b|آخر تحديث|تم التحديث|تحديث",
+                     re.I)
+PUBLISHED = re.compile(r"\b(?:published|posted|veröffentlicht|publié|publicado)\b|نشر", re.I)
 _TIME = re.compile(r"(?<![\d:])(?P<H>[0-2]?\d)[:h](?P<Mi>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
                    r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|ص|م(?![\u0600-\u06FF]))?", re.I)
 _OFFSET = re.compile(r"(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?|(?<![\w+-])(?P<z>UTC|GMT|Z)(?!\w)")
@@ -116,7 +120,7 @@ def _valid(y: int, m: int, d: int, latest_year: int) -> date | None:
 def _time_after(text: str, start: int) -> tuple[str | None, timedelta | None]:
     """A clock time (and printed offset) close after the date, e.g. "| 11:45 AM"."""
     window = text[start:start + 40]
-    end = _DATE_END.search(window)
+    end = UPDATED.search(window)
     window = window[:end.start()] if end else window
     m = _TIME.search(window)
     if not m:

@@ -75,7 +75,6 @@ def find_duplicates(state: pa.Table, new: pa.Table) -> dict[str, str]:
     values of one band agree), computed with numpy over the signature matrix: a few bytes per
     article instead of a Python MinHash and hash-table entries each, so that a run over millions
     of articles does not hold millions of Python objects (benchmarks/throughput.py, peak RSS)."""
-    new_ids = set(new.column("article_id").to_pylist())
     keep = pc.invert(pc.is_in(state.column("article_id"), value_set=new.column("article_id"))) if state.num_rows \
         else None
     rows = pa.concat_tables([state.filter(keep) if keep is not None else state, new.cast(state.schema)])
