@@ -76,7 +76,8 @@ class _PerScriptModels:
 
 
 class LangdetectBackend(_PerScriptModels):
-    """langdetect with one factory per script group, seeded for reproducible answers."""
+    """langdetect with one set of profiles per script group, seeded for reproducible answers; its
+    detection loop runs in `langdetect_fast` (same answers, ~2x faster)."""
 
     name = "langdetect"
     # langdetect's character n-grams are right on 0.7-0.8 of two-word lines (benchmarks/langid.py);
@@ -92,28 +93,23 @@ class LangdetectBackend(_PerScriptModels):
 
         from langdetect import detector_factory
 
+        from .langdetect_fast import FastDetector
+
         f = detector_factory.DetectorFactory()
         root = detector_factory.PROFILES_DIRECTORY
         f.load_json_profile([open(os.path.join(root, code), encoding="utf-8").read()
                              for code in self.languages(script) if os.path.exists(os.path.join(root, code))])
         f.set_seed(self.seed)
-        return f
+        return FastDetector(f, max_text_length=SAMPLE_CHARS)
 
     def classify(self, text: str, script: str) -> tuple[str, float]:
-        from langdetect.lang_detect_exception import LangDetectException
-
-        factory = self.model(script)
-        langs = factory.get_lang_list()
-        if len(langs) == 1:
-            return _iso(langs[0]), 1.0
-        det = factory.create()
-        det.set_max_text_length(SAMPLE_CHARS)
-        det.append(text)
-        try:
-            best = det.get_probabilities()[0]
-        except (LangDetectException, IndexError):
+        detector = self.model(script)
+        if len(detector.langs) == 1:
+            return _iso(detector.langs[0]), 1.0
+        ranked = detector.probabilities(text)
+        if not ranked:
             return UND, 0.0
-        return _iso(best.lang), float(best.prob)
+        return _iso(ranked[0][0]), ranked[0][1]
 
 
 class Py3LangidBackend:

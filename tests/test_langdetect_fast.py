@@ -1,0 +1,85 @@
+"""The fast langdetect loop must give langdetect's own answers: same seeded draws, same profiles."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from langdetect import detector_factory
+from langdetect.lang_detect_exception import LangDetectException
+
+from pipeline.langdetect_fast import FastDetector
+from pipeline.langid import DEFAULT_CANDIDATES, SAMPLE_CHARS
+from pipeline.scripts import dominant_script
+
+GATE = Path(__file__).parent / "data" / "gate"
+SEEDS = Path(__file__).parent / "data" / "seeds"
+
+
+def _factory(script: str):
+    import os
+
+    f = detector_factory.DetectorFactory()
+    root = detector_factory.PROFILES_DIRECTORY
+    f.load_json_profile([open(os.path.join(root, c), encoding="utf-8").read() for c in DEFAULT_CANDIDATES[script]
+                         if os.path.exists(os.path.join(root, c))])
+    f.set_seed(0)
+    return f
+
+
+def _samples() -> list[str]:
+    """Real text: every line of the bundled pages' dumps and of the seeds (menus, headlines,
+    captions, paragraphs; Latin and Arabic script), plus 400-character windows of whole pages."""
+    texts = []
+    for p in sorted(GATE.glob("*/*.txt")) + sorted(SEEDS.rglob("*.txt")):
+        body = p.read_text(errors="replace")
+        texts += [ln for ln in body.splitlines() if ln.strip()][::8]  # every 8th line: ~1,300 in all
+        texts += [body[i:i + SAMPLE_CHARS] for i in range(0, min(len(body), 4000), 1000)]
+    return texts
+
+
+@pytest.mark.parametrize("script", ["Latin", "Arabic", "Cyrillic"])
+def test_same_answers_as_langdetect(script):
+    factory = _factory(script)
+    fast = FastDetector(factory, max_text_length=SAMPLE_CHARS)
+    texts = [t for t in _samples() if dominant_script(t) == script]
+    if script == "Arabic":  # the bundled Arabic page's lines, and sentences in the three candidates
+        page = json.loads((Path(__file__).parent / "data" / "arabic" / "trafilatura-1f7678ec740fa0b3.json").read_text())
+        texts += page["with"] + page["without"] + [
+            "أعلنت وزارة الصحة اليوم عن ارتفاع عدد الحالات المسجلة في العاصمة خلال الأسبوع الماضي.",
+            "وزیر امور خارجه ایران گفت که مذاکرات در هفته آینده ادامه خواهد یافت.",
+            "وزیر اعظم نے کہا کہ حکومت عوام کی فلاح کے لیے نئے منصوبے شروع کرے گی۔"]
+    if script == "Cyrillic":  # no bundled Cyrillic page: real sentences in the three candidates
+        texts = ["Президент России заявил журналистам, что переговоры продолжатся на следующей неделе.",
+                 "Україна отримала нову партію допомоги від європейських партнерів у вівторок.",
+                 "Правителството обяви нови мерки за подкрепа на земеделските производители.",
+                 "Москва", "НАТО и США"]
+    assert len(texts) >= 5
+    compared = 0
+    for text in texts:
+        det = factory.create()
+        det.set_max_text_length(SAMPLE_CHARS)
+        det.append(text)
+        try:
+            expected = [(lang.lang, lang.prob) for lang in det.get_probabilities()]
+        except LangDetectException:
+            expected = []
+        got = fast.probabilities(text)
+        assert [lang for lang, _ in got] == [lang for lang, _ in expected], text
+        assert all(abs(a - b) < 1e-9 for (_, a), (_, b) in zip(got, expected)), text
+        compared += bool(expected)
+    assert compared >= 5  # most samples have n-grams to compare on
+
+
+def test_capital_runs_and_word_cache_keep_langdetect_order():
+    """All-capital words, mixed case and repeated words (served from the word cache the second
+    time) give langdetect's n-gram list in langdetect's order."""
+    factory = _factory("Latin")
+    fast = FastDetector(factory)
+    text = "NASA and the EU said McDonald's HQ in the USA was OK, said the NASA team.  The end "
+    det = factory.create()
+    det.append(text)
+    det.cleaning_text()
+    expected = [fast.index[w] for w in det._extract_ngrams()]
+    assert fast._ngrams(fast._text(text)) == expected
+    assert fast._ngrams(fast._text(text)) == expected  # second time from the cache
