@@ -35,11 +35,15 @@ LINK_LIST_MIN_RUN = 3
 MAX_LIST_ITEMS = 25  # a related list under a heading is rarely longer; past that it is the page
 
 
+_UNSET = object()
+
+
 @dataclass(slots=True)
 class Feat:
     units: int
     ends: bool  # ends like a sentence
     script: str | None
+    marker: object = None  # line_marker's verdict, computed on first use (_UNSET until then)
 
     @property
     def paragraph(self) -> bool:
@@ -74,7 +78,7 @@ def features(lines: list[Line], memo: dict[str, Feat] | None = None) -> list[Fea
         if f is None:
             counts = script_counts(ln.text)
             f = memo[ln.text] = Feat(text_units(ln.text, counts), bool(R.SENTENCE_END.search(ln.text)),
-                                     dominant_script(ln.text, counts))
+                                     dominant_script(ln.text, counts), _UNSET)
         ln.script = f.script
         out.append(f)
     return out
@@ -88,18 +92,23 @@ def _caption(line: str) -> Caption | None:
     m = R.CREDIT_LINE.match(line)
     if m:
         return Caption("", m["credit"].strip())
-    m = R.CAPTION_INLINE.search(line)
-    if m and text_units(line) <= 60:
+    # the two patterns below scan the whole line; each has a cheap necessary condition checked first
+    lower = line.lower()
+    inline_cue = "(" in line or "credit" in lower or "getty images" in lower or line[:1].isdigit()
+    tail_cue = "/" in line or "|" in line or line.rstrip().endswith(")")
+    if not (inline_cue or tail_cue) or text_units(line) > 60:
+        return None
+    m = R.CAPTION_INLINE.search(line) if inline_cue else None
+    if m:
         return Caption(line[:m.start()].strip(" -–|") or line, m.group().strip(" ()") or None)
-    if text_units(line) <= 60:
-        m = R.CAPTION_SUFFIX.match(line)
-        if m and re.search(r"\s[/|]\s*\S+[^/|]*$|\)\s*$", line):
-            credit = (m["credit"] or m["credit2"] or "").strip()
-            named = looks_like_name(credit) and (m["text"].rstrip().endswith((".", "]", ")")) or R.FILE_PHOTO.search(line))
-            if credit and (agency_code(credit) or named or
-                           re.search(r"getty|images|photo|afp|reuters|epa|shutterstock|تصوير", credit, re.I)):
-                text = R.FILE_PHOTO.sub("", m["text"]).strip(" -–|/")
-                return Caption(text, credit)
+    m = R.CAPTION_SUFFIX.match(line) if tail_cue else None
+    if m and re.search(r"\s[/|]\s*\S+[^/|]*$|\)\s*$", line):
+        credit = (m["credit"] or m["credit2"] or "").strip()
+        named = looks_like_name(credit) and (m["text"].rstrip().endswith((".", "]", ")")) or R.FILE_PHOTO.search(line))
+        if credit and (agency_code(credit) or named or
+                       re.search(r"getty|images|photo|afp|reuters|epa|shutterstock|تصوير", credit, re.I)):
+            text = R.FILE_PHOTO.sub("", m["text"]).strip(" -–|/")
+            return Caption(text, credit)
     return None
 
 
@@ -108,6 +117,36 @@ def _agency_line(line: str) -> str | None:
     if m:
         return agency_code(m["agency"])
     return agency_code(line.strip("()[]—–- .")) if len(line) <= 40 else None
+
+
+def line_marker(t: str, f: Feat) -> tuple[str, object] | None:
+    """What a line says it is, from its own text: (reason, payload) or None. The payload is the
+    reading time, the agency code or the Caption the line carries."""
+    if R.COPYRIGHT.search(t) and f.units <= 25:
+        return "copyright", None
+    if R.ADVERTISEMENT.match(t):
+        return "advertisement", None
+    if R.SHARE.match(t):
+        return "share", None
+    if R.PROMO.match(t):
+        return "promo", None
+    if R.RELATED_MARKER.match(t):
+        return "related_marker", None
+    if R.TAGS.match(t):
+        return "tags", None
+    if R.GALLERY.match(t):
+        return "gallery", None
+    if R.MASTHEAD.match(t) and f.units <= 12:
+        return "masthead", None
+    if (m := R.READING_TIME.match(t)) and any(m.group(g) for g in ("n", "n2", "n3")):
+        return "reading_time", int(m["n"] or m["n2"] or m["n3"])
+    if f.units <= 8 and (code := _agency_line(t)):
+        return "agency", code
+    if R.RELATED_PREFIX.match(t) and not f.ends and f.units <= 30:
+        return "related_link", None
+    if (cap := _caption(t)) is not None:
+        return "caption", cap
+    return None
 
 
 def mark_markers(art: Article, feats: list[Feat]) -> None:
@@ -124,33 +163,19 @@ def mark_markers(art: Article, feats: list[Feat]) -> None:
             in_list = 0
         if f.units > 40:
             continue
-        if R.COPYRIGHT.search(t) and f.units <= 25:
-            ln.reason = "copyright"
-        elif R.ADVERTISEMENT.match(t):
-            ln.reason = "advertisement"
-        elif R.SHARE.match(t):
-            ln.reason = "share"
-        elif R.PROMO.match(t):
-            ln.reason = "promo"
-        elif R.RELATED_MARKER.match(t):
-            ln.reason, in_list = "related_marker", MAX_LIST_ITEMS
-        elif R.TAGS.match(t):
-            ln.reason, in_list = "tags", MAX_LIST_ITEMS
-        elif R.GALLERY.match(t):
-            ln.reason = "gallery"
-        elif R.MASTHEAD.match(t) and f.units <= 12:
-            ln.reason = "masthead"
-        elif (m := R.READING_TIME.match(t)) and any(m.group(g) for g in ("n", "n2", "n3")):
-            ln.reason = "reading_time"
-            art.reading_time_minutes = art.reading_time_minutes or int(m["n"] or m["n2"] or m["n3"])
-        elif (code := _agency_line(t)) and f.units <= 8:
-            ln.reason = "agency"
-            art.source_agency = art.source_agency or code
-        elif R.RELATED_PREFIX.match(t) and not f.ends and f.units <= 30:
-            ln.reason = "related_link"
-        elif (cap := _caption(t)) is not None:
-            ln.reason = "caption"
-            art.image_captions.append(cap)
+        if f.marker is _UNSET:  # computed once per distinct line, reused in the fixpoint rounds
+            f.marker = line_marker(t, f)
+        if f.marker is None:
+            continue
+        ln.reason, payload = f.marker
+        if ln.reason in ("related_marker", "tags"):
+            in_list = MAX_LIST_ITEMS
+        elif ln.reason == "reading_time":
+            art.reading_time_minutes = art.reading_time_minutes or payload
+        elif ln.reason == "agency":
+            art.source_agency = art.source_agency or payload
+        elif ln.reason == "caption":
+            art.image_captions.append(payload)
 
 
 # --- pass 2: script ---------------------------------------------------------------------------

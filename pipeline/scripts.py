@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from operator import itemgetter
 
 # (script, compiled class). Order matters only for readability; classes are disjoint.
 _SCRIPTS = [
@@ -45,6 +45,7 @@ class _Marks(dict):
 _TABLE_RAW, _MARKERS = _table()
 _TABLE = _Marks(_TABLE_RAW)
 _NAMES = [name for name, _ in _SCRIPTS]
+_NAME_OF = dict(zip(_MARKERS, _NAMES))
 
 # Scripts that identify one language on their own (Kana means Japanese even beside Han).
 SCRIPT_LANGUAGE = {"Hangul": "ko", "Kana": "ja", "Thai": "th", "Greek": "el", "Hebrew": "he", "Bengali": "bn"}
@@ -55,40 +56,45 @@ LATIN_YIELDS_TO = 0.25  # share of letters (see dominant_script)
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 
 
-def script_counts(text: str) -> Counter:
+def script_counts(text: str) -> dict[str, int]:
     """Letters per script in `text`."""
     if text.isascii():  # most lines of most pages: count letters at C speed
         n = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
-        return Counter({"Latin": n}) if n else Counter()
+        return {"Latin": n} if n else {}
     marks = text.translate(_TABLE)
-    counts: Counter = Counter()
-    if marks:
-        for name, mark in zip(_NAMES, _MARKERS):
-            n = marks.count(mark)
-            if n:
-                counts[name] = n
+    if not marks:
+        return {}
+    first = marks[0]
+    if marks.count(first) == len(marks):  # one script only: the common case
+        return {_NAME_OF[first]: len(marks)}
+    counts = {}
+    for name, mark in zip(_NAMES, _MARKERS):
+        n = marks.count(mark)
+        if n:
+            counts[name] = n
     return counts
 
 
-def dominant_script(text: str, counts: Counter | None = None) -> str | None:
+def dominant_script(text: str, counts: dict[str, int] | None = None) -> str | None:
     """The script of most letters in `text`, or None when it has no letters we know.
 
     Kana anywhere with Han makes the text Japanese ("Kana"), since Japanese mixes both. Latin
     yields to another script holding at least LATIN_YIELDS_TO of the letters: Latin names, brands,
     URLs and HTTP headers are common inside Urdu, Hindi or Russian text, the reverse is rare.
     """
-    counts = Counter(script_counts(text) if counts is None else counts)
-    if not counts:
-        return None
+    counts = script_counts(text) if counts is None else counts
+    if len(counts) <= 1:
+        return next(iter(counts), None)
+    counts = dict(counts)
     if counts.get("Kana") and counts.get("Han"):
         counts["Kana"] += counts.pop("Han")
-    ranked = counts.most_common(2)
+    ranked = sorted(counts.items(), key=itemgetter(1), reverse=True)[:2]
     if ranked[0][0] == "Latin" and len(ranked) > 1 and ranked[1][1] >= LATIN_YIELDS_TO * sum(counts.values()):
         return ranked[1][0]
     return ranked[0][0]
 
 
-def text_units(text: str, counts: Counter | None = None) -> int:
+def text_units(text: str, counts: dict[str, int] | None = None) -> int:
     """Word count that also works for scripts written without spaces (2 CJK characters = 1 word)."""
     words = len(text.split())
     if text.isascii():
