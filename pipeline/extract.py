@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import islice
 
 import lxml.etree
 import lxml.html
@@ -161,6 +162,23 @@ def markup_author(tree) -> str | None:
 BYLINE_WINDOW = 80  # text nodes after the first <h1> searched for a "By ..." line
 
 
+def _following_text(elem):
+    """XPath's following::text() of `elem`, lazily: (text, element holding it as text or tail) in
+    page order, without materialising every text node of the page."""
+    node = elem
+    while node is not None:
+        if node.tail:
+            yield node.tail, node
+        for sib in node.itersiblings():
+            for event, el in lxml.etree.iterwalk(sib, events=("start", "end")):
+                text = el.text if event == "start" else (el.tail if el is not sib else None)
+                if text:
+                    yield text, el
+            if sib.tail:
+                yield sib.tail, sib
+        node = node.getparent()
+
+
 def page_bylines(tree) -> list[str]:
     """Short text nodes with a byline prefix ("By", "von", "Text:", "كتب") soon after the first
     <h1>, in page order: a byline printed in the page but not marked up as one. Only the window
@@ -171,9 +189,9 @@ def page_bylines(tree) -> list[str]:
     if h1 is None:
         return []
     out, seen = [], 0
-    for node in h1.xpath("following::text()"):
+    for node, holder in _following_text(h1):
         t = " ".join(node.split())
-        if not t or node.getparent() is not None and node.getparent().tag in ("script", "style", "noscript"):
+        if not t or holder.tag in ("script", "style", "noscript"):
             continue
         seen += 1
         if seen > BYLINE_WINDOW:
@@ -183,24 +201,61 @@ def page_bylines(tree) -> list[str]:
     return out[:3]
 
 
+_AUTHOR_META = {"author", "byl", "dc.creator", "DC.creator"}  # <meta name>, and <meta property="article:author">
+
+
+def _meta_tags(tree) -> tuple[dict[tuple[str, str], tuple[int, str]], list[str]]:
+    """All <meta> tags in one pass: (attribute, value) -> (page position, first non-empty content),
+    with property/name/itemprop as the attribute; and the author tags' contents in page order."""
+    first: dict[tuple[str, str], tuple[int, str]] = {}
+    authors: list[str] = []
+    for pos, m in enumerate(tree.iter("meta")):
+        content = m.get("content")
+        if content is None:
+            continue
+        norm = " ".join(content.split())
+        for attr in ("property", "name", "itemprop"):
+            key = m.get(attr)
+            if key is not None and norm and (attr, key) not in first:
+                first[(attr, key)] = (pos, norm)
+        if (m.get("name") in _AUTHOR_META or m.get("property") == "article:author") and content.strip():
+            authors.append(content)
+    return first, authors
+
+
+def _meta(first: dict, *keys: tuple[str, str]) -> str | None:
+    """The content of the first of `keys` present; a tuple of keys inside `keys` means "whichever
+    comes first on the page"."""
+    for key in keys:
+        if isinstance(key[0], tuple):
+            hits = [first[k] for k in key if k in first]
+            if hits:
+                return min(hits)[1]
+        elif key in first:
+            return first[key][1]
+    return None
+
+
+_DATE_META = tuple(("name", n) for n in ("pubdate", "publishdate", "date", "DC.date.issued", "dc.date", "sailthru.date",
+                                         "parsely-pub-date"))
+
+
 def html_metadata(tree) -> dict:
     """Candidates for title, authors, date, section, site name and canonical URL."""
+    first, authors = _meta_tags(tree)
     meta = {
-        "og_title": _first(tree, ['//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content']),
+        "og_title": _meta(first, ("property", "og:title"), ("name", "twitter:title")),
         "title_tag": _first(tree, ["//head/title"]),
-        "h1s": [" ".join(h.text_content().split()) for h in tree.xpath("//h1")[:6] if h.text_content().strip()],
-        "authors": [a for a in (tree.xpath('//meta[@name="author" or @property="article:author" or @name="byl" '
-                                           'or @name="dc.creator" or @name="DC.creator"]/@content')) if a.strip()],
-        "date": _first(tree, ['//meta[@property="article:published_time"]/@content',
-                              '//meta[@name="article:published_time"]/@content',
-                              '//meta[@itemprop="datePublished"]/@content',
-                              '//meta[@name="pubdate" or @name="publishdate" or @name="date" or @name="DC.date.issued" '
-                              'or @name="dc.date" or @name="sailthru.date" or @name="parsely-pub-date"]/@content']),
-        "time_datetime": _first(tree, ['//time[@datetime][1]/@datetime']),
-        "section": _first(tree, ['//meta[@property="article:section"]/@content']),
-        "site_name": _first(tree, ['//meta[@property="og:site_name"]/@content']),
-        "canonical": _first(tree, ['//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content']),
-        "description": _first(tree, ['//meta[@property="og:description"]/@content', '//meta[@name="description"]/@content']),
+        "h1s": [" ".join(h.text_content().split()) for h in islice(tree.iter("h1"), 6) if h.text_content().strip()],
+        "authors": authors,
+        "date": _meta(first, ("property", "article:published_time"), ("name", "article:published_time"),
+                      ("itemprop", "datePublished"), _DATE_META),
+        "time_datetime": next((" ".join(t.get("datetime").split()) for t in tree.iter("time")
+                               if t.get("datetime") is not None and t.get("datetime").strip()), None),
+        "section": _meta(first, ("property", "article:section")),
+        "site_name": _meta(first, ("property", "og:site_name")),
+        "canonical": _first(tree, ['//link[@rel="canonical"]/@href']) or _meta(first, ("property", "og:url")),
+        "description": _meta(first, ("property", "og:description"), ("name", "description")),
     }
     for d in _jsonld(tree):
         meta.setdefault("ld_headline", d.get("headline") if isinstance(d.get("headline"), str) else None)
@@ -259,7 +314,8 @@ def extract_html(art: Article) -> str | None:
         for options in ({**TRAFILATURA_OPTIONS, "fast": False},
                         # precision mode finds nothing on some short pages: recall mode once more
                         {**TRAFILATURA_OPTIONS, "favor_precision": False, "favor_recall": True}):
-            full = trafilatura.bare_extraction(parse_html(art.raw), url=art.url, with_metadata=False, **options)
+            # trafilatura works on its own copy of a tree it is given: the parsed tree serves again
+            full = trafilatura.bare_extraction(tree, url=art.url, with_metadata=False, **options)
             if full is not None and (full.text or "").strip():
                 doc = full
                 break
