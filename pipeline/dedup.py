@@ -4,8 +4,9 @@ Workers compute, per article, a hash of the folded body (exact duplicates) and a
 word 5-shingles (datasketch); the publish step looks each new article up among the articles
 published before it (and earlier in the same run) and sets `duplicate_of` to the first one.
 Nothing is dropped unless the run asks for it. Signatures are kept in
-DIR/_state/minhash-xxh32.parquet (64 x uint32 = 256 bytes per article); the file name names the
-shingle hash, so signatures made another way are never compared with these.
+DIR/_state/minhash-xxh32-words.parquet (64 x uint32 = 256 bytes per article); the file name names
+the shingle hash (xxh32 per word, mixed per shingle: `shingle_hashes`), so signatures made another
+way (an older state file) are never compared with these.
 """
 from __future__ import annotations
 
@@ -20,12 +21,12 @@ import pyarrow.parquet as pq
 import xxhash
 from datasketch import MinHash, MinHashLSH
 
-from .textnorm import match_key
+from .textnorm import fold
 
 NUM_PERM = 64
 SCHEME = "affine32"  # 32-bit hash values: stored as uint32
 SHINGLE = 5
-STATE_FILE = "_state/minhash-xxh32.parquet"
+STATE_FILE = "_state/minhash-xxh32-words.parquet"
 THRESHOLD = 0.7  # estimated Jaccard of 5-word shingles above which two bodies are one story
 MIN_WORDS = 30  # shorter bodies are not compared (too little text to call a duplicate)
 SCHEMA = pa.schema([("article_id", pa.string()), ("body_hash", pa.string()),
@@ -38,14 +39,28 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
+# odd 64-bit multipliers that mix the hashes of a shingle's five words into one value
+_SHINGLE_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                         0xFF51AFD7ED558CCD], dtype=np.uint64)
+
+
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """32-bit hashes of the word 5-shingles: each word hashed once (xxh32), each shingle a mix of
+    its words' hashes computed with numpy, instead of joining and hashing every shingle's text."""
+    wh = np.fromiter((xxhash.xxh32_intdigest(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    n = len(words) - SHINGLE + 1
+    with np.errstate(over="ignore"):  # multiplication modulo 2^64 is the point
+        mixed = sum(wh[j:j + n] * _SHINGLE_MIX[j] for j in range(SHINGLE))
+    return ((mixed >> np.uint64(32)) ^ mixed) & np.uint64(0xFFFFFFFF)
+
+
 def signature(text: str) -> tuple[str, np.ndarray | None]:
-    words = match_key(text).split()
+    words = fold(text).split()
     body_hash = xxhash.xxh3_64_hexdigest(" ".join(words).encode("utf-8"))
     if len(words) < MIN_WORDS:
         return body_hash, None
-    # xxh32 of each shingle: a quarter of datasketch's default sha1 cost, same 32-bit range
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations(), hashfunc=xxhash.xxh32_intdigest)
-    m.update_batch([" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)])
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations(), hashfunc=int)
+    m.update_batch(shingle_hashes(words).tolist())
     return body_hash, m.hashvalues.astype(np.uint32)
 
 

@@ -57,9 +57,20 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
 
 
+_FOLDED = re.compile("[" + "".join(sorted(chr(c) for c in _KEY_FOLD)) + "]")
+
+
+def fold(text: str) -> str:
+    """Fold a text for matching: case, digits, punctuation, Arabic letter variants and marks."""
+    if not text.isascii():
+        if _FOLDED.search(text):  # str.translate with a dict costs ~0.1 us a character: only when needed
+            text = text.translate(_KEY_FOLD)
+        text = _ARABIC_DIACRITICS.sub("", text)
+    text = _DIGITS.sub("0", text.casefold())
+    return _NON_WORD.sub(" ", text).strip()
+
+
 @lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
-    """Fold a line into a matching key: case, digits, punctuation, Arabic letter variants."""
-    text = _ARABIC_DIACRITICS.sub("", text.translate(_KEY_FOLD)).casefold()
-    text = _DIGITS.sub("0", text)
-    return _NON_WORD.sub(" ", text).strip()
+    """`fold` for a line, cached: lines recur (repeated titles, templates, the fixpoint rounds)."""
+    return fold(text)
