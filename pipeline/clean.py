@@ -651,10 +651,47 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
             break
         for ln, reason in gone:
             ln.reason = reason
+    if art.published_date is None and find_span:
+        page_date(art, date_order)
     if art.published_date is None and art.updated_line is not None:
         # a page that prints only "Updated <date>" was published on or before it; mostly on it
         _use_date(art, *art.updated_line)
     return art
+
+
+def page_date(art: Article, date_order: str) -> None:
+    """Last resort on a whole page whose header and body edges printed no date: the first line
+    anywhere that opens with a publication stamp ("Veröffentlicht am 19. Dezember 2022",
+    "Published: 22:00 GMT, 26 September 2020", "Datum: 18.10.2021", "Karlsruhe, (12.11.2021).");
+    else an "Updated" stamp; else the first line that is a date and nothing else ("23.10.2018").
+    Reader comments are not read."""
+    for ln in art.lines:
+        head = ln.text[:120]  # a stamp opens its line ("Dieser Artikel wurde am 14. Dezember 2015 ...")
+        if ln.reason == "comments" or _HANDLE.search(head) or _NOT_PUBLICATION.search(head) \
+                or not (_STAMP.search(head) or _DATELINE.match(head)):
+            continue
+        pd = find_date(head, date_order=date_order, fetched_at=art.fetched_at)
+        if pd is None:
+            continue
+        if UPDATED.search(head[:pd.span[0]]) and not PUBLISHED.search(head):
+            art.updated_line = art.updated_line or (pd, head)
+            continue
+        _use_date(art, pd, head)
+        return
+    if art.updated_line is not None:
+        return  # clean() falls back on it
+    for ln in art.lines:
+        if ln.reason != "comments" and (dl := date_line(ln.text, art, date_order)) is not None and not dl.residue:
+            if not (UPDATED.search(ln.text) and not PUBLISHED.search(ln.text)):
+                _use_date(art, dl.parsed, ln.text)
+                return
+
+
+_DATELINE = re.compile(r"[^\W\d_][\w .'-]{1,30},\s*\(?\d")  # "Karlsruhe, (12.11.2021). ..."
+_HANDLE = re.compile(r"@\w")  # "@user ... October 9, 2018" closes an embedded post
+# words that announce a publication date in a page's chrome
+_STAMP = re.compile(r"\b(?:posted|published|veröffentlicht|erschienen|erstellt|datum|date|publié|publicado|pubblicato|"
+                    r"geplaatst|опубликовано|stand|vom|am|on|le|el|il)\b|نشر|بتاريخ", re.I)
 
 
 def _passes(art: Article, date_order: str, find_span: bool, memo: dict[str, Feat]) -> Article:

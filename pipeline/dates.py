@@ -50,16 +50,20 @@ _M = rf"(?P<mon>{_MONTH_ALT})\.?"
 _Y = r"(?P<y>(?:19|20)\d\d)"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?"
 _SEP = r"(?:\s*,\s*|\s+de\s+|\s+|\s*/\s*|-)"
+_GLUED = r"(?:(?!\d)|(?=\d{1,2}(?:[.:]?\s|:\d\d)))"
 _PATTERNS = [
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
                        r"(?:[T ](?P<H>[0-2]?\d):(?P<Mi>[0-5]\d)(?::(?P<S>[0-5]\d))?(?:\.\d+)?\s*"
                        r"(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)")),
     ("cjk", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년.]\s*(?P<m>[01]?\d)\s*[月월.]\s*(?P<d>[0-3]?\d)\s*[日일]?")),
     ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?!\d)")),
-    ("dmy_name", re.compile(rf"(?<!\w){_D}{_SEP}{_M}{_SEP}{_Y}(?!\d)", re.I)),
-    ("mdy_name", re.compile(rf"(?<!\w){_M}\s*{_D}(?:\s*,\s*|\s+){_Y}(?!\d)", re.I)),
+    # the year may have a day or a time glued on by the scraper ("1. November 20161. November 2016",
+    # "November 9, 20235:01 AM")
+    ("dmy_name", re.compile(rf"(?<!\w){_D}{_SEP}{_M}{_SEP}{_Y}{_GLUED}", re.I)),
+    ("mdy_name", re.compile(rf"(?<!\w){_M}\s*{_D}(?:\s*,\s*|\s+){_Y}{_GLUED}", re.I)),
     # a digit may follow the year only where a second date is glued on ("15/01/201614/01/2016")
-    ("num", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[./-](?P<y>(?:19|20)\d\d)"
+    # "4. 2. 2022": a space may follow the dots
+    ("num", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?:[/-]|\.\s?)(?P<b>[0-3]?\d)(?:[/-]|\.\s?)(?P<y>(?:19|20)\d\d)"
                        r"(?![/]|\d(?![0-3]?\d[./]))")),
     # dd.mm.yy, the dotted form used day-first ("19.10.19, 12:00 Uhr"); two digits each, so that
     # version numbers such as 3.10.25 are not dates

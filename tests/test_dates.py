@@ -115,6 +115,11 @@ def test_more_printed_forms():
     # the first date printed wins, and its time is the one printed with it, not the update's
     assert read("08/03/2020 15h30 Atualizado 2020-03-08T18:30:30.077Z") == ("2020-03-08", "15:30")
     assert read("Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020") == ("2020-09-26", "22:00")
+    # a day or a time glued to a month-name date's year by the scraper
+    assert read("1. November 20161. November 2016") == ("2016-11-01", None)
+    assert read("20 janvier 202020 janvier 2020") == ("2020-01-20", None)
+    assert read("November 9, 20235:01 AM ET") == ("2023-11-09", "05:01")
+    assert read("Von Deutscher Tennis Bund 4. 2. 2022.") == ("2022-02-04", None)  # spaced day. month. year
 
 
 def test_update_stamp_is_the_date_of_last_resort():
@@ -138,3 +143,29 @@ def test_dates_that_are_not_publication_dates():
                  "Chris Anamani February 23, 2017 at 12:33 pm Reply"):
         assert date_line(line, art, "DMY") is None, line
     assert str(date_line("Thu 02 Oct 2025 | 11:45 AM", art, "DMY").parsed.date) == "2025-10-02"
+
+
+def test_page_date_last_resort_in_a_whole_page():
+    """A dump whose header and body edges print no date: a stamp anywhere in the page, even at
+    the head of a long line; comments are never read; else a line that is only a date."""
+    from pipeline.process import process_article
+    from pipeline.record import Article
+
+    words = "council bridge repairs budget river traffic engineers vote residents delay".split()
+    body = "\n".join(f"In part {i} the {words[i % 10]} and the {words[(i + 3) % 10]} came up again, said the mayor, "
+                     f"before the {words[(i + 7) % 10]} question was put to the {words[(i + 5) % 10]} once more." for i in range(12))
+    menu = "\n".join(["Home", "News", "Sport", "Kontakt", "Impressum", "Datenschutz", "Suche", "Login"] * 6)
+    stamp = ("Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Heiner geschrieben und unter dem Stichwort "
+             "Arduino, Infrarot LED, Fernbedienung und Elektronik abgelegt, wo es weitere Beiträge gibt.")
+    a = process_article(Article("a.txt", "text", raw=f"{menu}\nBridge plan backed\n{body}\n{menu}\n{stamp}\n"))
+    assert str(a.published_date) == "2015-12-14" and a.published_time_local == "14:48"
+    dateline = process_article(Article("b.txt", "text", raw=f"{menu}\nBridge plan backed\n{body}\n{menu}\n"
+                                       "Karlsruhe, (12.11.2021). Traditionell gedenken die Bürger der Verstorbenen.\n"))
+    assert str(dateline.published_date) == "2021-11-12"
+    from pipeline.clean import page_date
+    from pipeline.record import Line
+
+    comments = Article("c.txt", "text", lines=[Line("Bridge plan backed", 0), Line("Leave a Reply", 1, "comments"),
+                                               Line("Posted on March 3, 2020 by a reader who liked it", 1, "comments")])
+    page_date(comments, "DMY")
+    assert comments.published_date is None  # a reader's comment is not the article's date
