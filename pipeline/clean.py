@@ -136,6 +136,8 @@ def line_marker(t: str, f: Feat) -> tuple[str, object] | None:
         return "tags", None
     if R.GALLERY.match(t):
         return "gallery", None
+    if R.SKIP_LINK.match(t):
+        return "skip_link", None
     if R.MASTHEAD.match(t) and f.units <= 12:
         return "masthead", None
     if (m := R.READING_TIME.match(t)) and any(m.group(g) for g in ("n", "n2", "n3")):

@@ -15,6 +15,7 @@ import re
 REASONS: dict[str, tuple[str, str]] = {
     "nav_foreign_script": ("navigation", "line in another script than the article (e.g. an Arabic menu on an English page)"),
     "nav_header": ("navigation", "short lines before the article body: menus, section links, site chrome"),
+    "skip_link": ("navigation", "accessibility skip link or loading placeholder ('Skip to content', 'Zum Inhalt springen')"),
     "footer": ("footer", "lines after the article body: link lists, footers, legal text"),
     "masthead": ("masthead", "staff credits of the publication (Editor in Chief, رئيس التحرير, ...)"),
     "advertisement": ("advertisement", "advertising label or slot"),
@@ -92,6 +93,11 @@ MASTHEAD = _rx(
     r"rédacteur en chef|directeur de la publication|chefredakteur(?:in)?|herausgeber|director|"
     r"المشرف العام|رئيس التحرير|رئيس مجلس الإدارة|رئيس مجلس الادارة|مدير التحرير|نائب رئيس التحرير|"
     r"المدير العام|رئيس التحرير التنفيذي|المدير التنفيذي)\b\s*[:：\-–—]?\s*\S")
+# Links that jump over the page chrome, and widget placeholders: navigation wherever printed.
+SKIP_LINK = _rx(r"^\s*(?:skip to (?:main )?(?:content|navigation|menu)|jump to (?:main )?content|zum inhalt springen|"
+                r"springe? zum (?:inhalt|hauptinhalt)|direkt zum inhalt|aller au (?:contenu|menu)|passer au contenu|"
+                r"ir al contenido|saltar al contenido|pular para o conteúdo|vai al contenuto|loading\.*|lade\s*…|"
+                r"wird geladen\.*|chargement\.*|cargando\.*|liken lade\s*…)" + _TAIL)
 GALLERY = _rx(r"^\s*(?:image|photo|picture|slide|foto|صورة)\s+\d+\s+(?:of|/|de|von|من)\s+\d+\s*$|"
               r"^\s*\d+\s*/\s*\d+\s*$|^\s*(?:back to gallery|view gallery|open gallery|enlarge this image|"
               r"toggle caption|hide caption|expand|close)\s*$")

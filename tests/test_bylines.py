@@ -142,3 +142,22 @@ def test_bare_name_lines():
     for furniture in ("Über uns", "Tanzt das Brot", "Zurück zur Übersicht", "About Python",
                       "der Schreibstil", "Zu Ihrer Information", "SPÖ on Monday"):
         assert not bare_name(furniture), furniture
+
+
+def test_skip_links_are_navigation_not_headlines():
+    """'Skip to content' / 'Zum Inhalt springen' open many dumps just above the headline; they are
+    removed as skip_link wherever printed and never become the title."""
+    from pipeline.clean import line_marker
+    from pipeline.clean import features
+    from pipeline.record import Line
+
+    for text in ("Skip to content", "Zum Inhalt springen", "Aller au contenu", "Liken Lade …", "Loading..."):
+        (f,) = features([Line(text)])
+        assert line_marker(text, f) == ("skip_link", None), text
+    (f,) = features([Line("Skip the salt: five ways to cook without it")])
+    assert line_marker("Skip the salt: five ways to cook without it", f) is None
+    body = "\n".join(f"Absatz {i}: Der Stadtrat hat am Montag über die Sanierung der Brücke und die Kosten beraten, "
+                     f"sagte die Sprecherin {i} Mal." for i in range(6))
+    art = process_article(Article("s.txt", "text", raw=f"Zum Inhalt springen\nStadtrat beschließt Brückensanierung\n{body}\n"))
+    assert art.title == "Stadtrat beschließt Brückensanierung"
+    assert dict(art.removed())["Zum Inhalt springen"] == "skip_link"
