@@ -22,8 +22,9 @@ TRAFILATURA_OPTIONS = dict(include_comments=False, favor_precision=True, include
                            include_images=False, deduplicate=False)
 # trafilatura's fast mode skips its readability/justext comparison (about 40 % of extraction time).
 # It loses text only when its own result is short, so a result under this many words is redone in
-# full mode (benchmarks/throughput.py, benchmarks/quality.py: F1 kept, 5 of 93 dev pages redone).
-FAST_MIN_WORDS = 100
+# full mode (benchmarks/quality.py: on the 93 dev pages, 3 are redone and 2 gain from it, at 54 and 34
+# words; any threshold from 55 to 100 gives the same F1, 40 loses one page; 75 is mid-plateau).
+FAST_MIN_WORDS = 75
 
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
