@@ -43,7 +43,7 @@ class Feat:
     units: int
     ends: bool  # ends like a sentence
     script: str | None
-    marker: object = None  # line_marker's verdict, computed on first use (_UNSET until then)
+    marker: object = _UNSET  # line_marker's verdict, computed on first use
 
     @property
     def paragraph(self) -> bool:
@@ -78,7 +78,7 @@ def features(lines: list[Line], memo: dict[str, Feat] | None = None) -> list[Fea
         if f is None:
             counts = script_counts(ln.text)
             f = memo[ln.text] = Feat(text_units(ln.text, counts), bool(R.SENTENCE_END.search(ln.text)),
-                                     dominant_script(ln.text, counts), _UNSET)
+                                     dominant_script(ln.text, counts))
         ln.script = f.script
         out.append(f)
     return out
@@ -376,8 +376,13 @@ _NOT_PUBLICATION = re.compile(
     r"kommentar schreiben|expires?|läuft ab)\b", re.I)
 
 
+def _update_stamp(before_date: str, line: str) -> bool:
+    """An "Updated ..." stamp (the word before the date) on a line that names no publication."""
+    return bool(UPDATED.search(before_date)) and not PUBLISHED.search(line)
+
+
 def _set_date(art: Article, dl: DateLine, line: str) -> None:
-    if UPDATED.search(line) and not PUBLISHED.search(line):
+    if _update_stamp(line, line):
         art.updated_line = art.updated_line or (dl.parsed, line)
         return  # an update stamp is not the publication date, unless the page prints no other
     if art.published_date is None:
@@ -558,7 +563,7 @@ def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_or
         pd = find_date(ln.text, date_order=date_order, fetched_at=art.fetched_at)
         if pd is None or _NOT_PUBLICATION.search(ln.text):
             continue
-        if UPDATED.search(ln.text[:pd.span[0]]) and not PUBLISHED.search(ln.text):
+        if _update_stamp(ln.text[:pd.span[0]], ln.text):
             art.updated_line = art.updated_line or (pd, ln.text)
             continue
         _use_date(art, pd, ln.text)
@@ -675,7 +680,7 @@ def page_date(art: Article, date_order: str) -> None:
         pd = find_date(head, date_order=date_order, fetched_at=art.fetched_at)
         if pd is None:
             continue
-        if UPDATED.search(head[:pd.span[0]]) and not PUBLISHED.search(head):
+        if _update_stamp(head[:pd.span[0]], head):
             art.updated_line = art.updated_line or (pd, head)
             continue
         _use_date(art, pd, head)
@@ -684,7 +689,7 @@ def page_date(art: Article, date_order: str) -> None:
         return  # clean() falls back on it
     for ln in art.lines:
         if ln.reason != "comments" and (dl := date_line(ln.text, art, date_order)) is not None and not dl.residue:
-            if not (UPDATED.search(ln.text) and not PUBLISHED.search(ln.text)):
+            if not _update_stamp(ln.text, ln.text):
                 _use_date(art, dl.parsed, ln.text)
                 return
 

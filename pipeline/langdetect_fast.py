@@ -5,15 +5,15 @@ then runs 7 trials that each draw n-grams at random and multiply ~20 language pr
 Python loop, checking convergence every 5 draws. That costs ~3 ms per 400-character sample, more
 than everything else newsclean adds to a page. Here:
 
-- n-grams come from one local loop with a per-character normalisation cache (same state machine
-  as `langdetect.utils.ngram.NGram`: capital-word rule, space handling, 3-gram window);
-- each trial draws its n-grams with the same `random.Random` calls in the same order (so the
-  seeded stream is identical), but the products are taken in log space with numpy over a block of
-  draws, the first convergence checkpoint is found on the cumulative sums, and the generator is
-  then advanced by exactly the draws langdetect would have made.
+- n-grams come from one pass per word, cached per word (same state machine as
+  `langdetect.utils.ngram.NGram`: capital-word rule, space handling, 3-gram window, same order);
+- the seeded generator's 32-bit words are drawn in bulk and read back exactly as langdetect's
+  `random.choice` and `random.gauss` calls read them, so every trial draws the same n-grams; the
+  products are taken in log space with numpy over blocks of draws and each trial stops at the
+  convergence checkpoint where langdetect's would.
 
 The result equals langdetect's `get_probabilities()` up to floating-point rounding (1e-9 on the
-langid evaluation sentences: tests/test_langid_fast.py). langdetect itself still provides the
+bundled pages' lines and samples: tests/test_langdetect_fast.py). langdetect itself still provides the
 profiles, the text filters and the language list.
 """
 from __future__ import annotations

@@ -88,19 +88,23 @@ class LangdetectBackend(_PerScriptModels):
         super().__init__(candidates)
         self.seed = seed
 
-    def _build(self, script: str):
+    def profiles(self, script: str):
+        """langdetect's own factory for the script's candidate languages, seeded."""
         import os
 
         from langdetect import detector_factory
-
-        from .langdetect_fast import FastDetector
 
         f = detector_factory.DetectorFactory()
         root = detector_factory.PROFILES_DIRECTORY
         f.load_json_profile([open(os.path.join(root, code), encoding="utf-8").read()
                              for code in self.languages(script) if os.path.exists(os.path.join(root, code))])
         f.set_seed(self.seed)
-        return FastDetector(f, max_text_length=SAMPLE_CHARS)
+        return f
+
+    def _build(self, script: str):
+        from .langdetect_fast import FastDetector
+
+        return FastDetector(self.profiles(script), max_text_length=SAMPLE_CHARS)
 
     def classify(self, text: str, script: str) -> tuple[str, float]:
         detector = self.model(script)

@@ -5,11 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
-from langdetect import detector_factory
 from langdetect.lang_detect_exception import LangDetectException
 
 from pipeline.langdetect_fast import FastDetector
-from pipeline.langid import DEFAULT_CANDIDATES, SAMPLE_CHARS
+from pipeline.langid import SAMPLE_CHARS, LangdetectBackend
 from pipeline.scripts import dominant_script
 
 GATE = Path(__file__).parent / "data" / "gate"
@@ -17,14 +16,8 @@ SEEDS = Path(__file__).parent / "data" / "seeds"
 
 
 def _factory(script: str):
-    import os
-
-    f = detector_factory.DetectorFactory()
-    root = detector_factory.PROFILES_DIRECTORY
-    f.load_json_profile([open(os.path.join(root, c), encoding="utf-8").read() for c in DEFAULT_CANDIDATES[script]
-                         if os.path.exists(os.path.join(root, c))])
-    f.set_seed(0)
-    return f
+    """The profiles the default backend uses (langdetect's own DetectorFactory, seeded)."""
+    return LangdetectBackend().profiles(script)
 
 
 def _samples() -> list[str]:
