@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 import xxhash
 from datasketch import MinHash, MinHashLSH
 
-from .textnorm import fold
+from .textnorm import fold_words
 
 NUM_PERM = 64
 SCHEME = "affine32"  # 32-bit hash values: stored as uint32
@@ -55,7 +55,7 @@ def shingle_hashes(words: list[str]) -> np.ndarray:
 
 
 def signature(text: str) -> tuple[str, np.ndarray | None]:
-    words = fold(text).split()
+    words = fold_words(text)
     body_hash = xxhash.xxh3_64_hexdigest(" ".join(words).encode("utf-8"))
     if len(words) < MIN_WORDS:
         return body_hash, None

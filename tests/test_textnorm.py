@@ -26,3 +26,17 @@ def test_match_key_folds_for_matching_only():
     s = "إلى مستشفى"
     clean_text(s)
     assert s == "إلى مستشفى"
+
+
+def test_fold_words_are_the_words_of_fold():
+    """dedup's one-pass tokenizer must give exactly fold()'s words, on every bundled page."""
+    from pathlib import Path
+
+    from pipeline.textnorm import fold, fold_words
+
+    texts = ["snake_case__x 3.14 ١٢ أَحْمَد – l'été 2x2", "", "___", "إلى مستشفى الأمل ٢٠٢٥"]
+    texts += [p.read_text(errors="replace") for p in sorted(Path(__file__).parent.joinpath("data").rglob("*"))
+              if p.is_file() and p.suffix in (".txt", ".html")]
+    assert len(texts) > 20
+    for t in texts:
+        assert fold_words(t) == fold(t).split()
