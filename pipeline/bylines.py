@@ -36,8 +36,13 @@ _PREFIX = re.compile(
     r"^(?:(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|(?:alle\s+|mehr\s+)?(?:artikel|beiträge)\s+von|"
     r"(?:text|texte|texto|words)(?=\s*:)|"
     r"(?:written|reported|reporting|words|story|text|posted|compiled)\s+by|by|par|von|vom|por|de|di|door|av|af|"
-    r"(?:ein\s+)?(?:artikel|beitrag|text|gastbeitrag)\s+von|autor(?:in)?|author|auteur|autore|"
+    r"(?:ein\s+)?(?:artikel|beitrag|text|gastbeitrag)\s+von|autor(?:in)?|author|auteur|autore|redaktion(?=\s*:)|"
     r"بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تقرير|حوار|متابعة|ترجمة)\b\s*[:：\-–—]?\s*", re.I)
+# Articles and possessives: a "name" opening with one is a phrase or a title ("Die FURCHE").
+_PHRASE_HEADS = {"die", "der", "das", "dem", "den", "the", "les", "los", "las", "het", "een", "ein", "eine", "un", "une",
+                 "our", "your", "my", "unser", "unsere", "dein", "deine", "deinen", "mein", "meine", "notre", "votre"}
+# Prefixes that are also ordinary prepositions ("von Künstlern", "de Paris", "par exemple").
+_PREPOSITION = re.compile(r"(?:von|vom|par|por|de|di|door|av|af)\b", re.I)
 _ROLES = re.compile(
     r"\b(?:[\w-]+\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer|"
     r"journalist(?:in|en)?|kolumnist(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|fotograf(?:in)?|journaliste|"
@@ -70,7 +75,9 @@ def looks_like_name(text: str) -> bool:
 # CMS placeholders that are never a person's byline.
 GENERIC_ACCOUNTS = {"publisher", "admin", "administrator", "super user", "superuser", "name", "user", "guest", "anonymous",
                     "webmaster", "editor", "editors", "staff", "team", "editorial team", "redaktion", "the editors",
-                    "newsroom", "web desk", "desk", "author", "autor", "unknown", "default", "wpengine"}
+                    "newsroom", "web desk", "desk", "author", "autor", "unknown", "default", "wpengine",
+                    # labels of the fields around a byline, read as its value by some extractors
+                    "datum", "date", "fecha", "stand", "quelle", "source", "posted", "published"}
 
 
 # First words of two-word place names that follow a byline as its dateline ("By X, New York").
@@ -120,9 +127,62 @@ def _lenient_name(text: str) -> bool:
     return 1 <= len(text.split()) <= 5 and not _NOT_NAME.search(text) and len(text) <= 60 and any(c.isalpha() for c in text)
 
 
+def expand_first_names(names: list[str], texts) -> dict[str, str]:
+    """A first name alone, as a CMS account gives it ("Nils"), -> the full name the page prints
+    at the head of a text or after a byline preposition ("Nils Pickert ist freier Autor", "Eine
+    Kolumne von Nils Pickert"); the most frequent such full name wins."""
+    from collections import Counter
+
+    singles = [n for n in names if n.isalpha() and n[:1].isupper() and n[1:].islower()]
+    if not singles:
+        return {}
+    rx = {n: re.compile(r"(?:^|\b(?:von|by|par|por|de|di|door)\s+)" + re.escape(n) + r"\s+([A-ZÀ-ÖØ-Þ][\w'’]+(?:-[A-Z][\w'’]+)?)\b")
+          for n in singles}
+    counts: dict[str, Counter] = {n: Counter() for n in singles}
+    for t in texts:
+        for n in singles:
+            if n in t:
+                for last in rx[n].findall(t[:300]):
+                    full = f"{n} {last}"
+                    if last.casefold() not in _function_words() and full_name(full):
+                        counts[n][full] += 1
+    return {n: c.most_common(1)[0][0] for n, c in counts.items() if c}
+
+
 def has_byline_prefix(text: str) -> bool:
     """The line opens like a credit line ("By", "von", "Autor:", "كتب:")."""
     return bool(_PREFIX.match(text.strip().strip("–—-|•·'\"‘’“”").strip()))
+
+
+_STAMP_LEAD = re.compile(r"(?:[\s,]+(?:on|am|le|el|il|den|vom|the)\b)?(?:[\s,]+[^\W\d]+day|[\s,]+(?:montag|dienstag|mittwoch|"
+                         r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))?[\s,]*$", re.I)
+
+
+def _stamp_cut(rest: str) -> str:
+    """"SPÖ on Monday, February 7, 2022" -> "SPÖ": a date after the name, with its lead words."""
+    if not any(c.isdigit() for c in rest):
+        return rest
+    from .dates import find_date
+
+    pd = find_date(rest)
+    if pd is None or pd.span[0] == 0:
+        return rest
+    return _STAMP_LEAD.sub("", rest[:pd.span[0]])
+
+
+def byline_after_stamp(text: str) -> str | None:
+    """The credit after a date stamp on one line ("Posted on September 21, 2020 by X",
+    "Veröffentlicht am 13. März 2019 von X", "05.02.2020 - Redaktion: X"), or None."""
+    from .dates import find_date
+
+    if len(text) > 160 or not any(c.isdigit() for c in text):
+        return None
+    pd = find_date(text)
+    if pd is None or pd.span[0] > 40:
+        return None
+    rest = text[pd.span[1]:]
+    rest = re.sub(r"^(?:\s*(?:[|•·,/–—-]|\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?|\s*uhr)?|um|at|à))*\s*", "", rest, flags=re.I)
+    return rest if rest and _PREFIX.match(rest) else None
 
 
 def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = None,
@@ -142,11 +202,18 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
     rest = re.sub(r"\s+(?i:for|für|pour|para|per)\s+(?:the\s+)?[A-Z\u0600-\u06FF].*$", "", rest)  # "X For The Mail On Sunday"
     # Drop a trailing publisher / date part: "By X | Fox News", "By X - Oct 1, 2025".
     rest = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)", rest)[0]
+    rest = _stamp_cut(rest)
+    rest = re.sub(r"\s+(?:Stand|Aktualisiert|Updated|Published|Veröffentlicht|Posted)\s*:?\s*$", "", rest)  # "X Stand"
     rest = _ROLES.sub(" ", rest)
     rest = re.sub(r"\s*\(.*?\)\s*", " ", rest).strip(" ,;:-")
+    authors, agency = [], None
+    # "Peter Maahn/SP-X", "Jane Doe/AFP": a short credit code after the name (an agency, a desk)
+    if (cm := re.search(r"(?<=\w)\s*/\s*([A-Z][A-Z0-9-]{1,7}|[a-z]{2,4})$", rest)) and len(rest[:cm.start()].split()) >= 2 \
+            and looks_like_name(rest[:cm.start()]):
+        agency = agency_code(cm.group(1))
+        rest = rest[:cm.start()]
     if not rest or len(rest) > 120:
         return None
-    authors, agency = [], None
     parts = _SPLIT.split(rest)
     if "," in rest and not re.search(r"\b(?:and|und|et|y|e)\b|&| و ", rest, re.I):
         # "By JOHN SMITH, Associated Press", "By A, AMP Project Marketing, Google": after the
@@ -154,10 +221,12 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         head, *tail = [p.strip() for p in rest.split(",")]
         if all(full_name(t) for t in [head, *tail]):
             parts = [head, *tail]  # "Luana Patriolino, Raphael Felice": every part a full name
+        elif m and not lenient and len(head.split()) == 1 and _PREPOSITION.match(m.group()):
+            return None  # "von Künstlern, Bands, DJs": a preposition and a list, not a credit
         else:
             parts = [head] + [t for t in tail if agency_code(t)]
     for part in parts:
-        part = re.sub(r"(?<!\b[A-Z])\.$", "", part.strip(" ,:;-–—'\"‘’“”«»")).strip()
+        part = re.sub(r"(?<!\b[A-Z])(?<!\b[JS]r)\.$", "", part.strip(" ,:;-–—'\"‘’“”«»")).strip()
         if not part or part.casefold() in GENERIC_ACCOUNTS:
             continue
         code = agency_code(part)
@@ -168,6 +237,10 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
             continue
         if not (looks_like_name(part) or (lenient and _lenient_name(part))):
             return None
+        toks = part.split()
+        if len(toks) > 1 and toks[0].casefold() not in _PARTICLES and (
+                toks[0].casefold() in _PHRASE_HEADS or (toks[0].islower() and toks[1][:1].isupper())):
+            return None  # "Die FURCHE", "deinen Hochzeitsbloggern": a phrase, not a person
         if part.casefold() not in {a.casefold() for a in authors}:
             authors.append(part)
     if not authors and not agency:

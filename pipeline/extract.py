@@ -13,6 +13,7 @@ from itertools import islice
 import lxml.etree
 import lxml.html
 
+from .bylines import expand_first_names
 from .metadata import structured_authors
 from .record import Article
 
@@ -161,44 +162,78 @@ def markup_author(tree) -> str | None:
 
 
 BYLINE_WINDOW = 80  # text nodes after the first <h1> searched for a "By ..." line
+_BLOCKS = {"div", "p", "li", "td", "th", "dd", "dt", "section", "article", "header", "footer", "aside", "main", "ul",
+           "ol", "table", "tr", "blockquote", "figure", "figcaption", "form", "nav", "body", "html",
+           "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def _following_text(elem):
-    """XPath's following::text() of `elem`, lazily: (text, element holding it as text or tail) in
-    page order, without materialising every text node of the page."""
+    """XPath's following::text() of `elem`, lazily: (text, element whose content it is) in page
+    order, without materialising every text node of the page (a tail belongs to the parent)."""
     node = elem
     while node is not None:
         if node.tail:
-            yield node.tail, node
+            yield node.tail, node.getparent()
         for sib in node.itersiblings():
             for event, el in lxml.etree.iterwalk(sib, events=("start", "end")):
-                text = el.text if event == "start" else (el.tail if el is not sib else None)
-                if text:
-                    yield text, el
+                if event == "start":
+                    if el.text:
+                        yield el.text, el
+                elif el is not sib and el.tail:
+                    yield el.tail, el.getparent()
             if sib.tail:
-                yield sib.tail, sib
+                yield sib.tail, sib.getparent()
         node = node.getparent()
+
+
+def _visible_texts(tree):
+    """The page's text nodes, whitespace-collapsed, without scripts and styles."""
+    for el in tree.iter():
+        if el.text and el.tag not in ("script", "style", "noscript"):
+            yield " ".join(el.text.split())
+        if el.tail:
+            yield " ".join(el.tail.split())
 
 
 def page_bylines(tree) -> list[str]:
     """Short text nodes with a byline prefix ("By", "von", "Text:", "كتب") soon after the first
-    <h1>, in page order: a byline printed in the page but not marked up as one. Only the window
-    after the headline is read, so "By ..." lines of teaser lists further down are not taken."""
-    from .bylines import has_byline_prefix
+    <h1>, in page order: a byline printed in the page but not marked up as one. A bare prefix
+    ("par", "Autor:") is read with the text nodes that follow it (the name is often in its own
+    element), and a credit after a date stamp ("Posted on <date> by X") counts too. Only the
+    window after the headline is read, so "By ..." lines of teaser lists further down are not taken."""
+    from .bylines import _PREFIX, _READING_TIME, byline_after_stamp
+    from .dates import find_date
 
-    h1 = tree.find(".//h1")
+    # the headline: the first <h1> with text (logos are often empty <h1>s), else the first <h2>
+    # (blog themes print the entry title as <h2>)
+    h1 = next((h for tag in ("h1", "h2") for h in tree.iter(tag) if "".join(h.itertext()).strip()), None)
     if h1 is None:
         return []
-    out, seen = [], 0
+    texts: list[tuple[str, object]] = []  # (text, its block element)
     for node, holder in _following_text(h1):
         t = " ".join(node.split())
-        if not t or holder.tag in ("script", "style", "noscript"):
+        if t and holder is not None and holder.tag not in ("script", "style", "noscript"):
+            block = holder
+            while block.getparent() is not None and block.tag not in _BLOCKS:
+                block = block.getparent()
+            texts.append((t, block))
+            if len(texts) >= BYLINE_WINDOW:
+                break
+    out = []
+    for i, (t, block) in enumerate(texts):
+        if len(t) > 120:
             continue
-        seen += 1
-        if seen > BYLINE_WINDOW:
-            break
-        if len(t) <= 120 and has_byline_prefix(t):
+        bare = t.strip("–—-|•·'\"‘’“”").strip()
+        m = _PREFIX.match(bare)
+        if m and m.end() >= len(bare):  # the prefix alone: the name follows, alone, in the same block
+            same = [x for x, b in texts[i + 1:i + 4] if b is block or b.getparent() is block or block.getparent() is b]
+            # "par <span>X</span>, 21 juin 2018" yes; "Autor: A B C" (a list of authors' pages) no
+            if same and all(not any(c.isalpha() for c in x) or find_date(x) or _READING_TIME.match(x) for x in same[1:]):
+                out.append(" ".join([t, *same])[:120])
+        elif m:
             out.append(t)
+        elif (credit := byline_after_stamp(t)) is not None:
+            out.append(credit)
     return out[:3]
 
 
@@ -307,12 +342,16 @@ def extract_html(art: Article) -> str | None:
         return None
     art.html_meta.update(html_metadata(tree))
     art.html_meta.update(trafilatura_metadata(tree, art.url, art.html_meta))
-    if not art.html_meta.get("t_author") and not structured_authors(art, art.html_meta):
+    named = structured_authors(art, art.html_meta)
+    if not art.html_meta.get("t_author") and not named:
         # trafilatura's scan of byline markup (~3 ms a page in markup_author): only when nothing structured
         # (JSON-LD, <meta>) names an author, as in trafilatura itself (where any <meta> author,
         # even the site's own name, stops the scan)
         art.html_meta["t_author"] = markup_author(tree)
         art.html_meta["page_bylines"] = page_bylines(tree)
+    singles = [n.strip() for n in named or (art.html_meta.get("t_author") or "").split(";") if " " not in n.strip()]
+    if singles:  # "Nils" from a CMS account: the page may print the full name
+        art.html_meta["name_expansions"] = expand_first_names(singles, _visible_texts(tree))
     doc = trafilatura.bare_extraction(tree, url=art.url, with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)
     if doc is None or len((doc.text or "").split()) < FAST_MIN_WORDS:
         for options in ({**TRAFILATURA_OPTIONS, "fast": False},

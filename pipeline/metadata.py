@@ -6,7 +6,7 @@ from datetime import timedelta, timezone
 
 import courlan
 
-from .bylines import agency_code, full_name, parse_byline
+from .bylines import agency_code, expand_first_names, full_name, parse_byline
 from .dates import ParsedDate, find_date
 from .record import Article
 from .textnorm import match_key
@@ -154,6 +154,10 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         if art.section is None:
             art.section = meta.get("ld_section") or meta.get("section")
         _html_date(art, meta, date_order)
+    if any(" " not in a for a in art.authors):
+        exp = meta.get("name_expansions") if art.input_format == "html" else \
+            expand_first_names(art.authors, (ln.text for ln in art.lines))
+        art.authors = list(dict.fromkeys((exp or {}).get(a, a) for a in art.authors))
     if art.title is None and art.input_title:
         art.title = strip_site_suffix(art.input_title, site_names)
     if art.source_agency is None:

@@ -161,3 +161,56 @@ def test_skip_links_are_navigation_not_headlines():
     art = process_article(Article("s.txt", "text", raw=f"Zum Inhalt springen\nStadtrat beschließt Brückensanierung\n{body}\n"))
     assert art.title == "Stadtrat beschließt Brückensanierung"
     assert dict(art.removed())["Zum Inhalt springen"] == "skip_link"
+
+
+@pytest.mark.parametrize("byline,expected", [
+    # the prefix in one element, the name in the next (same block)
+    ("par <span class='auteurs'>Didier Roy</span>, 21 juin 2018", ["Didier Roy"]),
+    ("<h5>Autor: </h5>Peter Maahn/SP-X", ["Peter Maahn"]),
+    ("By <a href='/author/amelie/'>Amelie Marie Nishizawa</a> <time>Feb 8, 2020</time> <span>5 min read</span>",
+     ["Amelie Marie Nishizawa"]),
+    # a credit after a date stamp
+    ("Posted on September 21, 2020 by Adi Tzlil", ["Adi Tzlil"]),
+    ("<span>Veröffentlicht am</span> <span>13. März 2019</span> <span>von</span> <a>Michael Veeser-Dombrowski</a>",
+     ["Michael Veeser-Dombrowski"]),
+    # a label followed by several names is a list of authors' pages, not this article's byline
+    ("<span>Autor:</span> <a>Margaret Atwood</a> <a>John Banville</a> <a>Mia Bay</a>", []),
+])
+def test_bylines_split_over_elements_and_after_date_stamps(byline, expected):
+    body = "".join(f"<p>Absatz {i}: Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, sagte der Sprecher.</p>"
+                   for i in range(60))
+    html = (f"<html><head><title>Neue Straße</title></head><body><h1></h1><h1>Neue Straße für das Dorf</h1>"
+            f"<div class='meta'>{byline}</div><article>{body}</article></body></html>")
+    assert process_article(Article("x.html", "html", raw=html, url="https://example.de/a")).authors == expected
+
+
+@pytest.mark.parametrize("line,kw,expected", [
+    ("Autor: Peter Maahn/SP-X", {}, (["Peter Maahn"], None)),
+    ("von Hans Meier/dpa", {}, (["Hans Meier"], "DPA")),
+    ("Posted by SPÖ on Monday, February 7, 2022", {}, (["SPÖ"], None)),
+    ("von Hans Meier am 3. März 2020", {}, (["Hans Meier"], None)),
+    ("Perry Bacon Jr.", {"lenient": True}, (["Perry Bacon Jr."], None)),
+    ("Sara Zinnecker Stand", {"lenient": True}, (["Sara Zinnecker"], None)),
+    ("Par Jean de la Fontaine", {}, (["Jean de la Fontaine"], None)),
+    # not people: a field label, a phrase opening with an article or a lower-case word, a list
+    ("Datum", {"lenient": True}, None),
+    ("Die FURCHE", {"lenient": True}, None),
+    ("deinen Hochzeitsbloggern", {"lenient": True}, None),
+    ("von Künstlern, Bands, DJs,", {}, None),
+])
+def test_credit_codes_stamps_and_non_names(line, kw, expected):
+    assert parse_byline(line, **kw) == expected
+
+
+def test_a_first_name_alone_is_completed_from_the_page():
+    """A CMS account gives "Nils"; the page prints "Nils Pickert" in the text or after "von"."""
+    from pipeline.bylines import expand_first_names
+
+    texts = ["Eine Kolumne von Nils Pickert", "Nils Pickert ist freier Autor.", "Nils", "Liebe Nils Fans"]
+    assert expand_first_names(["Nils"], texts) == {"Nils": "Nils Pickert"}
+    assert expand_first_names(["Nils"], ["Zu Nils Zimmer"]) == {}  # not at a text's head, not after "von"
+    assert expand_first_names(["LN"], ["LN Newsletter"]) == {}  # an abbreviation is not a first name
+    html = ("<html><head><title>T</title><meta name='author' content='Nils'></head><body><h1>Das Patriarchat</h1>"
+            "<article>" + "<p>Das patriarchalische Eheideal behauptet sich seit Jahrhunderten in vielen Familien.</p>" * 30
+            + "</article><div class='bio'><p>Nils Pickert ist freier Autor und Journalist.</p></div></body></html>")
+    assert process_article(Article("x.html", "html", raw=html, url="https://example.de/a")).authors == ["Nils Pickert"]
