@@ -349,7 +349,7 @@ def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
         return None
     if "@" in text or "http" in text:  # "— Name (@handle) October 9, 2018" closes an embedded post
         return None
-    if _NOT_PUBLICATION.search(text):
+    if NOT_PUBLICATION.search(text):
         return None
     pd = find_date(text, date_order=date_order, fetched_at=art.fetched_at)
     if pd is None:
@@ -370,19 +370,19 @@ _DIGITS_AR = str.maketrans({chr(0x0660 + i): str(i) for i in range(10)})
 
 # Dates that are not when the article appeared: a member's registration, a licence or software
 # release, an expiry, a validity, a reader's comment.
-_NOT_PUBLICATION = re.compile(
+NOT_PUBLICATION = re.compile(
     r"\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit|verfügbar bis|available until|"
     r"gültig (?:bis|seit)|valid (?:until|from)|release|version|reply|antwort(?:en)?|répondre|responder|rispondi|"
     r"kommentar schreiben|expires?|läuft ab)\b", re.I)
 
 
-def _update_stamp(before_date: str, line: str) -> bool:
+def is_update_stamp(before_date: str, line: str) -> bool:
     """An "Updated ..." stamp (the word before the date) on a line that names no publication."""
     return bool(UPDATED.search(before_date)) and not PUBLISHED.search(line)
 
 
 def _set_date(art: Article, dl: DateLine, line: str) -> None:
-    if _update_stamp(line, line):
+    if is_update_stamp(line, line):
         art.updated_line = art.updated_line or (dl.parsed, line)
         return  # an update stamp is not the publication date, unless the page prints no other
     if art.published_date is None:
@@ -561,9 +561,9 @@ def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_or
         if f.units > 12 and not _DATE_CONTEXT.search(ln.text):
             continue
         pd = find_date(ln.text, date_order=date_order, fetched_at=art.fetched_at)
-        if pd is None or _NOT_PUBLICATION.search(ln.text):
+        if pd is None or NOT_PUBLICATION.search(ln.text):
             continue
-        if _update_stamp(ln.text[:pd.span[0]], ln.text):
+        if is_update_stamp(ln.text[:pd.span[0]], ln.text):
             art.updated_line = art.updated_line or (pd, ln.text)
             continue
         _use_date(art, pd, ln.text)
@@ -673,14 +673,10 @@ def page_date(art: Article, date_order: str) -> None:
     else an "Updated" stamp; else the first line that is a date and nothing else ("23.10.2018").
     Reader comments are not read."""
     for ln in art.lines:
-        head = ln.text[:120]  # a stamp opens its line ("Dieser Artikel wurde am 14. Dezember 2015 ...")
-        if ln.reason == "comments" or _HANDLE.search(head) or _NOT_PUBLICATION.search(head) \
-                or not (_STAMP.search(head) or _DATELINE.match(head)):
+        if ln.reason == "comments" or (pd := stamp_at_head(ln.text, art, date_order)) is None:
             continue
-        pd = find_date(head, date_order=date_order, fetched_at=art.fetched_at)
-        if pd is None:
-            continue
-        if _update_stamp(head[:pd.span[0]], head):
+        head = ln.text[:120]
+        if is_update_stamp(head[:pd.span[0]], head):
             art.updated_line = art.updated_line or (pd, head)
             continue
         _use_date(art, pd, head)
@@ -689,9 +685,20 @@ def page_date(art: Article, date_order: str) -> None:
         return  # clean() falls back on it
     for ln in art.lines:
         if ln.reason != "comments" and (dl := date_line(ln.text, art, date_order)) is not None and not dl.residue:
-            if not _update_stamp(ln.text, ln.text):
+            if not is_update_stamp(ln.text, ln.text):
                 _use_date(art, dl.parsed, ln.text)
                 return
+
+
+def stamp_at_head(text: str, art: Article, date_order: str, *, dateline_only: bool = False) -> ParsedDate | None:
+    """The date of a publication stamp that opens a line (its first 120 characters: "Dieser
+    Artikel wurde am 14. Dezember 2015 ...", "Karlsruhe, (12.11.2021). ..."), not in an embedded
+    post's signature nor after a label such as "Joined"; `dateline_only`: only a place and a date."""
+    head = text[:120]
+    if _HANDLE.search(head) or NOT_PUBLICATION.search(head) \
+            or not (_DATELINE.match(head) or (not dateline_only and _STAMP.search(head))):
+        return None
+    return find_date(head, date_order=date_order, fetched_at=art.fetched_at)
 
 
 _DATELINE = re.compile(r"[^\W\d_][\w .'-]{1,30},\s*\(?\d")  # "Karlsruhe, (12.11.2021). ..."

@@ -195,21 +195,14 @@ def _visible_texts(tree):
             yield " ".join(el.tail.split())
 
 
-def page_bylines(tree) -> list[str]:
-    """Short text nodes with a byline prefix ("By", "von", "Text:", "كتب") soon after the first
-    <h1>, in page order: a byline printed in the page but not marked up as one. A bare prefix
-    ("par", "Autor:") is read with the text nodes that follow it (the name is often in its own
-    element), and a credit after a date stamp ("Posted on <date> by X") counts too. Only the
-    window after the headline is read, so "By ..." lines of teaser lists further down are not taken."""
-    from .bylines import _PREFIX, _READING_TIME, byline_after_stamp
-    from .dates import find_date
-
-    # the headline: the first <h1> with text (logos are often empty <h1>s), else the first <h2>
-    # (blog themes print the entry title as <h2>)
+def _texts_after_headline(tree, limit: int = BYLINE_WINDOW) -> list[tuple[str, object]]:
+    """The first `limit` text nodes after the headline, each with its block element. The
+    headline: the first <h1> with text (logos are often empty <h1>s), else the first <h2> (blog
+    themes print the entry title as <h2>)."""
     h1 = next((h for tag in ("h1", "h2") for h in tree.iter(tag) if "".join(h.itertext()).strip()), None)
+    texts: list[tuple[str, object]] = []
     if h1 is None:
-        return []
-    texts: list[tuple[str, object]] = []  # (text, its block element)
+        return texts
     for node, holder in _following_text(h1):
         t = " ".join(node.split())
         if t and holder is not None and holder.tag not in ("script", "style", "noscript"):
@@ -217,8 +210,38 @@ def page_bylines(tree) -> list[str]:
             while block.getparent() is not None and block.tag not in _BLOCKS:
                 block = block.getparent()
             texts.append((t, block))
-            if len(texts) >= BYLINE_WINDOW:
+            if len(texts) >= limit:
                 break
+    return texts
+
+
+DATE_WINDOW = 8  # lines after the headline read for a printed publication date
+
+
+def lines_after_headline(tree, n: int = DATE_WINDOW) -> list[str]:
+    """The first `n` lines printed under the headline (text nodes joined per block element, as
+    a text dump shows them): where a page prints its date line."""
+    lines: list[list] = []
+    for t, block in _texts_after_headline(tree, 4 * n):
+        if lines and lines[-1][1] is block:
+            lines[-1][0].append(t)
+        elif len(lines) == n:
+            break
+        else:
+            lines.append([[t], block])
+    return [" ".join(ts) for ts, _ in lines]
+
+
+def page_bylines(tree) -> list[str]:
+    """Short text nodes with a byline prefix ("By", "von", "Text:", "كتب") soon after the
+    headline, in page order: a byline printed in the page but not marked up as one. A bare prefix
+    ("par", "Autor:") is read with the text nodes that follow it (the name is often in its own
+    element), and a credit after a date stamp ("Posted on <date> by X") counts too. Only the
+    window after the headline is read, so "By ..." lines of teaser lists further down are not taken."""
+    from .bylines import _PREFIX, _READING_TIME, byline_after_stamp
+    from .dates import find_date
+
+    texts = _texts_after_headline(tree)
     out = []
     for i, (t, block) in enumerate(texts):
         if len(t) > 120:
@@ -342,6 +365,8 @@ def extract_html(art: Article) -> str | None:
         return None
     art.html_meta.update(html_metadata(tree))
     art.html_meta.update(trafilatura_metadata(tree, art.url, art.html_meta))
+    # the date line printed under the headline: weighed against htmldate and the markup's dates
+    art.html_meta["printed_lines"] = lines_after_headline(tree)
     named = structured_authors(art, art.html_meta)
     if not art.html_meta.get("t_author") and not named:
         # trafilatura's scan of byline markup (~3 ms a page in markup_author): only when nothing structured

@@ -169,3 +169,36 @@ def test_page_date_last_resort_in_a_whole_page():
                                                Line("Posted on March 3, 2020 by a reader who liked it", 1, "comments")])
     page_date(comments, "DMY")
     assert comments.published_date is None  # a reader's comment is not the article's date
+
+
+def _html_page(under_headline: str, head: str = "", url: str = "https://example.de/2019/06/19/neue-strasse") -> object:
+    from pipeline.process import process_article
+    from pipeline.record import Article
+
+    body = "".join(f"<p>Absatz {i}: Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, sagte der Sprecher "
+                   f"der Verwaltung am Rande der Sitzung des Gemeinderats, die bis in den Abend dauerte.</p>" for i in range(40))
+    html = (f"<html><head><title>Neue Straße</title>{head}</head><body><h1>Neue Straße für das Dorf</h1>"
+            f"{under_headline}<article>{body}</article><footer><p>© 2015 Gemeindeblatt</p></footer></body></html>")
+    return process_article(Article("x.html", "html", raw=html, url=url))
+
+
+def test_html_date_printed_under_the_headline():
+    """With no JSON-LD or <meta> date, the date line printed under the headline wins over
+    htmldate's guess (here the date in the URL); a dek may come between them."""
+    a = _html_page("<p class='dek'>" + "Ein langer Vorspann über die Straße und das Dorf, " * 4 + "</p><div><span>21.01.2022</span>"
+                   " - <span>13:30</span></div>")
+    assert (a.published_date, a.published_time_local, a.date_source) == (date(2022, 1, 21), "13:30", "text")
+    a = _html_page("<p>Karlsruhe, (12.11.2021). Traditionell gedenken die Gemeinden der Verstorbenen.</p>")
+    assert a.published_date == date(2021, 11, 12)  # a dateline opening the first paragraph
+    # not taken: a member's join date, an update stamp, a date after the body has started
+    assert _html_page("<div>Joined</div><div>May 11, 2017</div>").published_date == date(2019, 6, 19)
+    assert _html_page("<div>Updated May 06, 2021</div>").published_date == date(2019, 6, 19)
+    para = "<p>" + "Der Gemeinderat hat lange über die Straße und ihre Kosten beraten. " * 4 + "</p>"
+    assert _html_page(para + para + "<p>30. Januar 2022</p>").published_date == date(2019, 6, 19)
+
+
+def test_html_ambiguous_markup_date_resolved_by_the_printed_date():
+    """"11/01/2023" in a <meta> tag is 11 January or 1 November; the page prints 01.11.2023."""
+    meta = "<meta name='date' content='11/01/2023 12:43:42'>"
+    assert _html_page("<p>Erstellt am: 01.11.2023</p>", head=meta, url="https://example.de/a").published_date == date(2023, 11, 1)
+    assert _html_page("<p>Neue Straße</p>", head=meta, url="https://example.de/a").published_date == date(2023, 1, 11)
