@@ -195,11 +195,32 @@ def _visible_texts(tree):
             yield " ".join(el.tail.split())
 
 
+def _headline(tree):
+    return next((h for tag in ("h1", "h2") for h in tree.iter(tag) if "".join(h.itertext()).strip()), None)
+
+
+def line_above_headline(tree) -> str | None:
+    """The block printed right above the headline (a kicker, or a date line: "02.02.2022 10:16
+    Uhr - 1. Bundesliga"), when it is short."""
+    node = _headline(tree)
+    for _ in range(3):  # the headline may sit in a <header> or <div> of its own
+        if node is None:
+            return None
+        prev = node.getprevious()
+        while prev is not None and (not isinstance(prev.tag, str) or not "".join(prev.itertext()).strip()):
+            prev = prev.getprevious()
+        if prev is not None:
+            text = " ".join("".join(prev.itertext()).split())
+            return text if len(text) <= 120 and prev.tag not in ("script", "style", "noscript") else None
+        node = node.getparent()
+    return None
+
+
 def _texts_after_headline(tree, limit: int = BYLINE_WINDOW) -> list[tuple[str, object]]:
     """The first `limit` text nodes after the headline, each with its block element. The
     headline: the first <h1> with text (logos are often empty <h1>s), else the first <h2> (blog
     themes print the entry title as <h2>)."""
-    h1 = next((h for tag in ("h1", "h2") for h in tree.iter(tag) if "".join(h.itertext()).strip()), None)
+    h1 = _headline(tree)
     texts: list[tuple[str, object]] = []
     if h1 is None:
         return texts
@@ -213,6 +234,22 @@ def _texts_after_headline(tree, limit: int = BYLINE_WINDOW) -> list[tuple[str, o
             if len(texts) >= limit:
                 break
     return texts
+
+
+_PUBLICATION_LABEL = re.compile(r"^(?:erschienen|veröffentlicht|publiziert|published|publié|publicado|pubblicato|"
+                                r"publication date|date of publication|publikationsdatum)\b(?:\s+(?:am|on|le|el|il))?\s*:?\s*(?=\S)",
+                                re.I)
+
+
+def labelled_publication_line(tree, limit: int = 400) -> str | None:
+    """The first short line after the headline that labels its date as the publication date
+    ("Erschienen am: 01.11.2023", "Published on 3 March 2020"), wherever the page prints it."""
+    texts = _texts_after_headline(tree, limit)
+    for i, (t, _) in enumerate(texts):
+        if len(t) <= 80 and _PUBLICATION_LABEL.match(t):
+            line = t if any(c.isdigit() for c in t) else " ".join([t, *(x for x, _ in texts[i + 1:i + 2])])
+            return line if any(c.isdigit() for c in line) else None
+    return None
 
 
 DATE_WINDOW = 8  # lines after the headline read for a printed publication date
@@ -367,6 +404,9 @@ def extract_html(art: Article) -> str | None:
     art.html_meta.update(trafilatura_metadata(tree, art.url, art.html_meta))
     # the date line printed under the headline: weighed against htmldate and the markup's dates
     art.html_meta["printed_lines"] = lines_after_headline(tree)
+    art.html_meta["line_above"] = line_above_headline(tree)
+    if not (art.html_meta.get("ld_date") or art.html_meta.get("date")):
+        art.html_meta["labelled_date"] = labelled_publication_line(tree)
     named = structured_authors(art, art.html_meta)
     if not art.html_meta.get("t_author") and not named:
         # trafilatura's scan of byline markup (~3 ms a page in markup_author): only when nothing structured

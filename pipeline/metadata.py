@@ -183,6 +183,8 @@ def _agency_from_authors(art: Article) -> str | None:
 
 
 def _html_date(art: Article, meta: dict, date_order: str) -> None:
+    from .clean import date_line, is_update_stamp
+
     """Dates on an HTML page, by authority: JSON-LD and <meta> (they carry the time and offset),
     then htmldate's reading of the page, then a date line in the text.
 
@@ -221,6 +223,11 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
     # teasers' dates); a date line printed just under the headline is the page's own statement
     # and wins over it (benchmarks/metadata.py: 6 pages right, 1 wrong on eval/metadata).
     printed = _printed_date(art, meta.get("printed_lines") or [], date_order)
+    if printed is None and meta.get("line_above") and (dl := date_line(meta["line_above"], art, date_order)) \
+            and not is_update_stamp(meta["line_above"], meta["line_above"]):
+        printed = dl.parsed, meta["line_above"]  # "02.02.2022 10:16 Uhr - 1. Bundesliga" above the headline
+    if printed is None and meta.get("labelled_date") and (dl := date_line(meta["labelled_date"], art, date_order)):
+        printed = dl.parsed, meta["labelled_date"]  # "Erschienen am: 01.11.2023" below the article
     if printed is not None:
         art.published_date, art.published_time_local = printed[0].date, printed[0].time
         art.published_raw, art.date_source, art.published_parsed = printed[1], "text", printed[0]

@@ -202,3 +202,23 @@ def test_html_ambiguous_markup_date_resolved_by_the_printed_date():
     meta = "<meta name='date' content='11/01/2023 12:43:42'>"
     assert _html_page("<p>Erstellt am: 01.11.2023</p>", head=meta, url="https://example.de/a").published_date == date(2023, 11, 1)
     assert _html_page("<p>Neue Straße</p>", head=meta, url="https://example.de/a").published_date == date(2023, 1, 11)
+
+
+def test_html_date_above_the_headline_and_labelled_anywhere():
+    """A date line right above the headline ("02.02.2022 10:16 Uhr - Bundesliga"), or a line
+    that labels the publication date after the article ("Erschienen am: 01.11.2023"), wins over
+    htmldate's guess; an unlabelled date far below does not."""
+    from pipeline.process import process_article
+    from pipeline.record import Article
+
+    body = "".join(f"<p>Absatz {i}: Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, sagte der Sprecher "
+                   f"der Verwaltung am Rande der Sitzung des Gemeinderats, die bis in den Abend dauerte.</p>" for i in range(40))
+
+    def page(above: str, below: str) -> date | None:
+        html = (f"<html><head><title>Neue Straße</title></head><body><div><p>{above}</p><h1>Neue Straße für das Dorf</h1>"
+                f"</div><article>{body}</article><div><span>Letzte Änderung: 31.10.2023</span><p>{below}</p></div></body></html>")
+        return process_article(Article("x.html", "html", raw=html, url="https://example.de/2019/06/19/a")).published_date
+
+    assert page("02.02.2022 10:16 Uhr - 1. Bundesliga", "") == date(2022, 2, 2)
+    assert page("Sport", "Erschienen am: 01.11.2023") == date(2023, 11, 1)
+    assert page("Sport", "01.11.2023") == date(2019, 6, 19)
