@@ -492,8 +492,13 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
 _BREADCRUMB = re.compile(r"[|»›/\\]|\s>\s|//")
 # Page furniture worded like a short headline: copy/share/download controls, reading times,
 # picture credits. Never the article's headline.
+# a headline opens with a capital, a digit or a quote (in scripts with case), not with a
+# conjunction, a lower-case word (a credit, a glued affiliation) or a relative time
+_NOT_TITLE_START = re.compile(r"^\s*(?:[&+]|[a-zà-öø-ÿ]|(?i:hace|vor|il y a)\s+\d)")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\b\d+\s+(?:hours?|minutes?|horas?|minutos?|stunden|minuten|heures)\b", re.I)
+_PAGER = re.compile(r"^\s*[←«‹<]|[→»›>]\s*$")  # "← Previous post", "Next post →"
 _NOT_HEADLINE = re.compile(
-    r"\b(?:copy|copied|link|url|e-?mail|mail|share|teilen|partager|compartir|playlist|download|print|drucken|"
+    r"\b(?:navigation|menu|menü|toggle|search|suche|copy|copied|link|url|e-?mail|mail|share|teilen|partager|compartir|playlist|download|print|drucken|"
     r"imprimer|newsletter|subscribe|abonnieren|s'abonner|comments?|kommentar\w*|commentaires?|login|anmelden|"
     r"reading\s+time|lesezeit|temps\s+de\s+lecture|min(?:ute)?s?\s+read|quelle|source|fuente|bild|foto|photo|"
     r"image|credit|cr[ée]dit)\b\s*[:.]?", re.I)
@@ -506,11 +511,12 @@ def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[in
     if not cands:
         return None
     page_keys = [match_key(ln.text) for ln in art.lines]
+    stamps = [j for j in range(max(0, min(cands) - 3), start) if art.lines[j].reason in ("date", "byline")]
     best, best_score = None, -1e9
     order = {i: n for n, i in enumerate(reversed(cands))}
     for i in cands:
         f, text, k = feats[i], art.lines[i].text, keys[i]
-        if not k or looks_like_name(text) and f.units <= 4:
+        if not k or bare_name(text):
             continue
         score = 2.0 if 3 <= f.units <= 25 else 0.5 if f.units == 2 else -2.0
         if text.rstrip().endswith((".", ":", ",")) and not text.rstrip().endswith("..."):
@@ -523,6 +529,14 @@ def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[in
             score -= 3.0
         if len(k.split()) >= 3 and sum(1 for j, pk in enumerate(page_keys) if j != i and k in pk) >= 1:
             score += 2.0
+        if _PAGER.search(text):
+            score -= 3.0
+        if (text[:1].isdigit() and f.units <= 4) or _NOT_TITLE_START.match(text) or _CLOCK.search(text):
+            score -= 2.0  # "113 25 Stockholm", "& Jane Doe, Director", "fromUniversity of ...", "Jan 04 09:34 2021"
+        # the headline sits next to its date line or byline
+        near = [abs(j - i) for j in stamps if j != i]
+        if near and min(near) <= 2:
+            score += 2.5 if min(near) == 1 else 1.5
         score -= 0.15 * order[i]
         if score > best_score:
             best, best_score = i, score

@@ -214,3 +214,26 @@ def test_a_first_name_alone_is_completed_from_the_page():
             "<article>" + "<p>Das patriarchalische Eheideal behauptet sich seit Jahrhunderten in vielen Familien.</p>" * 30
             + "</article><div class='bio'><p>Nils Pickert ist freier Autor und Journalist.</p></div></body></html>")
     assert process_article(Article("x.html", "html", raw=html, url="https://example.de/a")).authors == ["Nils Pickert"]
+
+
+@pytest.mark.parametrize("header,title", [
+    # the headline sits next to its date line; the lines between it and the body are a credit and a caption
+    (["Toggle navigation", "Politik", "Lotte Tobisch ist tot", "19.10.2019 12.09", "Teilen",
+      "APA/Georg Hochmuth"], "Lotte Tobisch ist tot"),
+    # pager links, an address, a glued affiliation and a clock time are never the headline
+    (["← Nebenbei bemerkt (4)", "Scherenschnitt im Winter", "Veröffentlicht: 05.01.2020 | Autor: gnaddrig",
+      "Jahreswechsel →"], "Scherenschnitt im Winter"),
+    (["Meet the Swede who tattooed a face on his arm", "Published: 28 Apr, 2020 CET", "113 25 Stockholm"],
+     "Meet the Swede who tattooed a face on his arm"),
+    (["Der Steinkauz ist der Vogel des Jahres", "Jan 04 09:34 2021"], "Der Steinkauz ist der Vogel des Jahres"),
+])
+def test_text_dump_headline_next_to_its_date(header, title):
+    body = "\n".join([
+        "Der Stadtrat hat am Montag lange über die Sanierung der alten Brücke am Hafen und ihre Kosten beraten.",
+        "Die Verwaltung schätzt, dass die Arbeiten mindestens zwei Jahre dauern und den Verkehr stark behindern.",
+        "Anwohner hatten sich in einer Versammlung im Frühjahr über Lärm, Staub und fehlende Parkplätze beschwert.",
+        "Die Opposition verlangt ein Gutachten, bevor weitere Aufträge an Baufirmen aus der Region vergeben werden.",
+        "Eine Entscheidung über die Finanzierung soll in der nächsten Sitzung im Herbst fallen, hieß es im Rathaus.",
+    ])
+    art = process_article(Article("s.txt", "text", raw="\n".join(header) + "\n" + body + "\n"))
+    assert art.title == title
