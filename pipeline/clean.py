@@ -504,43 +504,65 @@ _NOT_HEADLINE = re.compile(
     r"image|credit|cr[ée]dit)\b\s*[:.]?", re.I)
 
 
-def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> int | None:
-    """Score the header lines as headlines: a headline is 3-25 words, does not end like a
-    sentence, is often printed again on the page (title bar, breadcrumb, share text), sits
-    near the body, and is not a breadcrumb, a name or a date."""
-    if not cands:
-        return None
+# Headline features of a header line (title_features) and their weights. The weights were fitted
+# by benchmarks/train_title.py (softmax over each page's candidates, L2, by-site cross-validation);
+# the names document what each weight rewards or penalises.
+TITLE_FEATURES = ("words_3_25", "words_2", "words_over_25", "ends_like_sentence", "breadcrumb", "ui_words", "is_date",
+                  "printed_again", "pager", "bad_start", "stamp_adjacent", "stamp_2_away", "rank_from_body",
+                  "last_before_body", "all_caps", "has_colon", "stamp_below", "longer_line_follows",
+                  "suffix_of_previous", "capitalised_share", "person_name")
+TITLE_WEIGHTS = (0.91, -0.31, -0.59, -1.57, -0.85, -1.19, -0.11, 0.97, -0.53, -1.25, 1.10, 0.58, -0.12, -0.07, -0.48, 0.92, 0.94, 0.70, 0.59,
+                 -0.80, -10.0)
+TITLE_MIN_SCORE = 0.0  # below it the header has no headline
+
+
+def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> list[list[float]]:
+    """One row of TITLE_FEATURES per candidate header line."""
     page_keys = [match_key(ln.text) for ln in art.lines]
     stamps = [j for j in range(max(0, min(cands) - 3), start) if art.lines[j].reason in ("date", "byline")]
-    best, best_score = None, -1e9
     order = {i: n for n, i in enumerate(reversed(cands))}
-    for i in cands:
+    rows = []
+    for n, i in enumerate(cands):
         f, text, k = feats[i], art.lines[i].text, keys[i]
-        if not k or bare_name(text):
-            continue
-        score = 2.0 if 3 <= f.units <= 25 else 0.5 if f.units == 2 else -2.0
-        if text.rstrip().endswith((".", ":", ",")) and not text.rstrip().endswith("..."):
-            score -= 1.5
-        if _BREADCRUMB.search(text):
-            score -= 2.0
-        if _NOT_HEADLINE.search(text) and f.units <= 8:
-            score -= 3.0
-        if any(ch.isdigit() for ch in text) and find_date(text) is not None:
-            score -= 3.0
-        if len(k.split()) >= 3 and sum(1 for j, pk in enumerate(page_keys) if j != i and k in pk) >= 1:
-            score += 2.0
-        if _PAGER.search(text):
-            score -= 3.0
-        if (text[:1].isdigit() and f.units <= 4) or _NOT_TITLE_START.match(text) or _CLOCK.search(text):
-            score -= 2.0  # "113 25 Stockholm", "& Jane Doe, Director", "fromUniversity of ...", "Jan 04 09:34 2021"
-        # the headline sits next to its date line or byline
         near = [abs(j - i) for j in stamps if j != i]
-        if near and min(near) <= 2:
-            score += 2.5 if min(near) == 1 else 1.5
-        score -= 0.15 * order[i]
+        toks = text.split()
+        nxt = cands[n + 1] if n + 1 < len(cands) else None
+        prev_key = keys.get(cands[n - 1], "") if n else ""
+        rows.append([
+            3 <= f.units <= 25, f.units == 2, f.units > 25,
+            text.rstrip().endswith((".", ":", ",")) and not text.rstrip().endswith("..."),
+            bool(_BREADCRUMB.search(text)),
+            bool(_NOT_HEADLINE.search(text)) and f.units <= 8,
+            any(ch.isdigit() for ch in text) and find_date(text) is not None,
+            len(k.split()) >= 3 and any(j != i and k in pk for j, pk in enumerate(page_keys)),
+            bool(_PAGER.search(text)),
+            (text[:1].isdigit() and f.units <= 4) or bool(_NOT_TITLE_START.match(text)) or bool(_CLOCK.search(text)),
+            bool(near) and min(near) == 1, bool(near) and min(near) == 2,
+            order[i], order[i] == 0,
+            text.isupper(), ":" in text[1:-1],
+            any(0 < j - i <= 3 for j in stamps),
+            nxt is not None and nxt == i + 1 and feats[nxt].units > f.units + 3,
+            bool(k) and bool(prev_key) and prev_key != k and prev_key.endswith(k),
+            sum(1 for t in toks if t[:1].isupper()) / max(1, len(toks)),
+            bare_name(text),
+        ])
+    return [[float(v) for v in r] for r in rows]
+
+
+def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> int | None:
+    """The header line that scores best as the headline (TITLE_FEATURES x TITLE_WEIGHTS): a
+    headline is 3-25 words, does not end like a sentence, is often printed again on the page
+    (title bar, breadcrumb, share text), sits next to its date line or byline and near the body,
+    and is not a breadcrumb, a name, a date, a pager link or page furniture."""
+    cands = [i for i in cands if keys[i]]
+    if not cands:
+        return None
+    best, best_score = None, -1e9
+    for i, row in zip(cands, title_features(art, feats, cands, keys, start)):
+        score = sum(w * x for w, x in zip(TITLE_WEIGHTS, row))
         if score > best_score:
             best, best_score = i, score
-    if best is None or best_score <= 0:
+    if best is None or best_score <= TITLE_MIN_SCORE:
         return None
     # a dek under its headline: the best-placed line is a longer sentence (a kicker above a headline
     # is shorter and does not end like one), and the
