@@ -37,7 +37,7 @@ _PREFIX = re.compile(
     r"(?:text|texte|texto|words)(?=\s*:)|"
     r"(?:written|reported|reporting|words|story|text|posted|compiled)\s+by|by|par|von|vom|por|de|di|door|av|af|"
     r"(?:ein\s+)?(?:artikel|beitrag|text|gastbeitrag)\s+von|autor(?:in)?|author|auteur|autore|redaktion(?=\s*:)|"
-    r"بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تقرير|حوار|متابعة|ترجمة)\b\s*[:：\-–—]?\s*", re.I)
+    r"بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تقرير|حوار|متابعة|ترجمة)\b(?!-\w)\s*[:：\-–—]?\s*", re.I)
 # Articles and possessives: a "name" opening with one is a phrase or a title ("Die FURCHE").
 _PHRASE_HEADS = {"die", "der", "das", "dem", "den", "the", "les", "los", "las", "het", "een", "ein", "eine", "un", "une",
                  "our", "your", "my", "unser", "unsere", "dein", "deine", "deinen", "mein", "meine", "notre", "votre"}
@@ -203,7 +203,8 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
     # Drop a trailing publisher / date part: "By X | Fox News", "By X - Oct 1, 2025".
     rest = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)", rest)[0]
     rest = _stamp_cut(rest)
-    rest = re.sub(r"\s+(?:Stand|Aktualisiert|Updated|Published|Veröffentlicht|Posted)\s*:?\s*$", "", rest)  # "X Stand"
+    rest = re.sub(r"\s+(?:Stand|Aktualisiert|Updated|Published|Veröffentlicht|Posted|Erstellt|Created|Geändert)\s*:?\s*$", "",
+                  rest)  # "X Stand"
     rest = _ROLES.sub(" ", rest)
     rest = re.sub(r"\s*\(.*?\)\s*", " ", rest).strip(" ,;:-")
     authors, agency = [], None
@@ -226,7 +227,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         else:
             parts = [head] + [t for t in tail if agency_code(t)]
     for part in parts:
-        part = re.sub(r"(?<!\b[A-Z])(?<!\b[JS]r)\.$", "", part.strip(" ,:;-–—'\"‘’“”«»")).strip()
+        part = re.sub(r"(?<!\b[A-Z])(?<!\b[JS]r)\.$", "", part.strip(" ,:;-–—'\"‘’“”«»()[]")).strip()
         if not part or part.casefold() in GENERIC_ACCOUNTS:
             continue
         code = agency_code(part)
@@ -238,6 +239,8 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         if not (looks_like_name(part) or (lenient and _lenient_name(part))):
             return None
         toks = part.split()
+        if len(toks) > 1 and toks[-1] in _PARTICLES:
+            return None  # "Krisenmanagement zu": a name does not end with "zu", "de", "van"
         if len(toks) > 1 and toks[0].casefold() not in _PARTICLES and (
                 toks[0].casefold() in _PHRASE_HEADS or (toks[0].islower() and toks[1][:1].isupper())):
             return None  # "Die FURCHE", "deinen Hochzeitsbloggern": a phrase, not a person

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from . import rules as R
-from .bylines import agency_code, bare_name, looks_like_name, parse_byline
+from .bylines import agency_code, bare_name, byline_after_stamp, full_name, looks_like_name, parse_byline
 from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date
 from .record import Article, Caption, Line
 from .scripts import dominant_script, script_counts, text_units
@@ -696,10 +696,43 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
             ln.reason = reason
     if art.published_date is None and find_span:
         page_date(art, date_order)
+    if not art.authors and find_span:
+        page_byline(art, date_order)
     if art.published_date is None and art.updated_line is not None:
         # a page that prints only "Updated <date>" was published on or before it; mostly on it
         _use_date(art, *art.updated_line)
     return art
+
+
+# Lines of other articles or of readers: their bylines are not this article's.
+_NOT_OWN_BYLINE = {"comments", "related_link", "related_marker", "link_list", "promo", "teaser"}
+
+
+def page_byline(art: Article, date_order: str) -> None:
+    """Last resort on a whole page whose header printed no byline: the first credit line anywhere
+    ("Text: Ursula Eggers", "Veröffentlicht von HansG", "28. Jan. 2022 Paula Balov", "Posted on
+    <date> by X"), outside comments and link lists. A name without a credit word is not taken:
+    in German every noun is capitalised, and "Letzte Aktualisierung" beside a date is no person."""
+    for ln in art.lines:
+        if ln.reason in _NOT_OWN_BYLINE or len(ln.text) > 160:
+            continue
+        credit = ln.text
+        by = parse_byline(credit, require_prefix=True, site=art.site)
+        if by is None and any(c.isdigit() for c in credit):  # "Posted on <date> by X", "<date> von X"
+            dl = date_line(credit, art, date_order)
+            credit = byline_after_stamp(credit) or (dl.residue if dl is not None and dl.residue else credit)
+            # after a publication stamp the credit is a CMS account as often as a name ("von gizzmo")
+            by = parse_byline(credit, require_prefix=True, site=art.site, lenient=credit is not ln.text)
+        stamped = credit is not ln.text  # a date on the line vouches for "von X" as a credit
+        if by and by[0] and (stamped or not _PREPOSITION_HEAD.match(credit)
+                             or all(bare_name(a) and full_name(a) for a in by[0])):
+            _set_byline(art, ln.text, *by)
+            return
+
+
+# "von", "de", "par" open credits and prepositional phrases alike ("von Physio bis Fango"): away
+# from the header such a line names a person only with a full name
+_PREPOSITION_HEAD = re.compile(r"\s*(?:von|vom|de|di|par|por|door|av|af)\s", re.I)
 
 
 def page_date(art: Article, date_order: str) -> None:

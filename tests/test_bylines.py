@@ -237,3 +237,23 @@ def test_text_dump_headline_next_to_its_date(header, title):
     ])
     art = process_article(Article("s.txt", "text", raw="\n".join(header) + "\n" + body + "\n"))
     assert art.title == title
+
+
+@pytest.mark.parametrize("tail,authors", [
+    ("Text: Ursula Eggers", ["Ursula Eggers"]),
+    ("Veröffentlicht am 12. Juni 2017 von gizzmo", ["gizzmo"]),
+    ("Posted on March 3, 2020 by Jane Doe", ["Jane Doe"]),
+    # prepositional phrases and compounds are not credits
+    ("von Physio bis Fango", []),
+    ("De-Mail: Sicher kommunizieren", []),
+])
+def test_text_dump_byline_anywhere_on_the_page(tail, authors):
+    """A text dump whose header names nobody: the first credit line elsewhere on the page."""
+    body = "\n".join([
+        "Der Stadtrat hat am Montag lange über die Sanierung der alten Brücke am Hafen und ihre Kosten beraten.",
+        "Die Verwaltung schätzt, dass die Arbeiten mindestens zwei Jahre dauern und den Verkehr stark behindern.",
+        "Anwohner hatten sich in einer Versammlung im Frühjahr über Lärm, Staub und fehlende Parkplätze beschwert.",
+        "Die Opposition verlangt ein Gutachten, bevor weitere Aufträge an Baufirmen aus der Region vergeben werden.",
+    ])
+    art = process_article(Article("s.txt", "text", raw=f"Startseite\nStadtrat berät über die Brücke\n{body}\n{tail}\nImpressum\n"))
+    assert art.authors == authors
