@@ -718,7 +718,7 @@ def page_byline(art: Article, date_order: str) -> None:
             continue
         credit = ln.text
         by = parse_byline(credit, require_prefix=True, site=art.site)
-        if by is None and any(c.isdigit() for c in credit):  # "Posted on <date> by X", "<date> von X"
+        if by is None and _CREDIT_WORD.search(credit) and any(c.isdigit() for c in credit):  # "Posted on <date> by X"
             dl = date_line(credit, art, date_order)
             credit = byline_after_stamp(credit) or (dl.residue if dl is not None and dl.residue else credit)
             # after a publication stamp the credit is a CMS account as often as a name ("von gizzmo")
@@ -730,6 +730,8 @@ def page_byline(art: Article, date_order: str) -> None:
             return
 
 
+_CREDIT_WORD = re.compile(r"(?:\b(?:by|von|vom|par|por|de|di|door|av|af|autor(?:in)?|author|auteur|autore|text|redaktion)\b"
+                          r"|بقلم|كتب)", re.I)
 # "von", "de", "par" open credits and prepositional phrases alike ("von Physio bis Fango"): away
 # from the header such a line names a person only with a full name
 _PREPOSITION_HEAD = re.compile(r"\s*(?:von|vom|de|di|par|por|door|av|af)\s", re.I)

@@ -213,9 +213,11 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
         elif local is not None and abs((local.date - pd.date).days) > 1:
             # days apart: the stamp is likely a modification date; htmldate weighs the original
             art.published_date, art.published_time_local, art.published_parsed = local.date, None, local
+        if re.match(r"\s*\d{4}-", str(meta[key])) or art.published_date.day > 12 \
+                or art.published_date.day == art.published_date.month:
+            return  # ISO, or no other reading
         printed = _printed_date(art, meta.get("printed_lines") or [], date_order, past_body=True)
-        if printed and not re.match(r"\s*\d{4}-", str(meta[key])) and art.published_date.day <= 12 \
-                and printed[0].date == art.published_date.replace(month=art.published_date.day, day=art.published_date.month):
+        if printed and printed[0].date == art.published_date.replace(month=art.published_date.day, day=art.published_date.month):
             # "11/01/2023" in the markup, "Erstellt am: 01.11.2023" on the page: the page says which is the day
             art.published_date = printed[0].date
         return
