@@ -511,8 +511,8 @@ TITLE_FEATURES = ("words_3_25", "words_2", "words_over_25", "ends_like_sentence"
                   "printed_again", "pager", "bad_start", "stamp_adjacent", "stamp_2_away", "rank_from_body",
                   "last_before_body", "all_caps", "has_colon", "stamp_below", "longer_line_follows",
                   "suffix_of_previous", "capitalised_share", "person_name")
-TITLE_WEIGHTS = (0.91, -0.31, -0.59, -1.57, -0.85, -1.19, -0.11, 0.97, -0.53, -1.25, 1.10, 0.58, -0.12, -0.07, -0.48, 0.92, 0.94, 0.70, 0.59,
-                 -0.80, -10.0)
+TITLE_WEIGHTS = (0.91, -0.31, -0.59, -1.57, -0.85, -1.19, -0.11, 0.97, -0.53, -1.25, 1.10, 0.58, -0.12, -0.07,
+                 -0.48, 0.92, 0.94, 0.70, 0.59, -0.80, -10.0)
 TITLE_MIN_SCORE = 0.0  # below it the header has no headline
 
 
@@ -710,8 +710,8 @@ _NOT_OWN_BYLINE = {"comments", "related_link", "related_marker", "link_list", "p
 
 def page_byline(art: Article, date_order: str) -> None:
     """Last resort on a whole page whose header printed no byline: the first credit line anywhere
-    ("Text: Ursula Eggers", "Veröffentlicht von HansG", "28. Jan. 2022 Paula Balov", "Posted on
-    <date> by X"), outside comments and link lists. A name without a credit word is not taken:
+    ("Text: Ursula Eggers", "Veröffentlicht von HansG", "Veröffentlicht am 12. Juni 2017 von gizzmo",
+    "Posted on <date> by X"), outside comments and link lists. A name without a credit word is not taken:
     in German every noun is capitalised, and "Letzte Aktualisierung" beside a date is no person."""
     for ln in art.lines:
         if ln.reason in _NOT_OWN_BYLINE or len(ln.text) > 160:

@@ -240,7 +240,7 @@ def _texts_after_headline(tree, limit: int = BYLINE_WINDOW) -> list[tuple[str, o
     return texts
 
 
-# A text node that opens with a publication label, with what follows it up to two tags on.
+# A text node that opens with a publication label, with what follows it across up to three tags.
 _PUBLICATION_LABEL = re.compile(
     r">\s*((?:erschienen|veröffentlicht|publiziert|published|publié|publicado|pubblicato|publication date|"
     r"date of publication|publikationsdatum)\b(?:\s+(?:am|on|le|el|il))?\s*:?[^<]{0,40}(?:<[^>]{0,200}>\s*){0,3}[^<]{0,40})",
