@@ -195,6 +195,68 @@ def _visible_texts(tree):
             yield " ".join(el.tail.split())
 
 
+_NOT_ARTICLE = re.compile(r"comment|related|sidebar|teaser|widget|recommend|footer", re.I)
+_NOT_ARTICLE_TAGS = {"aside", "nav", "footer", "form", "script", "style", "noscript", "template"}
+
+
+def _not_article(el, memo: dict, depth: int = 4) -> bool:
+    """`el` or one of its nearest ancestors is a comment section, a related list, an aside, a
+    navigation or a footer: its bylines and dates are not the article's. `memo` caches each
+    element's own verdict (siblings share ancestors)."""
+    for _ in range(depth):
+        if el is None:
+            return False
+        own = memo.get(el)
+        if own is None:
+            cls = el.get("class")
+            ident = el.get("id")
+            own = memo[el] = el.tag in _NOT_ARTICLE_TAGS or bool(
+                (cls and _NOT_ARTICLE.search(cls)) or (ident and _NOT_ARTICLE.search(ident)))
+        if own:
+            return True
+        el = el.getparent()
+    return False
+
+
+def page_lines(tree, limit: int = 2000) -> list[str]:
+    """The page as a text dump shows it: visible text joined per block element, in page order,
+    without scripts, styles and the subtrees of comments, related lists, asides, navigation and
+    footers (for a credit line printed away from the headline)."""
+    lines: list[str] = []
+    cur: list[str] = []
+    cur_block = None
+    skip_until = None
+    for event, el in lxml.etree.iterwalk(tree.find("body") if tree.find("body") is not None else tree,
+                                         events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if skip_until is not None:
+            if event == "end" and el is skip_until:
+                skip_until = None
+            continue
+        if event == "start":
+            if el.tag in _NOT_ARTICLE_TAGS or _NOT_ARTICLE.search((el.get("class") or "") + " " + (el.get("id") or "")):
+                skip_until = el
+                continue
+            text, block = el.text, el
+        else:
+            text, block = el.tail, el.getparent()
+        if not text or not text.strip():
+            continue
+        while block is not None and block.tag not in _BLOCKS:
+            block = block.getparent()
+        if block is not cur_block and cur:
+            lines.append(" ".join(" ".join(cur).split()))
+            cur = []
+            if len(lines) >= limit:
+                break
+        cur_block = block
+        cur.append(text)
+    if cur:
+        lines.append(" ".join(" ".join(cur).split()))
+    return lines
+
+
 def _headline(tree):
     return next((h for tag in ("h1", "h2") for h in tree.iter(tag) if "".join(h.itertext()).strip()), None)
 
@@ -217,25 +279,29 @@ def line_above_headline(tree) -> str | None:
 
 
 def _texts_after_headline(tree, limit: int = BYLINE_WINDOW) -> list[tuple[str, object]]:
-    """The first `limit` text nodes after the headline, each with its block element. The
+    """The text nodes among the first `limit` after the headline, each with its block element,
+    less those in comments, related lists, asides, navigation and footers. The
     headline: the first <h1> with text (logos are often empty <h1>s), else the first <h2> (blog
     themes print the entry title as <h2>)."""
     h1 = _headline(tree)
     texts: list[tuple[str, object]] = []
     if h1 is None:
         return texts
-    blocks: dict = {}  # holder -> its block element (text nodes share holders)
+    flags: dict = {}
+    seen = 0
+    blocks: dict = {}  # holder -> its block element, or None inside comments, related lists, asides
     for node, holder in _following_text(h1):
         if holder is None or not node.strip() or holder.tag in ("script", "style", "noscript"):
             continue
-        block = blocks.get(holder)
-        if block is None:
+        if holder not in blocks:
             block = holder
             while block.tag not in _BLOCKS and block.getparent() is not None:
                 block = block.getparent()
-            blocks[holder] = block
-        texts.append((" ".join(node.split()), block))
-        if len(texts) >= limit:
+            blocks[holder] = None if _not_article(block, flags) else block
+        seen += 1  # the window counts skipped nodes too: it bounds the walk
+        if blocks[holder] is not None:
+            texts.append((" ".join(node.split()), blocks[holder]))
+        if seen >= limit:
             break
     return texts
 
@@ -427,6 +493,8 @@ def extract_html(art: Article) -> str | None:
         # even the site's own name, stops the scan)
         art.html_meta["t_author"] = markup_author(tree)
         art.html_meta["page_bylines"] = page_bylines(after)
+        if not art.html_meta["t_author"] and not art.html_meta["page_bylines"]:
+            art.html_meta["page_lines"] = page_lines(tree)
     singles = [n.strip() for n in named or (art.html_meta.get("t_author") or "").split(";") if " " not in n.strip()]
     if singles:  # "Nils" from a CMS account: the page may print the full name
         art.html_meta["name_expansions"] = expand_first_names(singles, _visible_texts(tree))

@@ -151,6 +151,15 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
             if names:
                 art.authors, art.byline_raw = names, "; ".join(source)
                 break
+        if not art.authors and meta.get("page_lines"):
+            from .clean import page_byline
+            from .record import Line
+
+            page = Article(art.source_uri, "text", site=art.site, lines=[Line(t) for t in meta["page_lines"]])
+            page_byline(page, date_order)
+            if page.authors:
+                art.authors, art.byline_raw = page.authors, page.byline_raw
+                art.source_agency = art.source_agency or page.source_agency
         if art.section is None:
             art.section = meta.get("ld_section") or meta.get("section")
         _html_date(art, meta, date_order)

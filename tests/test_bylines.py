@@ -257,3 +257,19 @@ def test_text_dump_byline_anywhere_on_the_page(tail, authors):
     ])
     art = process_article(Article("s.txt", "text", raw=f"Startseite\nStadtrat berät über die Brücke\n{body}\n{tail}\nImpressum\n"))
     assert art.authors == authors
+
+
+def test_html_credit_anywhere_on_the_page_but_not_in_comments():
+    """An HTML page with no author markup and no byline under the headline: the first credit line
+    elsewhere ("Text: Ursula Eggers" after the article), never one in the comments."""
+    body = "".join(f"<p>Absatz {i}: Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, sagte der Sprecher "
+                   f"der Verwaltung am Rande der Sitzung des Gemeinderats.</p>" for i in range(30))
+
+    def authors(after: str) -> list[str]:
+        html = (f"<html><head><title>Neue Straße</title></head><body><h1>Neue Straße für das Dorf</h1>"
+                f"<article>{body}</article>{after}</body></html>")
+        return process_article(Article("x.html", "html", raw=html, url="https://example.de/a")).authors
+
+    assert authors("<div class='comments'><p>Veröffentlicht am 3. März 2020 von Leserin Anna Maier</p></div>"
+                   "<div><p>Text: Ursula Eggers</p></div>") == ["Ursula Eggers"]
+    assert authors("<div class='comment-list'><p>Veröffentlicht am 3. März 2020 von Anna Maier</p></div>") == []
