@@ -258,13 +258,15 @@ def page_lines(tree, limit: int = 2000) -> list[str]:
 
 
 def _headline(tree):
+    """The first <h1> with text (logos are often empty <h1>s), else the first <h2> (blog themes
+    print the entry title as <h2>)."""
     return next((h for tag in ("h1", "h2") for h in tree.iter(tag) if "".join(h.itertext()).strip()), None)
 
 
-def line_above_headline(tree) -> str | None:
+def line_above_headline(headline) -> str | None:
     """The block printed right above the headline (a kicker, or a date line: "02.02.2022 10:16
     Uhr - 1. Bundesliga"), when it is short."""
-    node = _headline(tree)
+    node = headline
     for _ in range(3):  # the headline may sit in a <header> or <div> of its own
         if node is None:
             return None
@@ -278,19 +280,16 @@ def line_above_headline(tree) -> str | None:
     return None
 
 
-def _texts_after_headline(tree, limit: int = BYLINE_WINDOW) -> list[tuple[str, object]]:
+def _texts_after_headline(headline, limit: int = BYLINE_WINDOW) -> list[tuple[str, object]]:
     """The text nodes among the first `limit` after the headline, each with its block element,
-    less those in comments, related lists, asides, navigation and footers. The
-    headline: the first <h1> with text (logos are often empty <h1>s), else the first <h2> (blog
-    themes print the entry title as <h2>)."""
-    h1 = _headline(tree)
+    less those in comments, related lists, asides, navigation and footers."""
     texts: list[tuple[str, object]] = []
-    if h1 is None:
+    if headline is None:
         return texts
     flags: dict = {}
     seen = 0
     blocks: dict = {}  # holder -> its block element, or None inside comments, related lists, asides
-    for node, holder in _following_text(h1):
+    for node, holder in _following_text(headline):
         if holder is None or not node.strip() or holder.tag in ("script", "style", "noscript"):
             continue
         if holder not in blocks:
@@ -481,10 +480,11 @@ def extract_html(art: Article) -> str | None:
     named = structured_authors(art, art.html_meta)
     scan_bylines = not art.html_meta.get("t_author") and not named
     # (text, block) under the headline: its date line, and its byline when nothing structured names one
-    after = _texts_after_headline(tree, BYLINE_WINDOW if scan_bylines else 4 * DATE_WINDOW)
+    headline = _headline(tree)
+    after = _texts_after_headline(headline, BYLINE_WINDOW if scan_bylines else 4 * DATE_WINDOW)
     # the date line printed under the headline: weighed against htmldate and the markup's dates
     art.html_meta["printed_lines"] = lines_after_headline(after)
-    art.html_meta["line_above"] = line_above_headline(tree)
+    art.html_meta["line_above"] = line_above_headline(headline)
     if not (art.html_meta.get("ld_date") or art.html_meta.get("date")):
         art.html_meta["labelled_date"] = labelled_publication_line(art.raw)
     if scan_bylines:
