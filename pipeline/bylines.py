@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .dates import find_date
 from .textnorm import match_key
 
 # Canonical agency code -> spellings (matched on folded keys, so case and Arabic variants fold).
@@ -42,14 +43,14 @@ _PREFIX = re.compile(
 _PHRASE_HEADS = {"die", "der", "das", "dem", "den", "the", "les", "los", "las", "het", "een", "ein", "eine", "un", "une",
                  "our", "your", "my", "unser", "unsere", "dein", "deine", "deinen", "mein", "meine", "notre", "votre"}
 # Prefixes that are also ordinary prepositions ("von Künstlern", "de Paris", "par exemple").
-_PREPOSITION = re.compile(r"(?:von|vom|par|por|de|di|door|av|af)\b", re.I)
+PREPOSITION = re.compile(r"(?:von|vom|par|por|de|di|door|av|af)\b", re.I)
 _ROLES = re.compile(
     r"\b(?:[\w-]+\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer|"
     r"journalist(?:in|en)?|kolumnist(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|fotograf(?:in)?|journaliste|"
     r"chroniqueur|chroniqueuse|correspondant|rédacteur|rédactrice|periodista|columnista|corresponsal|redactor[a]?)s?\b|"
     r"\bspecial\s+to\s+\S+|\bمراسل\S*|\bمحرر\S*|\bالصحفي[ةه]?", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|،| و(?= ))\s*", re.I)
-_READING_TIME = re.compile(r"\s*(?:\d+\s*)?(?:min(?:ute)?s?\.?\s+read|tiempo\s+de\s+lectura|lesezeit|temps\s+de\s+lecture|"
+READING_TIME = re.compile(r"\s*(?:\d+\s*)?(?:min(?:ute)?s?\.?\s+read|tiempo\s+de\s+lectura|lesezeit|temps\s+de\s+lecture|"
                            r"tempo\s+de\s+leitura|tempo\s+di\s+lettura)\b.*$", re.I)
 # Words of organisations, not people: "By A, AMP Project Marketing" names an affiliation.
 _ORG_WORD = re.compile(r"\b(?:press|news|times|post|daily|journal|magazine|media|online|group|project|marketing|"
@@ -149,9 +150,10 @@ def expand_first_names(names: list[str], texts) -> dict[str, str]:
     return {n: c.most_common(1)[0][0] for n, c in counts.items() if c}
 
 
-def has_byline_prefix(text: str) -> bool:
-    """The line opens like a credit line ("By", "von", "Autor:", "كتب:")."""
-    return bool(_PREFIX.match(text.strip().strip("–—-|•·'\"‘’“”").strip()))
+def byline_prefix(text: str) -> re.Match | None:
+    """The credit word a line opens with ("By", "von", "Autor:", "كتب:"), matched on the line
+    without its decoration; `m.end() == len(m.string)` when the line is the prefix alone."""
+    return _PREFIX.match(text.strip().strip("–—-|•·'\"‘’“”").strip())
 
 
 _STAMP_LEAD = re.compile(r"(?:[\s,]+(?:on|am|le|el|il|den|vom|the)\b)?(?:[\s,]+[^\W\d]+day|[\s,]+(?:montag|dienstag|mittwoch|"
@@ -162,8 +164,6 @@ def _stamp_cut(rest: str) -> str:
     """"SPÖ on Monday, February 7, 2022" -> "SPÖ": a date after the name, with its lead words."""
     if not any(c.isdigit() for c in rest):
         return rest
-    from .dates import find_date
-
     pd = find_date(rest)
     if pd is None or pd.span[0] == 0:
         return rest
@@ -173,8 +173,6 @@ def _stamp_cut(rest: str) -> str:
 def byline_after_stamp(text: str) -> str | None:
     """The credit after a date stamp on one line ("Posted on September 21, 2020 by X",
     "Veröffentlicht am 13. März 2019 von X", "05.02.2020 - Redaktion: X"), or None."""
-    from .dates import find_date
-
     if len(text) > 160 or not any(c.isdigit() for c in text):
         return None
     pd = find_date(text)
@@ -198,7 +196,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         return None
     rest = line[m.end():] if m else line
     rest = _EDITING.sub("", rest)
-    rest = _READING_TIME.sub("", rest)
+    rest = READING_TIME.sub("", rest)
     rest = re.sub(r"\s+(?i:for|für|pour|para|per)\s+(?:the\s+)?[A-Z\u0600-\u06FF].*$", "", rest)  # "X For The Mail On Sunday"
     # Drop a trailing publisher / date part: "By X | Fox News", "By X - Oct 1, 2025".
     rest = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)", rest)[0]
@@ -222,7 +220,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         head, *tail = [p.strip() for p in rest.split(",")]
         if all(full_name(t) for t in [head, *tail]):
             parts = [head, *tail]  # "Luana Patriolino, Raphael Felice": every part a full name
-        elif m and not lenient and len(head.split()) == 1 and _PREPOSITION.match(m.group()):
+        elif m and not lenient and len(head.split()) == 1 and PREPOSITION.match(m.group()):
             return None  # "von Künstlern, Bands, DJs": a preposition and a list, not a credit
         else:
             parts = [head] + [t for t in tail if agency_code(t)]

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from . import rules as R
-from .bylines import agency_code, bare_name, byline_after_stamp, full_name, looks_like_name, parse_byline
+from .bylines import PREPOSITION, agency_code, bare_name, byline_after_stamp, full_name, looks_like_name, parse_byline
 from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date
 from .record import Article, Caption, Line
 from .scripts import dominant_script, script_counts, text_units
@@ -716,25 +716,25 @@ def page_byline(art: Article, date_order: str) -> None:
     for ln in art.lines:
         if ln.reason in _NOT_OWN_BYLINE or len(ln.text) > 160:
             continue
-        credit = ln.text
-        by = parse_byline(credit, require_prefix=True, site=art.site)
-        if by is None and _CREDIT_WORD.search(credit) and any(c.isdigit() for c in credit):  # "Posted on <date> by X"
-            dl = date_line(credit, art, date_order)
-            credit = byline_after_stamp(credit) or (dl.residue if dl is not None and dl.residue else credit)
-            # after a publication stamp the credit is a CMS account as often as a name ("von gizzmo")
-            by = parse_byline(credit, require_prefix=True, site=art.site, lenient=credit is not ln.text)
-        stamped = credit is not ln.text  # a date on the line vouches for "von X" as a credit
-        if by and by[0] and (stamped or not _PREPOSITION_HEAD.match(credit)
-                             or all(bare_name(a) and full_name(a) for a in by[0])):
+        by = parse_byline(ln.text, require_prefix=True, site=art.site)
+        if by is not None:
+            # "von", "de", "par" open credits and prepositional phrases alike ("von Physio bis Fango"):
+            # away from the header such a line names a person only with a full name
+            if PREPOSITION.match(ln.text.lstrip()) and not all(bare_name(a) and full_name(a) for a in by[0]):
+                by = None
+        elif _CREDIT_WORD.search(ln.text) and any(c.isdigit() for c in ln.text):  # "Posted on <date> by X"
+            credit = byline_after_stamp(ln.text)
+            if credit is None and (dl := date_line(ln.text, art, date_order)) is not None:
+                credit = dl.residue
+            # a date on the line vouches for the credit, and it is a CMS account as often as a name
+            by = parse_byline(credit, require_prefix=True, site=art.site, lenient=True) if credit else None
+        if by and by[0]:
             _set_byline(art, ln.text, *by)
             return
 
 
 _CREDIT_WORD = re.compile(r"(?:\b(?:by|von|vom|par|por|de|di|door|av|af|autor(?:in)?|author|auteur|autore|text|redaktion)\b"
                           r"|بقلم|كتب)", re.I)
-# "von", "de", "par" open credits and prepositional phrases alike ("von Physio bis Fango"): away
-# from the header such a line names a person only with a full name
-_PREPOSITION_HEAD = re.compile(r"\s*(?:von|vom|de|di|par|por|door|av|af)\s", re.I)
 
 
 def page_date(art: Article, date_order: str) -> None:

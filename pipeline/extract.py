@@ -6,6 +6,7 @@ settings measured best in benchmarks/quality.py.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from itertools import islice
@@ -13,7 +14,8 @@ from itertools import islice
 import lxml.etree
 import lxml.html
 
-from .bylines import expand_first_names
+from .bylines import READING_TIME, byline_after_stamp, byline_prefix, expand_first_names
+from .dates import find_date
 from .metadata import structured_authors
 from .record import Article
 
@@ -318,13 +320,11 @@ def labelled_publication_line(raw_html: str) -> str | None:
     ("Erschienen am: 01.11.2023", "Published on 3 March 2020"), wherever the page prints it. Read
     with one regex over the markup: walking the tree's text nodes to the page's end costs more
     than the rest of the metadata."""
-    import html as _html
-
     start = raw_html.find("<h1")
     m = _PUBLICATION_LABEL.search(raw_html, max(0, start))
     if m is None:
         return None
-    line = " ".join(_html.unescape(_TAG.sub(" ", m.group(1))).split())
+    line = " ".join(html.unescape(_TAG.sub(" ", m.group(1))).split())
     return line if any(c.isdigit() for c in line) and len(line) <= 100 else None
 
 
@@ -351,19 +351,15 @@ def page_bylines(texts: list[tuple[str, object]]) -> list[str]:
     ("par", "Autor:") is read with the text nodes that follow it (the name is often in its own
     element), and a credit after a date stamp ("Posted on <date> by X") counts too. Only the
     window after the headline is read, so "By ..." lines of teaser lists further down are not taken."""
-    from .bylines import _PREFIX, _READING_TIME, byline_after_stamp
-    from .dates import find_date
-
     out = []
     for i, (t, block) in enumerate(texts):
         if len(t) > 120:
             continue
-        bare = t.strip("–—-|•·'\"‘’“”").strip()
-        m = _PREFIX.match(bare)
-        if m and m.end() >= len(bare):  # the prefix alone: the name follows, alone, in the same block
+        m = byline_prefix(t)
+        if m and m.end() == len(m.string):  # the prefix alone: the name follows, alone, in the same block
             same = [x for x, b in texts[i + 1:i + 4] if b is block or b.getparent() is block or block.getparent() is b]
             # "par <span>X</span>, 21 juin 2018" yes; "Autor: A B C" (a list of authors' pages) no
-            if same and all(not any(c.isalpha() for c in x) or find_date(x) or _READING_TIME.match(x) for x in same[1:]):
+            if same and all(not any(c.isalpha() for c in x) or find_date(x) or READING_TIME.match(x) for x in same[1:]):
                 out.append(" ".join([t, *same])[:120])
         elif m:
             out.append(t)

@@ -7,8 +7,9 @@ from datetime import timedelta, timezone
 import courlan
 
 from .bylines import agency_code, expand_first_names, full_name, parse_byline
+from .clean import NOT_PUBLICATION, date_line, is_update_stamp, page_byline, stamp_at_head
 from .dates import ParsedDate, find_date
-from .record import Article
+from .record import Article, Line
 from .textnorm import match_key
 
 _SUFFIX_SEP = re.compile(r"\s+(?:[|•·»:]{1,2}|[-–—])\s+")
@@ -151,10 +152,7 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
             if names:
                 art.authors, art.byline_raw = names, "; ".join(source)
                 break
-        if not art.authors and meta.get("page_lines"):
-            from .clean import page_byline
-            from .record import Line
-
+        if not art.authors and meta.get("page_lines"):  # a credit away from the headline: the text path's search
             page = Article(art.source_uri, "text", site=art.site, lines=[Line(t) for t in meta["page_lines"]])
             page_byline(page, date_order)
             if page.authors:
@@ -205,8 +203,6 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
     more than a day away from htmldate's reading, defer to htmldate (it weighs original vs.
     updated dates); the stamp is kept as `published_at` when it may still be the same instant. A
     numeric markup date with two readings ("11/01/2023") takes the one the page prints."""
-    from .clean import date_line, is_update_stamp
-
     def parsed(key: str) -> ParsedDate | None:
         raw = meta.get(key)
         return find_date(str(raw)[:100], date_order=date_order, fetched_at=art.fetched_at) if raw else None
@@ -235,12 +231,11 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
     # No JSON-LD or <meta> date. htmldate guesses from the whole page (URLs, copyright lines,
     # teasers' dates); a date line printed next to the headline is the page's own statement and
     # wins over it (benchmarks/metadata.py on eval/metadata: these rules 9 pages right, 0 wrong).
-    printed = _printed_date(art, meta.get("printed_lines") or [], date_order)
-    if printed is None and meta.get("line_above") and (dl := date_line(meta["line_above"], art, date_order)) \
-            and not is_update_stamp(meta["line_above"], meta["line_above"]):
-        printed = dl.parsed, meta["line_above"]  # "02.02.2022 10:16 Uhr - 1. Bundesliga" above the headline
-    if printed is None and meta.get("labelled_date") and (dl := date_line(meta["labelled_date"], art, date_order)):
-        printed = dl.parsed, meta["labelled_date"]  # "Erschienen am: 01.11.2023" below the article
+    # under the headline, else right above it ("02.02.2022 10:16 Uhr - 1. Bundesliga"), else a labelled
+    # line anywhere after it ("Erschienen am: 01.11.2023")
+    printed = (_printed_date(art, meta.get("printed_lines") or [], date_order)
+               or _printed_date(art, [meta["line_above"]] if meta.get("line_above") else [], date_order)
+               or _printed_date(art, [meta["labelled_date"]] if meta.get("labelled_date") else [], date_order))
     if printed is not None:
         art.published_date, art.published_time_local = printed[0].date, printed[0].time
         art.published_raw, art.date_source, art.published_parsed = printed[1], "text", printed[0]
@@ -259,8 +254,6 @@ def _printed_date(art: Article, lines: list[str], date_order: str, *, past_body:
     body starts (a second line of over 25 words; `past_body` reads on, to confirm a date rather
     than to choose one): not an "Updated" stamp, not a date under a label
     such as "Joined" on the line before."""
-    from .clean import NOT_PUBLICATION, date_line, is_update_stamp, stamp_at_head
-
     prev, long_lines = "", 0
     for line in lines:
         if len(line.split()) > 25:  # a dek may come before the date line; a second paragraph is the body
