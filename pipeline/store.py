@@ -26,10 +26,10 @@ import uuid
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 import schemas
@@ -87,16 +87,22 @@ def staging_dir(out: str | Path, run_id: str) -> Path:
 
 
 def stage_articles(out: str | Path, run_id: str, part: str, table: pa.Table, version: int = schemas.CURRENT_VERSION) -> None:
-    """Write one batch of article rows into the run's staging area, hive-partitioned, zstd."""
+    """Write one batch of article rows into the run's staging area, hive-partitioned
+    (language=../published_month=../part-*.parquet, as pyarrow.dataset lays it out), zstd.
+    Written with pyarrow.parquet: workers then never import pyarrow.dataset (and pandas with it,
+    ~0.35 s a process)."""
     if table.num_rows == 0:
         return
     target = staging_dir(out, run_id) / "articles"
-    part_schema = pa.schema([table.schema.field(c) for c in schemas.PARTITION_COLUMNS])
-    ds.write_dataset(
-        table, target, format="parquet", partitioning=ds.partitioning(part_schema, flavor="hive"),
-        basename_template=f"part-{run_id}-{part}-{{i}}.parquet", existing_data_behavior="overwrite_or_ignore",
-        file_options=ds.ParquetFileFormat().make_write_options(compression="zstd"),
-        max_rows_per_group=10_000)
+    groups: dict[tuple, list[int]] = {}
+    for i, key in enumerate(zip(*(table.column(c).to_pylist() for c in schemas.PARTITION_COLUMNS))):
+        groups.setdefault(key, []).append(i)
+    rows = table.drop_columns(list(schemas.PARTITION_COLUMNS))
+    for key, idx in groups.items():
+        d = target.joinpath(*(f"{c}={quote(str(v), safe='')}" for c, v in zip(schemas.PARTITION_COLUMNS, key)))
+        d.mkdir(parents=True, exist_ok=True)
+        part_rows = rows if len(idx) == table.num_rows else rows.take(pa.array(idx, pa.int64()))
+        pq.write_table(part_rows, d / f"part-{run_id}-{part}-0.parquet", compression="zstd", row_group_size=10_000)
 
 
 def stage_rejects(out: str | Path, run_id: str, part: str, table: pa.Table) -> None:
@@ -354,9 +360,11 @@ def write_report(out: str | Path, report: dict) -> Path:
 
 
 # --- reading ------------------------------------------------------------------------------------
-def articles_dataset(out: str | Path) -> ds.Dataset:
+def articles_dataset(out: str | Path) -> "ds.Dataset":
     """The article table as a pyarrow dataset with the current schema: columns added by later
     versions read as null in older files."""
+    import pyarrow.dataset as ds
+
     schema = schemas.articles_schema()
     return ds.dataset(str(Path(out) / "articles"), format="parquet", schema=schema,
                       partitioning=ds.partitioning(pa.schema([schema.field(c) for c in schemas.PARTITION_COLUMNS]), flavor="hive"))
@@ -373,6 +381,8 @@ def read_articles(out: str | Path, columns: list[str] | None = None, filter=None
         urls = remote.file_urls(str(out))
         if not urls:
             return schemas.articles_schema().empty_table()
+        import pyarrow.dataset as ds
+
         fs, root = fsspec.core.url_to_fs(str(out).rstrip("/"))
         paths = [fsspec.core.url_to_fs(u)[1] for u in urls]
         schema = schemas.articles_schema()
@@ -387,6 +397,8 @@ def read_articles(out: str | Path, columns: list[str] | None = None, filter=None
 def read_rejects(out: str | Path) -> pa.Table:
     if not (Path(out) / "rejects").exists():
         return schemas.rejects_schema().empty_table()
+    import pyarrow.dataset as ds
+
     return ds.dataset(str(Path(out) / "rejects"), format="parquet", schema=schemas.rejects_schema()).to_table()
 
 
