@@ -447,11 +447,22 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
     cands = [i for i in window if lines[i].kept and (2 <= feats[i].units <= 40
                                                      or (feats[i].script in cjk and len(lines[i].text) >= 6))]
     title_i = None
+    if not known and whole_page and (found := page_named_title(art, window)):
+        # the page names its headline: a line printing exactly that is the title (a one-word one too)
+        named, text, quoted = found
+        title_i = next((i for i in window if lines[i].kept and keys[i] == named), None)
+        if title_i is None and quoted:  # the body span started too early (a sidebar of posts): the line anywhere
+            title_i = next((i for i in range(len(lines)) if lines[i].kept and i not in keys
+                            and match_key(lines[i].text) == named), None)
+            if title_i is not None:
+                keys[title_i] = named
+        if title_i is None and not quoted and len(named.split()) >= 3:
+            art.title = text  # a trail's last crumb printed nowhere else: a section name is shorter
     if known:
         title_i = next((i for i in cands if keys[i] == known), None)
         if title_i is None:
             title_i = next((i for i in cands if known and keys[i] and (keys[i] in known or known in keys[i]) and len(keys[i]) >= 0.6 * len(known)), None)
-    if title_i is None and whole_page:
+    if title_i is None and whole_page and art.title is None:
         title_i = _best_title(art, feats, cands, keys, start)
         if title_i is not None:  # a headline printed twice: the first copy is the title, the dek follows it
             title_i = min(j for j in cands if keys[j] == keys[title_i])
@@ -488,6 +499,40 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
 
 
 _BREADCRUMB = re.compile(r"[|»›/\\]|\s>\s|//")
+# "5 Kommentare zu „Title“", "3 thoughts on “Title”", "One response to “Title”": WordPress and
+# similar themes head the comment section with the article's title
+_COMMENTS_ON = re.compile(
+    r"^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|ein|eine|einen|zwei|drei|vier|fünf|un|une|deux|trois)?\s*"
+    r"(?:thoughts?|comments?|responses?|replies|reply|kommentare?|gedanken|antworten?|reaktionen|réponses?|commentaires?|"
+    r"comentarios?|respuestas?|comentários|risposte|commenti)\s+(?:on|to|for|zu|auf|zum|zur|für|sur|à|pour|en|a|para|em|su)\s+"
+    r"[“\"„«‘'‚»](?P<title>.{2,200}?)[”\"“»’'‘«]\s*[:.]?\s*$", re.I)
+# "Sie sind hier: Home » Europa » Emden", "Home » Desserts » Peanut Butter Truffles": a trail that
+# starts at the home page (or after a "you are here" label) and has 3+ crumbs ends at this page
+_TRAIL = re.compile(r"^\s*(?:(?P<label>(?:you are here|sie sind hier|du bist hier|durchsuchen|vous êtes ici|usted está aquí|"
+                    r"está aqui|sei qui)\s*:?\s*)?)(?:home|startseite|start|accueil|inicio|início|homepage)\b", re.I)
+_CRUMB_SEP = re.compile(r"\s*(?:»|›+|\s>\s|\s/\s|\|)\s*")
+
+
+def page_named_title(art: Article, window: list[int]) -> tuple[str, str, bool] | None:
+    """(key, text, whether a comment heading quoted it) of the headline when the page names it:
+    quoted in its comment section's heading, or as the last crumb of a breadcrumb trail in the
+    header."""
+    for ln in art.lines:
+        t = ln.text
+        if len(t) < 220 and any(q in t for q in "“\"„«‘'‚»") and (m := _COMMENTS_ON.match(t)):
+            return match_key(m["title"]), m["title"], True
+    for i in window:
+        if (crumbs := _trail_crumbs(art.lines[i].text)) is not None:
+            return match_key(crumbs[-1]), crumbs[-1], False
+    return None
+
+
+def _trail_crumbs(text: str) -> list[str] | None:
+    """The crumbs of a breadcrumb trail line (see _TRAIL), or None."""
+    if (m := _TRAIL.match(text)) is None:
+        return None
+    crumbs = [c for c in _CRUMB_SEP.split(text) if c]
+    return crumbs if len(crumbs) >= 3 or (m["label"] and len(crumbs) == 2) else None
 # Page furniture worded like a short headline: copy/share/download controls, reading times,
 # picture credits. Never the article's headline.
 # a headline opens with a capital, a digit or a quote (in scripts with case), not with a

@@ -273,3 +273,32 @@ def test_html_credit_anywhere_on_the_page_but_not_in_comments():
     assert authors("<div class='comments'><p>Veröffentlicht am 3. März 2020 von Leserin Anna Maier</p></div>"
                    "<div><p>Text: Ursula Eggers</p></div>") == ["Ursula Eggers"]
     assert authors("<div class='comment-list'><p>Veröffentlicht am 3. März 2020 von Anna Maier</p></div>") == []
+
+
+_BRIDGE = "\n".join([
+    "Der Stadtrat hat am Montag lange über die Sanierung der alten Brücke am Hafen und ihre Kosten beraten.",
+    "Die Verwaltung schätzt, dass die Arbeiten mindestens zwei Jahre dauern und den Verkehr stark behindern.",
+    "Anwohner hatten sich in einer Versammlung im Frühjahr über Lärm, Staub und fehlende Parkplätze beschwert.",
+    "Die Opposition verlangt ein Gutachten, bevor weitere Aufträge an Baufirmen aus der Region vergeben werden.",
+])
+
+
+@pytest.mark.parametrize("header,tail,title", [
+    # the comment section's heading quotes the headline: it wins over a pager link above it
+    (["Startseite", "← Nebenbei bemerkt (4)", "Scherenschnitt (3)"], "5 Kommentare zu „Scherenschnitt (3)“",
+     "Scherenschnitt (3)"),
+    (["Blog", "Next post →", "Bridge repairs begin"], "3 thoughts on “Bridge repairs begin”", "Bridge repairs begin"),
+    # a breadcrumb trail ends at this page: a one-word headline under it is the title
+    (["Sie sind hier: Home » Europa » Deutschland » Emden", "Emden"], "Impressum", "Emden"),
+    # a trail picked as the headline gives its last crumb
+    (["Menü", "home / Betrieb / IT / Cyber-Angriffe: 20 Prozent vom IT-Budget in die Sicherheit"], "Impressum",
+     "Cyber-Angriffe: 20 Prozent vom IT-Budget in die Sicherheit"),
+    # a two-crumb menu line is no trail
+    (["Home / Aktuell", "Stadtrat berät über die Brücke"], "Impressum", "Stadtrat berät über die Brücke"),
+])
+def test_text_dump_headline_the_page_names(header, tail, title):
+    """The page names its own headline: in its comment heading or at the end of a breadcrumb trail."""
+    raw = "\n".join(header) + "\n" + _BRIDGE + "\n" + tail + "\n"
+    art = process_article(Article("s.txt", "text", raw=raw))
+    assert art.title == title
+    assert title not in art.body_text().split("\n")
