@@ -445,7 +445,8 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
     known = match_key(art.title or art.input_title or "") if (art.title or art.input_title) else None
     cjk = ("Han", "Kana", "Hangul")
     cands = [i for i in window if lines[i].kept and (2 <= feats[i].units <= 40
-                                                     or (feats[i].script in cjk and len(lines[i].text) >= 6))]
+                                                     or (feats[i].script in cjk and len(lines[i].text) >= 6))
+             and not R.COMMENT_HEADER.match(lines[i].text)]  # "Schreibe eine Antwort" heads a form
     title_i = None
     if not known and whole_page and (found := page_named_title(art, window)):
         # the page names its headline: a line printing exactly that is the title (a one-word one too)
@@ -617,6 +618,15 @@ def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[in
         if (3 <= fj.units <= 20 and not fj.ends and not tj.endswith((":", ",")) and fj.units < fb.units
                 and fb.ends and fb.units >= 8 and not _BREADCRUMB.search(tj)
                 and not _NOT_HEADLINE.search(tj) and not (looks_like_name(tj) and fj.units <= 4)):
+            return j
+    # a kicker over its headline: the best-placed line is a short label ("Catch more fish", "Story aus
+    # Weihnachten") and the line under it is a longer headline that does not end like a sentence
+    nxt = [i for i in cands if i > best]
+    if nxt and nxt[0] <= best + 1 and feats[best].units <= 3:
+        j, fj = nxt[0], feats[nxt[0]]
+        tj = art.lines[j].text.rstrip()
+        if (6 <= fj.units <= 25 and not tj.endswith((".", ":", ",", ";")) and not _BREADCRUMB.search(tj)
+                and not _NOT_HEADLINE.search(tj) and not looks_like_name(tj)):
             return j
     return best
 

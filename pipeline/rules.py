@@ -133,6 +133,9 @@ TAGS = _rx(r"^\s*(?:tags?|tagged|topics?|filed under|keywords|schlagwörter|etiq
 # The start of the reader-comment section: "Jane on May 2, 2019 at 4:47 pm said:", "12 Comments".
 COMMENT_HEADER = _rx(r"^\s*(?:\d+\s+(?:comments?|responses?|replies|commentaires|kommentare|comentários|comentarios|تعليقات?)|"
                      r"(?:leave|post|add|write) a (?:reply|comment)|comments? (?:are|is) closed|join the (?:discussion|conversation)|"
+                     r"(?:schreibe|hinterlasse|verfasse) (?:einen kommentar|eine antwort)|kommentar (?:schreiben|verfassen)|"
+                     r"laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta|"
+                     r"deixe um comentário|deixe uma resposta|lascia un commento|"
                      r"reader comments|comments on this (?:article|story)|discussion|"
                      r"أضف تعليقا?|اضف تعليق)\s*[:.!]?\s*$|^.{2,80}\b(?:said|says|wrote|disse|a dit|schrieb)\s*:\s*$")
 COPYRIGHT = _rx(r"^\s*(?:©|\(c\)|copyright\b|all rights reserved|جميع الحقوق محفوظة|كل الحقوق محفوظة|todos os direitos|tous droits)|"

@@ -302,3 +302,23 @@ def test_text_dump_headline_the_page_names(header, tail, title):
     art = process_article(Article("s.txt", "text", raw=raw))
     assert art.title == title
     assert title not in art.body_text().split("\n")
+
+
+@pytest.mark.parametrize("header,title,subtitle", [
+    # a label of up to three words over a longer headline is a kicker
+    (["Startseite", "Story aus Weihnachten", "Ich habe es satt, an Weihnachten gefragt zu werden, wieso ich Single bin"],
+     "Ich habe es satt, an Weihnachten gefragt zu werden, wieso ich Single bin", None),
+    # a four-word headline over its dek stays the headline
+    (["Startseite", "Vom Boden aus gedacht", "Ann Cotten verwebt in ihrem neuen Buch Lokales und Globales"],
+     "Vom Boden aus gedacht", "Ann Cotten verwebt in ihrem neuen Buch Lokales und Globales"),
+])
+def test_text_dump_kicker_over_headline(header, title, subtitle):
+    art = process_article(Article("s.txt", "text", raw="\n".join(header) + "\n" + _BRIDGE + "\nImpressum\n"))
+    assert (art.title, art.subtitle) == (title, subtitle)
+
+
+def test_comment_form_heading_is_no_headline_and_opens_the_comments():
+    raw = "Startseite\nStadtrat berät über die Brücke\n" + _BRIDGE + "\nSchreibe einen Kommentar\nTolle Brücke, endlich!\n"
+    art = process_article(Article("s.txt", "text", raw=raw))
+    assert art.title == "Stadtrat berät über die Brücke"
+    assert [ln.reason for ln in art.lines[-2:]] == ["comments", "comments"]
