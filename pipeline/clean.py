@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from . import rules as R
-from .bylines import PREPOSITION, agency_code, bare_name, byline_after_stamp, full_name, looks_like_name, parse_byline
+from .bylines import GENERIC_ACCOUNTS, PREPOSITION, agency_code, bare_name, byline_after_stamp, full_name, looks_like_name, parse_byline
 from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date
 from .record import Article, Caption, Line
 from .scripts import dominant_script, script_counts, text_units
@@ -403,6 +403,28 @@ def _set_byline(art: Article, line: str, authors: list[str], agency: str | None)
         art.source_agency = agency
 
 
+# "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "23.06.2016 um 16:14 Uhr - Markus
+# Reuter - 91 Ergänzungen": a blog theme's meta line prints date, author and the comments link in a row
+_COMMENT_LINK = re.compile(r"\s(?:\d+\s+(?:kommentare?|comments?|ergänzungen|antworten|responses?|replies|commentaires?|"
+                           r"comentarios?)|keine kommentare|no comments|schreibe einen kommentar|leave a (?:comment|reply)|"
+                           r"laisser un commentaire|deja un comentario)\b", re.I)
+_TIME_WORDS = re.compile(r"^(?:(?:uhr|um|am|at|on)\b|[-–—|~,])\s*", re.I)
+
+
+def _name_before_comment_link(residue: str, site: str | None) -> tuple[list[str], str | None] | None:
+    """The author in a date line's residue when the comments link follows the name."""
+    m = _COMMENT_LINK.search(" " + residue)
+    if m is None:
+        return None
+    name = residue[:m.start()].strip(" ,~-–—|")
+    while (t := _TIME_WORDS.match(name)) is not None and t.end():
+        name = name[t.end():]
+    name = name.strip(" ,~-–—|")
+    if not (bare_name(name) and full_name(name)) or any(w.casefold() in GENERIC_ACCOUNTS for w in name.split()):
+        return None
+    return parse_byline(name, site=site)
+
+
 def _section_from(residue: str) -> str | None:
     if not residue or text_units(residue) > 4 or any(c.isdigit() for c in residue):
         return None
@@ -430,7 +452,8 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
         lines[i].reason = "date"
         date_idx.append(i)
         _set_date(art, dl, lines[i].text)
-        by = parse_byline(dl.residue, require_prefix=True) if dl.residue else None
+        by = (parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)) \
+            if dl.residue else None
         if by:
             _set_byline(art, lines[i].text, *by)
         elif art.section is None and (sec := _section_from(dl.residue)):

@@ -322,3 +322,15 @@ def test_comment_form_heading_is_no_headline_and_opens_the_comments():
     art = process_article(Article("s.txt", "text", raw=raw))
     assert art.title == "Stadtrat berät über die Brücke"
     assert [ln.reason for ln in art.lines[-2:]] == ["comments", "comments"]
+
+
+@pytest.mark.parametrize("meta,authors", [
+    ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", ["Ulrike Stockhausen"]),
+    ("23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen", ["Markus Reuter"]),
+    # without the comments link after it, a capitalised pair beside a date is no name ("Pressemitteilung Aktuell")
+    ("12. März 2021 Pressemitteilung Aktuell", []),
+    ("12. März 2021 Datum Autor 3 Kommentare", []),
+])
+def test_text_dump_author_between_date_and_comments_link(meta, authors):
+    raw = "Startseite\nStadtrat berät über die Brücke\n" + meta + "\n" + _BRIDGE + "\nImpressum\n"
+    assert process_article(Article("s.txt", "text", raw=raw)).authors == authors
