@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from datetime import timedelta, timezone
 
 import courlan
@@ -20,7 +21,9 @@ def canonical_url(url: str | None) -> str | None:
     if not url or not url.strip():
         return None
     try:
-        norm = courlan.normalize_url(url.strip(), strict=True)
+        # a SplitResult, not the string: courlan html-unescapes strings, and "?a=1&region=eu" would
+        # become "?a=1®ion=eu" ("&reg"), "&para=2" "¶=2" (lxml has unescaped attribute values already)
+        norm = courlan.normalize_url(urlsplit(url.strip()), strict=False)
     except Exception:  # courlan raises on malformed URLs; keep what the record gave
         norm = url.strip()
     return norm.split("#", 1)[0]

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import DATA, ROOT
 
 from pipeline import store
 from pipeline.batch import process_batch
+from pipeline.metadata import canonical_url
+from pipeline.process import article_id, process_article
+from pipeline.record import Article
 
 # A real AP story (from a page of the article-extraction benchmark) as two sites would print it:
 # each with its own navigation, masthead and footer around the same wire text.
@@ -87,3 +92,23 @@ def test_banded_lsh_finds_edited_copies_and_the_earliest_original():
     assert dedup.find_duplicates(state, new) == {"copy1": "orig", "copy2": "orig"}
     # without the state, the first copy in the run is the original
     assert dedup.find_duplicates(dedup.SCHEMA.empty_table(), new) == {"copy2": "copy1"}
+
+
+
+@pytest.mark.parametrize("url,canonical", [
+    # article ids in the query string stay: they tell articles apart (courlan's strict mode drops them)
+    ("https://x.com/index.php?story=42", "https://x.com/index.php?story=42"),
+    ("https://x.com/news.php?artikel=5&utm_source=nl&fbclid=zz#top", "https://x.com/news.php?artikel=5"),
+    # "&region" and "&para" are parameters, not the entities ® and ¶
+    ("https://x.com/a?a=1&region=eu", "https://x.com/a?a=1&region=eu"),
+    ("https://X.com/a?para=2&id=1", "https://x.com/a?id=1&para=2"),
+])
+def test_canonical_url_keeps_what_identifies_the_article(url, canonical):
+    assert canonical_url(url) == canonical
+
+
+def test_articles_told_apart_by_their_query_keep_distinct_ids():
+    body = "\n".join(_ap_body())
+    ids = {article_id(process_article(Article("in.jsonl", "text", raw=body, url=f"https://x.com/index.php?story={n}")))
+           for n in (1, 2)}
+    assert len(ids) == 2
