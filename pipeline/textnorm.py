@@ -75,8 +75,14 @@ def fold(text: str) -> str:
 
 
 def fold_words(text: str) -> list[str]:
-    """`fold(text).split()` in one regex pass (the words are the runs between _NON_WORD's matches)."""
-    return _WORD.findall(_fold_chars(text))
+    """`fold(text).split()` in one regex pass (the words are the runs between _NON_WORD's matches);
+    digit runs are folded per word, only in the words that have digits (a whole-text `\\d` scan
+    costs as much as finding the words)."""
+    if not text.isascii():
+        if _FOLDED.search(text):
+            text = text.translate(_KEY_FOLD)
+        text = _ARABIC_DIACRITICS.sub("", text)
+    return [w if w.isalpha() else _DIGITS.sub("0", w) for w in _WORD.findall(text.casefold())]
 
 
 @lru_cache(maxsize=1 << 16)
