@@ -102,21 +102,26 @@ def build(eval_dir: Path, dst: Path, kind: str, n: int, per_file: int = PER_FILE
     return files
 
 
+def trafilatura_file(path: str, fast: bool = False) -> int:
+    """trafilatura alone on every record of a JSON Lines file, with newsclean's settings; the count."""
+    import trafilatura
+
+    from pipeline.extract import TRAFILATURA_OPTIONS
+
+    n = 0
+    for line in open(path):
+        rec = json.loads(line)
+        trafilatura.extract(rec["html"], url=rec["url"], fast=fast, **TRAFILATURA_OPTIONS)
+        n += 1
+    return n
+
+
 def child(mode: str, files: list[str], workers: int) -> dict:
     """Runs inside the measuring subprocess."""
     t0 = time.perf_counter()
     c0 = time.process_time()
     if mode in ("trafilatura", "trafilatura_fast"):
-        import trafilatura
-
-        from pipeline.extract import TRAFILATURA_OPTIONS
-
-        n = 0
-        for f in files:
-            for line in open(f):
-                rec = json.loads(line)
-                trafilatura.extract(rec["html"], url=rec["url"], fast=mode == "trafilatura_fast", **TRAFILATURA_OPTIONS)
-                n += 1
+        n = sum(trafilatura_file(f, fast=mode == "trafilatura_fast") for f in files)
     elif mode == "datatrove":
         in_dir = str(Path(files[0]).parent)
         subprocess.run([str(DT_VENV / "bin" / "python"), str(ROOT / "benchmarks" / "datatrove_pipeline.py"), in_dir,
@@ -175,16 +180,11 @@ def _lockstep_child(mode: str, files: list[str], mine, theirs, batch_bytes: int,
 
     n = 0
     if mode == "trafilatura":
-        import trafilatura
-
-        from pipeline.extract import TRAFILATURA_OPTIONS
+        import trafilatura  # noqa: F401 - imported before the first turn, as newsclean's side imports its own
 
         take_turn()
         for f in files:
-            for line in open(f):
-                rec = json.loads(line)
-                trafilatura.extract(rec["html"], url=rec["url"], **TRAFILATURA_OPTIONS)
-                n += 1
+            n += trafilatura_file(f)
             pass_turn()
     else:
         from pipeline.batch import process_batch
@@ -223,6 +223,16 @@ def lockstep(files: list[str], batch_files: int = 5) -> dict[str, dict]:
     return out
 
 
+def lockstep_ratios(eval_dir: Path, tmp: Path, rounds: int) -> list[float]:
+    """newsclean HTML path / trafilatura alone, docs/s, in `rounds` lockstep rounds on 1,000 documents."""
+    slice_ = build(eval_dir, tmp / "lockstep", "html", 1000, per_file=50)
+    ratios = []
+    for _ in range(rounds):
+        r = lockstep(slice_)
+        ratios.append(r["run"]["docs_per_s"] / r["trafilatura"]["docs_per_s"])
+    return ratios
+
+
 def measure(mode: str, files: list[str], workers: int = 1) -> dict:
     spec = json.dumps({"mode": mode, "files": files, "workers": workers})
     r = subprocess.run([sys.executable, __file__, "--child", spec], capture_output=True, text=True, check=True)
@@ -236,6 +246,8 @@ def main() -> None:
     ap.add_argument("--big", type=int, default=50000)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--rss-only", action="store_true", help="only the text path at --docs and --big (peak RSS)")
+    ap.add_argument("--lockstep-only", action="store_true",
+                    help="only the HTML path / trafilatura ratio in lockstep, --rounds rounds on 1,000 documents")
     ap.add_argument("--write-md", action="store_true")
     ap.add_argument("--child")
     args = ap.parse_args()
@@ -252,6 +264,9 @@ def main() -> None:
               f"{args.big:,} documents {big['peak_rss_mb']:.0f} MB ({big['docs_per_s']:.1f} docs/s): "
               f"{(big['peak_rss_mb'] / small['peak_rss_mb'] - 1) * 100:+.1f} %")
         return
+    if args.lockstep_only:
+        print(", ".join(f"{r:.3f}" for r in lockstep_ratios(eval_dir, tmp, args.rounds)))
+        return
     html = build(eval_dir, tmp / "html", "html", args.docs)
     text = build(eval_dir, tmp / "text", "text", args.docs)
     T, TF, H, TX, H2, DT = ("trafilatura alone, full mode (1 process)", "trafilatura alone, fast mode (1 process)",
@@ -263,11 +278,7 @@ def main() -> None:
     # This machine is shared and its speed drifts by a third within minutes: the HTML-path ratio is
     # measured in lockstep (`lockstep`: the two sides take turns file by file on one core), in
     # rounds on the same 1,000-document slice, and the median of the rounds' ratios kept.
-    ratios = []
-    slice_ = build(eval_dir, tmp / "lockstep", "html", 1000, per_file=50)
-    for _ in range(args.rounds):
-        r = lockstep(slice_)
-        ratios.append(r["run"]["docs_per_s"] / r["trafilatura"]["docs_per_s"])
+    ratios = lockstep_ratios(eval_dir, tmp, args.rounds)
     rows[T] = measure("trafilatura", html)
     rows[TF] = measure("trafilatura_fast", html)
     rows[H] = measure("run", html)

@@ -403,17 +403,13 @@ def _set_byline(art: Article, line: str, authors: list[str], agency: str | None)
         art.source_agency = agency
 
 
-# "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "23.06.2016 um 16:14 Uhr - Markus
-# Reuter - 91 Ergänzungen": a blog theme's meta line prints date, author and the comments link in a row
-_COMMENT_LINK = re.compile(r"\s(?:\d+\s+(?:kommentare?|comments?|ergänzungen|antworten|responses?|replies|commentaires?|"
-                           r"comentarios?)|keine kommentare|no comments|schreibe einen kommentar|leave a (?:comment|reply)|"
-                           r"laisser un commentaire|deja un comentario)\b", re.I)
 _TIME_WORDS = re.compile(r"^(?:(?:uhr|um|am|at|on)\b|[-–—|~,])\s*", re.I)
 
 
 def _name_before_comment_link(residue: str, site: str | None) -> tuple[list[str], str | None] | None:
-    """The author in a date line's residue when the comments link follows the name."""
-    m = _COMMENT_LINK.search(" " + residue)
+    """The author in a date line's residue when the comments link follows the name (a blog theme's
+    meta line prints date, author and comments link in a row)."""
+    m = R.COMMENT_LINK.search(" " + residue)
     if m is None:
         return None
     name = residue[:m.start()].strip(" ,~-–—|")
@@ -557,6 +553,8 @@ def _trail_crumbs(text: str) -> list[str] | None:
         return None
     crumbs = [c for c in _CRUMB_SEP.split(text) if c]
     return crumbs if len(crumbs) >= 3 or (m["label"] and len(crumbs) == 2) else None
+
+
 # Page furniture worded like a short headline: copy/share/download controls, reading times,
 # picture credits. Never the article's headline.
 # a headline opens with a capital, a digit or a quote (in scripts with case), not with a

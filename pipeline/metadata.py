@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 from datetime import timedelta, timezone
+from urllib.parse import urlsplit
 
 import courlan
 

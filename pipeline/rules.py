@@ -130,14 +130,20 @@ CTA = _rx(r"\b(?:sign up|subscribe|newsletters?|delivered (?:to|through) your (?
           r"اشترك|تابعونا|حمل تطبيق|جميع الحقوق محفوظة)\b|@\w+\.(?:com|org|net)")
 TAGS = _rx(r"^\s*(?:tags?|tagged|topics?|filed under|keywords|schlagwörter|etiquetas|mots-clés|теги|"
            r"الوسوم|وسوم|كلمات مفتاحية|الكلمات المفتاحية)\s*(?:[:：|]|$)")
+# Comment counts and comment-form links, in a comment section's heading and in a post's meta line.
+_COMMENT_COUNT = (r"\d+\s+(?:comments?|responses?|replies|commentaires?|kommentare?|ergänzungen|antworten|comentários|"
+                  r"comentarios?|تعليقات?)")
+_COMMENT_FORM = (r"(?:leave|post|add|write) a (?:reply|comment)|(?:schreibe|hinterlasse|verfasse) (?:einen kommentar|eine antwort)|"
+                 r"kommentar (?:schreiben|verfassen)|laisser un commentaire|laisser une réponse|deja un comentario|"
+                 r"deja una respuesta|deixe um comentário|deixe uma resposta|lascia un commento")
 # The start of the reader-comment section: "Jane on May 2, 2019 at 4:47 pm said:", "12 Comments".
-COMMENT_HEADER = _rx(r"^\s*(?:\d+\s+(?:comments?|responses?|replies|commentaires|kommentare|comentários|comentarios|تعليقات?)|"
-                     r"(?:leave|post|add|write) a (?:reply|comment)|comments? (?:are|is) closed|join the (?:discussion|conversation)|"
-                     r"(?:schreibe|hinterlasse|verfasse) (?:einen kommentar|eine antwort)|kommentar (?:schreiben|verfassen)|"
-                     r"laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta|"
-                     r"deixe um comentário|deixe uma resposta|lascia un commento|"
+COMMENT_HEADER = _rx(r"^\s*(?:" + _COMMENT_COUNT + "|" + _COMMENT_FORM + "|"
+                     r"comments? (?:are|is) closed|join the (?:discussion|conversation)|"
                      r"reader comments|comments on this (?:article|story)|discussion|"
                      r"أضف تعليقا?|اضف تعليق)\s*[:.!]?\s*$|^.{2,80}\b(?:said|says|wrote|disse|a dit|schrieb)\s*:\s*$")
+# The comments link after the author on a post's meta line ("26. September 2019 Ulrike Stockhausen
+# Schreibe einen Kommentar", "... Markus Reuter - 91 Ergänzungen"): searched, not matched.
+COMMENT_LINK = _rx(r"\s(?:" + _COMMENT_COUNT + "|" + _COMMENT_FORM + r"|keine kommentare|no comments)\b")
 COPYRIGHT = _rx(r"^\s*(?:©|\(c\)|copyright\b|all rights reserved|جميع الحقوق محفوظة|كل الحقوق محفوظة|todos os direitos|tous droits)|"
                 r"(?:all rights reserved|جميع الحقوق محفوظة|alle rechte vorbehalten)\.?\s*$")
 SENTENCE_END = re.compile(r"[.!?؟。！？…:;»”\"'’)\]]\s*$")

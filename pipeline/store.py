@@ -26,6 +26,7 @@ import uuid
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pyarrow as pa
@@ -33,6 +34,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import schemas
+
+if TYPE_CHECKING:  # workers never import it: see stage_articles
+    import pyarrow.dataset as ds
 
 from .record import Article
 
@@ -360,7 +364,7 @@ def write_report(out: str | Path, report: dict) -> Path:
 
 
 # --- reading ------------------------------------------------------------------------------------
-def articles_dataset(out: str | Path) -> "ds.Dataset":
+def articles_dataset(out: str | Path) -> ds.Dataset:
     """The article table as a pyarrow dataset with the current schema: columns added by later
     versions read as null in older files."""
     import pyarrow.dataset as ds

@@ -61,12 +61,17 @@ _DIGITS = re.compile(r"\d+")
 _FOLDED = re.compile("[" + "".join(sorted(chr(c) for c in _KEY_FOLD)) + "]")
 
 
-def _fold_chars(text: str) -> str:
+def _fold_letters(text: str) -> str:
+    """Arabic letter variants, Eastern digits and marks folded (case and digit runs are not)."""
     if not text.isascii():
         if _FOLDED.search(text):  # str.translate with a dict costs ~0.1 us a character: only when needed
             text = text.translate(_KEY_FOLD)
         text = _ARABIC_DIACRITICS.sub("", text)
-    return _DIGITS.sub("0", text.casefold())
+    return text
+
+
+def _fold_chars(text: str) -> str:
+    return _DIGITS.sub("0", _fold_letters(text).casefold())
 
 
 def fold(text: str) -> str:
@@ -78,11 +83,7 @@ def fold_words(text: str) -> list[str]:
     """`fold(text).split()` in one regex pass (the words are the runs between _NON_WORD's matches);
     digit runs are folded per word, only in the words that have digits (a whole-text `\\d` scan
     costs as much as finding the words)."""
-    if not text.isascii():
-        if _FOLDED.search(text):
-            text = text.translate(_KEY_FOLD)
-        text = _ARABIC_DIACRITICS.sub("", text)
-    return [w if w.isalpha() else _DIGITS.sub("0", w) for w in _WORD.findall(text.casefold())]
+    return [w if w.isalpha() else _DIGITS.sub("0", w) for w in _WORD.findall(_fold_letters(text).casefold())]
 
 
 @lru_cache(maxsize=1 << 16)

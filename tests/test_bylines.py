@@ -290,7 +290,7 @@ _BRIDGE = "\n".join([
     (["Blog", "Next post →", "Bridge repairs begin"], "3 thoughts on “Bridge repairs begin”", "Bridge repairs begin"),
     # a breadcrumb trail ends at this page: a one-word headline under it is the title
     (["Sie sind hier: Home » Europa » Deutschland » Emden", "Emden"], "Impressum", "Emden"),
-    # a trail picked as the headline gives its last crumb
+    # a trail's last crumb of 3+ words, printed nowhere else, is the headline
     (["Menü", "home / Betrieb / IT / Cyber-Angriffe: 20 Prozent vom IT-Budget in die Sicherheit"], "Impressum",
      "Cyber-Angriffe: 20 Prozent vom IT-Budget in die Sicherheit"),
     # a two-crumb menu line is no trail

@@ -94,7 +94,6 @@ def test_banded_lsh_finds_edited_copies_and_the_earliest_original():
     assert dedup.find_duplicates(dedup.SCHEMA.empty_table(), new) == {"copy2": "copy1"}
 
 
-
 @pytest.mark.parametrize("url,canonical", [
     # article ids in the query string stay: they tell articles apart (courlan's strict mode drops them)
     ("https://x.com/index.php?story=42", "https://x.com/index.php?story=42"),
