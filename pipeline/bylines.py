@@ -33,12 +33,18 @@ def agency_code(text: str) -> str | None:
     return _AGENCY_KEYS.get(key)
 
 
+# A credit verb and its preposition ("Publicado por", "Veröffentlicht von"); CMS themes glue it to
+# the name's link ("Geschrieben vonElisa Marvena").
+_CREDIT_VERB = (r"(?:written|reported|reporting|words|story|text|posted|published|compiled|created|"
+                r"veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|publié|publiée|écrit|rédigé|"
+                r"publicado|publicada|escrito|escrita|pubblicato|scritto)\s+(?:by|von|par|por|da|di)")
 _PREFIX = re.compile(
-    r"^(?:(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|(?:alle\s+|mehr\s+)?(?:artikel|beiträge)\s+von|"
-    r"(?:text|texte|texto|words)(?=\s*:)|"
-    r"(?:written|reported|reporting|words|story|text|posted|compiled)\s+by|by|par|von|vom|por|de|di|door|av|af|"
-    r"(?:ein\s+)?(?:artikel|beitrag|text|gastbeitrag)\s+von|autor(?:in)?|author|auteur|autore|redaktion(?=\s*:)|"
-    r"بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تقرير|حوار|متابعة|ترجمة)\b(?!-\w)\s*[:：\-–—]?\s*", re.I)
+    r"^(?:(?:(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|(?:alle\s+|mehr\s+)?(?:artikel|beiträge)\s+von|"
+    r"(?:text|texte|texto|words)(?=\s*:)|" + _CREDIT_VERB + r"|by|par|von|vom|por|de|di|door|av|af|"
+    r"(?:ein\s+)?(?:artikel|beitrag|text|gastbeitrag)\s+von|(?:eine\s+)?kolumne\s+von|ein\s+(?:gast)?kommentar\s+von|"
+    r"autor(?:in)?|author|auteur|autore|redaktion(?=\s*:)|"
+    r"بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تقرير|حوار|متابعة|ترجمة)\b(?!-\w)|" + _CREDIT_VERB + r"(?=(?-i:[A-ZÀ-ÖØ-Þ])))"
+    r"\s*[:：\-–—]?\s*", re.I)
 # Articles and possessives: a "name" opening with one is a phrase or a title ("Die FURCHE").
 _PHRASE_HEADS = {"die", "der", "das", "dem", "den", "the", "les", "los", "las", "het", "een", "ein", "eine", "un", "une",
                  "our", "your", "my", "unser", "unsere", "dein", "deine", "deinen", "mein", "meine", "notre", "votre"}

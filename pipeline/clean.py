@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 
 from . import rules as R
-from .bylines import GENERIC_ACCOUNTS, PREPOSITION, agency_code, bare_name, byline_after_stamp, full_name, looks_like_name, parse_byline
+from .bylines import (GENERIC_ACCOUNTS, PREPOSITION, agency_code, bare_name, byline_after_stamp, byline_prefix, full_name,
+                      looks_like_name, parse_byline)
 from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date
 from .record import Article, Caption, Line
 from .scripts import dominant_script, script_counts, text_units
@@ -151,11 +152,19 @@ def line_marker(t: str, f: Feat) -> tuple[str, object] | None:
     return None
 
 
+# The home page's link opens a breadcrumb trail: a new region of the page ("Home", "Home » News").
+_HOME_CRUMB = re.compile(r"^\s*(?:home|startseite|accueil|inicio|início|homepage)\s*(?:$|»|›|\||/|>)", re.I)
+
+
 def mark_markers(art: Article, feats: list[Feat]) -> None:
     lines = art.lines
     in_list = 0  # lines a related-list heading may still take
+    after_tags = False
     for i, ln in enumerate(lines):
         t, f = ln.text, feats[i]
+        if in_list and not R.RELATED_MARKER.match(t) and (
+                _HOME_CRUMB.match(t) or (after_tags and byline_prefix(t) and parse_byline(t, require_prefix=True))):
+            in_list = 0  # a trail from the home page, or the byline under the article's tags: the list ended
         if in_list and not R.RELATED_MARKER.match(t):
             # A related-list heading takes the headline-like lines under it, up to real prose.
             in_list -= 1
@@ -172,6 +181,7 @@ def mark_markers(art: Article, feats: list[Feat]) -> None:
         ln.reason, payload = f.marker
         if ln.reason in ("related_marker", "tags"):
             in_list = MAX_LIST_ITEMS
+            after_tags = ln.reason == "tags"
         elif ln.reason == "reading_time":
             art.reading_time_minutes = art.reading_time_minutes or payload
         elif ln.reason == "agency":
@@ -421,6 +431,46 @@ def _name_before_comment_link(residue: str, site: str | None) -> tuple[list[str]
     return parse_byline(name, site=site)
 
 
+_HANDLE_LINE = re.compile(r"^@\w+$")
+_META_SEP = re.compile(r"\s*[|•·~—–]\s*|,\s+|\s+/\s+")
+
+
+def _name_beside_date(line: str, site: str | None) -> tuple[list[str], str | None] | None:
+    """A full name set off from the date by a separator on a meta line ("Marie Merlet | lundi 9
+    décembre 2019", "Janic Cathomen, 01.12.2021", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"). A
+    capitalised pair of words merely next to a date is not taken: in German it is as often a label."""
+    parts = [p.strip() for p in _META_SEP.split(line) if p.strip()]
+    names = [p for p in parts if not _ANY_DIGIT.search(p) and bare_name(p) and full_name(p)
+             and not any(w.casefold() in GENERIC_ACCOUNTS for w in p.split())]
+    if len(names) != 1 or names[0] not in (parts[0], parts[-1]):
+        return None
+    return parse_byline(names[0], site=site)
+
+
+def _credit_on_next_line(art: Article, window: list[int], i: int, credit: str) -> tuple[list[str], str | None] | None:
+    """`credit` is a credit word alone ("By", "Von", "Autor:", a date line ending in "von"): the name
+    is the next header line, which then goes as the byline too. After a preposition ("von", "par")
+    only full names count: "Von" over a capitalised noun is a heading."""
+    m = byline_prefix(credit)
+    if m is None or m.end() != len(m.string):
+        return None
+    j = next((j for j in window if j > i and art.lines[j].kept), None)
+    if j is None or text_units(art.lines[j].text) > 8:
+        return None
+    by = parse_byline(m.group().strip() + " " + art.lines[j].text, require_prefix=True, site=art.site)
+    if by is None or (PREPOSITION.match(m.group()) and not all(bare_name(a) and full_name(a) for a in by[0])):
+        return None
+    art.lines[j].reason = "byline"
+    for k in (k for k in window if k > j and art.lines[k].kept):  # "By" / "A" / "@a" / "B": each name a line
+        t = art.lines[k].text
+        if not (_HANDLE_LINE.match(t) or (bare_name(t) and full_name(t))):
+            break
+        art.lines[k].reason = "byline"
+        if not t.startswith("@") and t not in by[0]:
+            by[0].append(t)
+    return by
+
+
 def _section_from(residue: str) -> str | None:
     if not residue or text_units(residue) > 4 or any(c.isdigit() for c in residue):
         return None
@@ -448,15 +498,18 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
         lines[i].reason = "date"
         date_idx.append(i)
         _set_date(art, dl, lines[i].text)
-        by = (parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)) \
+        by = (parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)
+              or _credit_on_next_line(art, window, i, dl.residue) or _name_beside_date(lines[i].text, art.site)) \
             if dl.residue else None
         if by:
             _set_byline(art, lines[i].text, *by)
         elif art.section is None and (sec := _section_from(dl.residue)):
             art.section = sec
-    # explicit bylines ("By X", "كتب: X")
+    # explicit bylines ("By X", "كتب: X"), also with the name on the next line ("Von" / "Patrick Czerny")
     for i in window:
-        if lines[i].kept and feats[i].units <= 15 and (by := parse_byline(lines[i].text, require_prefix=True, site=art.site)):
+        if lines[i].kept and feats[i].units <= 15 and (
+                by := parse_byline(lines[i].text, require_prefix=True, site=art.site)
+                or _credit_on_next_line(art, window, i, lines[i].text)):
             lines[i].reason = "byline"
             _set_byline(art, lines[i].text, *by)
     # title: the line the HTML or the record names, else one printed twice, else the nearest

@@ -334,3 +334,55 @@ def test_comment_form_heading_is_no_headline_and_opens_the_comments():
 def test_text_dump_author_between_date_and_comments_link(meta, authors):
     raw = "Startseite\nStadtrat berät über die Brücke\n" + meta + "\n" + _BRIDGE + "\nImpressum\n"
     assert process_article(Article("s.txt", "text", raw=raw)).authors == authors
+
+
+@pytest.mark.parametrize("line,authors", [
+    ("Publicado por Alberto González", ["Alberto González"]),
+    ("Veröffentlicht von HansG", ["HansG"]),
+    # themes glue the preposition to the name's link
+    ("Veröffentlicht vonChris Jung 28. Februar 2016", ["Chris Jung"]),
+    ("Geschrieben vonElisa Marvena", ["Elisa Marvena"]),
+    ("Eine Kolumne von Nils Pickert", ["Nils Pickert"]),
+    ("Erstellt von Andri Bryner", ["Andri Bryner"]),
+    ("By Jose de la Cruz", ["Jose de la Cruz"]),
+])
+def test_credit_verbs_and_column_prefixes(line, authors):
+    assert parse_byline(line, require_prefix=True)[0] == authors
+
+
+@pytest.mark.parametrize("line", ["Erstellt vonseiten der Stadt", "Kommentar von Anna Maier"])
+def test_credit_verb_needs_a_name_and_a_reader_comment_is_no_column(line):
+    """Glued only before a capital; "Kommentar von X" without "Ein" is a reader's comment."""
+    assert parse_byline(line, require_prefix=True) is None
+
+
+@pytest.mark.parametrize("meta,authors", [
+    # the credit word on its own line, the name(s) under it, a handle between them
+    (["Von", "Patrick Czerny", "-", "4. Februar 2022"], ["Patrick Czerny"]),
+    (["By", "April Roach", "@aprilroach28", "Daniel O'Mahony", "01 October 2020"], ["April Roach", "Daniel O'Mahony"]),
+    (["10.12.2022 18:27 von", "Hinrich Neumann"], ["Hinrich Neumann"]),
+    # "Von" over a capitalised noun is a heading, not a credit
+    (["Von", "Künstlern", "4. Februar 2022"], []),
+    # a full name set off from the date by a separator
+    (["Marie Merlet | lundi 9 décembre 2019 à 09h08"], ["Marie Merlet"]),
+    (["04.02.2022 | 13:10 Uhr | Uta Helkenberg"], ["Uta Helkenberg"]),
+])
+def test_text_dump_credit_split_over_lines_and_name_beside_date(meta, authors):
+    raw = "Startseite\nStadtrat berät über die Brücke\n" + "\n".join(meta) + "\n" + _BRIDGE + "\nImpressum\n"
+    art = process_article(Article("s.txt", "text", raw=raw))
+    assert art.authors == authors
+    assert art.title == "Stadtrat berät über die Brücke"
+    assert not any(m in art.body_text() for m in meta if m != "-")
+
+
+def test_a_related_list_ends_where_the_article_header_begins():
+    """A "Trending" list in the navigation does not swallow the breadcrumb, the headline and the
+    byline under it; a byline under the article's tags is no tag either."""
+    raw = "\n".join(["Trending", "Zen 3", "RTX 3080", "PS5", "Home", "News",
+                     "Where and How to Buy an RTX 3080, 3090 or 3070", "By Michelle Ehrhardt 04 November 2020",
+                     _BRIDGE, "Impressum"]) + "\n"
+    art = process_article(Article("s.txt", "text", raw=raw))
+    assert (art.title, art.authors) == ("Where and How to Buy an RTX 3080, 3090 or 3070", ["Michelle Ehrhardt"])
+    raw = "\n".join(["Startseite", "Stadtrat berät über die Brücke", "TAG: Brücke, Hafen", "By Jose de la Cruz", _BRIDGE,
+                     "Impressum"]) + "\n"
+    assert process_article(Article("s.txt", "text", raw=raw)).authors == ["Jose de la Cruz"]
