@@ -63,6 +63,19 @@ _ORG_WORD = re.compile(r"\b(?:press|news|times|post|daily|journal|magazine|media
                        r"university|universität|université|universidad|institute|institut|agency|team|staff|desk|"
                        r"service|network|radio|tv|gmbh|inc|ltd|llc|ag|verlag|redaktion|zeitung|today|tribune|herald|"
                        r"associated|international|global|correspondent|bureau)\b", re.I)
+# What names an organisation in an author field (<meta name="author">, JSON-LD): a legal form, an
+# institution's word, a domain name ("Olympia-Verlag GmbH, Nürnberg", "Hanns-Seidel-Stiftung e.V.",
+# "hessenschau.de, Frankfurt", "TVT-Redaktion"): the publisher, never a person.
+_INSTITUTION = re.compile(r"\b(?:e\.\s?v\.?|plc|kg|stiftung|verein|verband|fraktion|ministerium|ministry|departe?ment|"
+                          r"bundesamt|association|foundation|gesellschaft|redaktion|editorial)(?!\w)|"
+                          r"(?<![\w.])[a-z0-9-]{2,}\.(?:[a-z]{2,3}|info)\b|-redaktion\b", re.I)
+
+
+def names_organisation(text: str) -> bool:
+    """An author field's value that names an organisation or a website, not a person."""
+    return bool(_ORG_WORD.search(text) or _INSTITUTION.search(text))
+
+
 _EDITING = re.compile(r"[;,.]?\s*(?:additional\s+reporting|editing|edited|writing|graphics|photos?)\s+by\b.*$", re.I)
 _NOT_NAME = re.compile(r"\d|@|https?:|www\.|\bmin(?:ute)?s?\s+read\b|\bread\b|\bupdated\b|\bpublished\b", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|[\u0600-\u06FF]+\.?|[\u0400-\u04FF][\w-]*)$")

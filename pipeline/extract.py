@@ -89,9 +89,14 @@ def _jsonld(tree) -> list[dict]:
 
 
 def _names(v) -> list[str]:
+    """The names of a JSON-LD author value: strings, and Person entries (an Organization is the
+    publisher)."""
     if isinstance(v, str):
         return [v]
     if isinstance(v, dict):
+        kind = v.get("@type")
+        if isinstance(kind, str) and kind != "Person" or isinstance(kind, list) and "Person" not in kind:
+            return []
         return _names(v.get("name"))
     if isinstance(v, list):
         return [n for x in v for n in _names(x)]

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import courlan
 
-from .bylines import agency_code, expand_first_names, full_name, parse_byline
+from .bylines import agency_code, expand_first_names, full_name, names_organisation, parse_byline
 from .clean import NOT_PUBLICATION, date_line, is_update_stamp, page_byline, stamp_at_head
 from .dates import ParsedDate, find_date
 from .record import Article, Line
@@ -100,7 +100,7 @@ def _page_byline(lines: list[str], site: str | None) -> list[str] | None:
 def _split_authors(values: list[str], art: Article, site_names: list[str]) -> list[str]:
     names: list[str] = []
     for v in values:
-        if not v or v.startswith("http") or len(v) > 200:
+        if not v or v.startswith("http") or len(v) > 200 or names_organisation(v):
             continue
         for part in re.split(r"\s*;\s*", v):
             parsed = parse_byline(part, site=art.site, lenient=True)
