@@ -14,7 +14,7 @@ from itertools import islice
 import lxml.etree
 import lxml.html
 
-from .bylines import READING_TIME, byline_after_stamp, byline_prefix, expand_first_names
+from .bylines import READING_TIME, byline_after_stamp, byline_prefix, expand_first_names, names_organisation
 from .dates import find_date
 from .metadata import structured_authors
 from .record import Article
@@ -467,8 +467,8 @@ def trafilatura_metadata(tree, url: str | None, ours: dict) -> dict:
     from trafilatura.settings import set_date_params
 
     m = examine_meta(tree)
-    if m.author and " " not in m.author:
-        m.author = None
+    if m.author and (" " not in m.author or any(names_organisation(a) for a in ours.get("authors") or [])):
+        m.author = None  # a CMS account, or its (title-cased, re-split) reading of an organisation's <meta>
     try:
         # trafilatura reads the JSON-LD again (~0.8 ms): only for what ours (html_metadata) lacks
         if not (ours.get("ld_authors") and (ours.get("og_title") or ours.get("ld_headline"))

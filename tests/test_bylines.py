@@ -386,3 +386,20 @@ def test_a_related_list_ends_where_the_article_header_begins():
     raw = "\n".join(["Startseite", "Stadtrat berät über die Brücke", "TAG: Brücke, Hafen", "By Jose de la Cruz", _BRIDGE,
                      "Impressum"]) + "\n"
     assert process_article(Article("s.txt", "text", raw=raw)).authors == ["Jose de la Cruz"]
+
+
+@pytest.mark.parametrize("head,authors", [
+    ('<meta name="author" content="Olympia-Verlag GmbH, Nürnberg, Germany">', []),
+    ('<meta name="author" content="hessenschau.de, Frankfurt, Germany">', []),
+    ('<meta name="author" content="TVT-Redaktion">', []),
+    ('<meta name="author" content="Uta Staschewski">', ["Uta Staschewski"]),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Neue Straße", "author": '
+     '{"@type": "Organization", "name": "CBS News"}}</script>', []),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Neue Straße", "author": '
+     '[{"@type": "Person", "name": "Jane Doe"}]}</script>', ["Jane Doe"]),
+])
+def test_an_organisation_in_an_author_field_is_the_publisher(head, authors):
+    body = "".join(f"<p>Absatz {i}: Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, sagte der Sprecher.</p>"
+                   for i in range(30))
+    html = f"<html><head><title>Neue Straße</title>{head}</head><body><h1>Neue Straße</h1><article>{body}</article></body></html>"
+    assert process_article(Article("x.html", "html", raw=html, url="https://example.de/a")).authors == authors
