@@ -221,7 +221,7 @@ def _process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: O
         rows = store.article_rows(good, run_id, processed_at)
         store.stage_table(out, run_id, "minhash", f"{part}-{chunk}",
                           dedup.signature_table(list(zip(rows.column("article_id").to_pylist(),
-                                                         rows.column("text").to_pylist())), run_id))
+                                                         map(dedup.body_words, good))), run_id))
         store.stage_articles(out, run_id, f"{part}-{chunk}", rows)
         store.stage_rejects(out, run_id, f"{part}-{chunk}", store.reject_rows(bad, run_id, processed_at))
         chunk += 1

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 import xxhash
 from datasketch import MinHash, MinHashLSH
 
-from .textnorm import fold_words
+from .textnorm import match_key
 
 NUM_PERM = 64
 SCHEME = "affine32"  # 32-bit hash values: stored as uint32
@@ -54,8 +54,14 @@ def shingle_hashes(words: list[str]) -> np.ndarray:
     return ((mixed >> np.uint64(32)) ^ mixed) & np.uint64(0xFFFFFFFF)
 
 
-def signature(text: str) -> tuple[str, np.ndarray | None]:
-    words = fold_words(text)
+def body_words(art) -> list[str]:
+    """`fold_words(art.body_text())`, from the kept lines' match keys: the template store keyed every
+    line just before (match_key is cached), so the body is not folded a second time."""
+    return [w for ln in art.lines if ln.reason is None for w in match_key(ln.text).split()]
+
+
+def signature(words: list[str]) -> tuple[str, np.ndarray | None]:
+    """(hash of the folded body, MinHash of its word 5-shingles or None when it is too short)."""
     body_hash = xxhash.xxh3_64_hexdigest(" ".join(words).encode("utf-8"))
     if len(words) < MIN_WORDS:
         return body_hash, None
@@ -64,11 +70,11 @@ def signature(text: str) -> tuple[str, np.ndarray | None]:
     return body_hash, m.hashvalues.astype(np.uint32)
 
 
-def signature_table(rows: list[tuple[str, str]], run_id: str) -> pa.Table:
-    """(article_id, body text) pairs -> the staged signature table."""
+def signature_table(rows: list[tuple[str, list[str]]], run_id: str) -> pa.Table:
+    """(article_id, folded body words) pairs -> the staged signature table."""
     ids, hashes, sigs = [], [], []
-    for aid, text in rows:
-        h, sig = signature(text)
+    for aid, words in rows:
+        h, sig = signature(words)
         ids.append(aid)
         hashes.append(h)
         sigs.append(None if sig is None else sig.tolist())

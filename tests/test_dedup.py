@@ -75,6 +75,7 @@ def test_banded_lsh_finds_edited_copies_and_the_earliest_original():
     import string
 
     from pipeline import dedup
+    from pipeline.textnorm import fold_words
 
     rng = random.Random(7)
     vocab = ["".join(rng.choice(string.ascii_lowercase) for _ in range(7)) for _ in range(4000)]
@@ -86,9 +87,12 @@ def test_banded_lsh_finds_edited_copies_and_the_earliest_original():
             w[rng.randrange(len(w))] = rng.choice(vocab)
         return " ".join(w)
 
-    state = dedup.signature_table([("orig", " ".join(story)), ("other", " ".join(rng.choice(vocab) for _ in range(300)))], "r1")
-    new = dedup.signature_table([("copy1", edited(story, 3)), ("copy2", edited(story, 5)),
-                                 ("fresh", " ".join(rng.choice(vocab) for _ in range(300)))], "r2")
+    def table(rows, run_id):
+        return dedup.signature_table([(aid, fold_words(text)) for aid, text in rows], run_id)
+
+    state = table([("orig", " ".join(story)), ("other", " ".join(rng.choice(vocab) for _ in range(300)))], "r1")
+    new = table([("copy1", edited(story, 3)), ("copy2", edited(story, 5)),
+                 ("fresh", " ".join(rng.choice(vocab) for _ in range(300)))], "r2")
     assert dedup.find_duplicates(state, new) == {"copy1": "orig", "copy2": "orig"}
     # without the state, the first copy in the run is the original
     assert dedup.find_duplicates(dedup.SCHEMA.empty_table(), new) == {"copy2": "copy1"}
@@ -111,3 +115,18 @@ def test_articles_told_apart_by_their_query_keep_distinct_ids():
     ids = {article_id(process_article(Article("in.jsonl", "text", raw=body, url=f"https://x.com/index.php?story={n}")))
            for n in (1, 2)}
     assert len(ids) == 2
+
+
+def test_signature_words_from_line_keys_are_the_folded_body():
+    """The staged signature reads the body's words off the lines' cached match keys: the same
+    words as folding the published text (so signatures in the state stay comparable)."""
+    from pipeline.dedup import body_words
+    from pipeline.textnorm import fold_words
+
+    for path in sorted((DATA / "seeds").glob("*.txt")):
+        art = process_article(Article(path.name, "text", raw=path.read_text(encoding="utf-8")))
+        assert body_words(art) == fold_words(art.body_text())
+        assert len(body_words(art)) > 50
+    arabic = Article("a.txt", "text", raw="القاهرة ٢٠٢٥ — أعلنت الوزارة، اليوم، عن خطة جديدة للنقل.\n" * 3)
+    process_article(arabic)
+    assert body_words(arabic) == fold_words(arabic.body_text())
