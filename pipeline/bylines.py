@@ -35,7 +35,7 @@ def agency_code(text: str) -> str | None:
 
 # A credit verb and its preposition ("Publicado por", "Veröffentlicht von"); CMS themes glue it to
 # the name's link ("Geschrieben vonElisa Marvena").
-_CREDIT_VERB = (r"(?:written|reported|reporting|words|story|text|posted|published|compiled|created|"
+_CREDIT_VERB = (r"(?:written|reported|reporting|words|story|text|posted|published|compiled|created|recipe|"
                 r"veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|publié|publiée|écrit|rédigé|"
                 r"publicado|publicada|escrito|escrita|pubblicato|scritto)\s+(?:by|von|par|por|da|di)")
 _PREFIX = re.compile(
@@ -142,9 +142,18 @@ def full_name(text: str) -> bool:
             and not agency_code(text) and all(t[:1].isupper() for t in toks if len(t) > 3))
 
 
+def is_phrase(text: str) -> bool:
+    """Three or more words, one of them a function word in lower case ("über", "for"): prose, not a name."""
+    toks = text.split()
+    return len(toks) >= 3 and any(t.islower() and t in _function_words() for t in toks)
+
+
 def _lenient_name(text: str) -> bool:
-    """A name as a CMS field gives it: may be a user name ("mh", "zahlenzauberin")."""
-    return 1 <= len(text.split()) <= 5 and not _NOT_NAME.search(text) and len(text) <= 60 and any(c.isalpha() for c in text)
+    """A name as a CMS field gives it: may be a user name ("mh", "zahlenzauberin"), but words in lower
+    case beside others are a phrase ("Alles über Lautsprecher", an author box's blurb)."""
+    toks = text.split()
+    return (1 <= len(toks) <= 5 and not _NOT_NAME.search(text) and len(text) <= 60 and any(c.isalpha() for c in text)
+            and (len(toks) == 1 or not any(t.islower() and t not in _PARTICLES for t in toks)))
 
 
 def expand_first_names(names: list[str], texts) -> dict[str, str]:

@@ -14,7 +14,7 @@ from itertools import islice
 import lxml.etree
 import lxml.html
 
-from .bylines import READING_TIME, byline_after_stamp, byline_prefix, expand_first_names, names_organisation
+from .bylines import READING_TIME, byline_after_stamp, byline_prefix, expand_first_names, is_phrase, names_organisation
 from .dates import find_date
 from .metadata import structured_authors
 from .record import Article
@@ -73,8 +73,10 @@ def _first(tree, xpaths: list[str]) -> str | None:
     return None
 
 
-def _jsonld(tree) -> list[dict]:
-    out = []
+def _jsonld(tree) -> tuple[list[dict], dict[str, str]]:
+    """The page's JSON-LD article nodes, and the names of its Person nodes by @id (Yoast's graph
+    gives the article's author as {"@id": ...} of a Person elsewhere in the graph)."""
+    out, persons = [], {}
     for node in tree.xpath('//script[@type="application/ld+json"]/text()')[:10]:
         try:
             data = json.loads(node)
@@ -92,21 +94,25 @@ def _jsonld(tree) -> list[dict]:
                 types = t if isinstance(t, list) else [t]
                 if any(isinstance(x, str) and ("Article" in x or x in ("Report", "BlogPosting", "WebPage")) for x in types):
                     out.append(d)
-    return out
+                elif "Person" in types and isinstance(d.get("@id"), str) and isinstance(d.get("name"), str):
+                    persons[d["@id"]] = d["name"]
+    return out, persons
 
 
-def _names(v) -> list[str]:
-    """The names of a JSON-LD author value: strings, and Person entries (an Organization is the
-    publisher)."""
+def _names(v, persons: dict[str, str]) -> list[str]:
+    """The names of a JSON-LD author value: strings, and Person entries, given in place or by
+    their @id (an Organization is the publisher)."""
     if isinstance(v, str):
         return [v]
     if isinstance(v, dict):
         kind = v.get("@type")
         if isinstance(kind, str) and kind != "Person" or isinstance(kind, list) and "Person" not in kind:
             return []
-        return _names(v.get("name"))
+        if "name" not in v and isinstance(v.get("@id"), str):
+            return [persons[v["@id"]]] if v["@id"] in persons else []
+        return _names(v.get("name"), persons)
     if isinstance(v, list):
-        return [n for x in v for n in _names(x)]
+        return [n for x in v for n in _names(x, persons)]
     return []
 
 
@@ -126,7 +132,7 @@ _DISCARD_CLASS = re.compile("^[Cc]omments|commentlist|comments-list|sidebar|is-h
 def _author_rank(tag: str, cls: str, id_: str, get) -> int | None:
     """Which of trafilatura's three author XPaths (0, 1, 2) first names this element; 3 when the
     discard XPaths remove it (with its subtree); None when neither."""
-    if tag in ("time", "figure"):
+    if tag in ("time", "figure", "blockquote"):  # a quotation's author is not the article's (not in trafilatura)
         return 3
     itemprop, component = get("itemprop") or "", get("data-component") or ""
     if tag in ("a", "div", "section", "span") and (
@@ -171,7 +177,7 @@ def markup_author(tree) -> str | None:
             continue
         get = elem.get
         cls, id_ = get("class") or "", get("id") or ""
-        if not (cls or id_ or tag in ("author", "time", "figure")) and not (
+        if not (cls or id_ or tag in ("author", "time", "figure", "blockquote")) and not (
                 get("itemprop") or get("rel") or get("data-testid") or get("data-component")):
             continue
         rank = _author_rank(tag, cls, id_, get)
@@ -185,7 +191,11 @@ def markup_author(tree) -> str | None:
                 continue
             content = " ".join(" ".join(_text_outside(elem, discarded, [])).split())
             if content and 2 < len(content) < 120:
-                return normalize_authors(None, content)
+                names = normalize_authors(None, content)
+                # an author box's blurb ("Alles über Lautsprecher, Heimkino und ...") split at its commas
+                parts = (names or "").split(";")
+                return None if not names or len(parts) > 1 and any(is_phrase(READING_TIME.sub("", n)) for n in parts) \
+                    else names
     return None
 
 
@@ -433,9 +443,19 @@ _DATE_META = tuple(("name", n) for n in ("pubdate", "publishdate", "date", "DC.d
                                          "parsely-pub-date"))
 
 
+# Yoast SEO's Twitter card names the author in a labelled pair: twitter:label1 "Verfasst von",
+# twitter:data1 "Christoph Schulz".
+_CREDIT_LABEL = re.compile(r"^\s*(?:written by|verfasst von|geschrieben von|escrito por|écrit par|scritto da|geschreven door|"
+                           r"autor(?:in)?|author|auteur|autore)\s*:?\s*$", re.I)
+
+
 def html_metadata(tree) -> dict:
     """Candidates for title, authors, date, section, site name and canonical URL."""
     first, authors = _meta_tags(tree)
+    for n in "12":
+        label, data = _meta(first, ("name", f"twitter:label{n}")), _meta(first, ("name", f"twitter:data{n}"))
+        if label and data and _CREDIT_LABEL.match(label):
+            authors.append(data)
     meta = {
         "og_title": _meta(first, ("property", "og:title"), ("name", "twitter:title")),
         "title_tag": _first(tree, ["//head/title"]),
@@ -450,12 +470,13 @@ def html_metadata(tree) -> dict:
         "canonical": _first(tree, ['//link[@rel="canonical"]/@href']) or _meta(first, ("property", "og:url")),
         "description": _meta(first, ("property", "og:description"), ("name", "description")),
     }
-    for d in _jsonld(tree):
+    articles, persons = _jsonld(tree)
+    for d in articles:
         meta.setdefault("ld_headline", d.get("headline") if isinstance(d.get("headline"), str) else None)
         if d.get("datePublished") and not meta.get("ld_date"):
             meta["ld_date"] = str(d["datePublished"])
         if d.get("author") and not meta.get("ld_authors"):
-            meta["ld_authors"] = _names(d["author"])
+            meta["ld_authors"] = _names(d["author"], persons)
         if d.get("articleSection") and not meta.get("ld_section"):
             s = d["articleSection"]
             meta["ld_section"] = s[0] if isinstance(s, list) and s else s if isinstance(s, str) else None
@@ -500,7 +521,7 @@ def extract_html(art: Article) -> str | None:
     art.html_meta.update(html_metadata(tree))
     art.html_meta.update(trafilatura_metadata(tree, art.url, art.html_meta))
     named = structured_authors(art, art.html_meta)
-    scan_bylines = not art.html_meta.get("t_author") and not named
+    scan_bylines = not named  # nothing structured, or only what is no person (a site name, "Admin")
     # (text, block) under the headline: its date line, and its byline when nothing structured names one
     headline = _headline(tree)
     after = _texts_after_headline(headline, BYLINE_WINDOW if scan_bylines else 4 * DATE_WINDOW)

@@ -110,12 +110,18 @@ def _split_authors(values: list[str], art: Article, site_names: list[str]) -> li
             if agency and not art.source_agency:
                 art.source_agency = agency
             for a in authors:
-                k = match_key(a)
-                if any(k == match_key(s) or k.replace(" ", "") == match_key(s).replace(" ", "") for s in site_names if s):
+                if _is_site_name(a, site_names):
                     continue
                 if a not in names:
                     names.append(a)
     return names
+
+
+def _is_site_name(name: str, site_names: list[str]) -> bool:
+    """"Eat What Tonight" on eatwhattonight.com, "Die Furche" for "Die FURCHE": the site's name,
+    spaced or not, or its domain without the suffix."""
+    k = match_key(name).replace(" ", "")
+    return any(k == match_key(s).replace(" ", "") or k == s.split(".")[0].casefold() for s in site_names if s)
 
 
 def _site_names(art: Article, meta: dict) -> list[str]:

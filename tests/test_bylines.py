@@ -403,3 +403,27 @@ def test_an_organisation_in_an_author_field_is_the_publisher(head, authors):
                    for i in range(30))
     html = f"<html><head><title>Neue Straße</title>{head}</head><body><h1>Neue Straße</h1><article>{body}</article></body></html>"
     assert process_article(Article("x.html", "html", raw=html, url="https://example.de/a")).authors == authors
+
+
+@pytest.mark.parametrize("head,byline,authors", [
+    # the <meta> author is the publisher: the byline markup is read all the same
+    ('<meta name="author" content="Die FURCHE">', '<a href="/autor/ub" rel="author"><h2>Ursula Baatz</h2></a>',
+     ["Ursula Baatz"]),
+    ('<meta name="author" content="Admin">', '<span class="entry-content__authors">Von Tobias Kuske</span>',
+     ["Tobias Kuske"]),
+    # Yoast's graph names the author by the @id of a Person node
+    ('<script type="application/ld+json">{"@graph": [{"@type": "Article", "headline": "Neue Straße", "author": '
+     '{"@id": "https://example.de/#/person/1"}}, {"@type": "Person", "@id": "https://example.de/#/person/1", '
+     '"name": "Christoph Schulz"}]}</script>', "", ["Christoph Schulz"]),
+    # Yoast's Twitter card: a labelled pair
+    ('<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Christoph Schulz">', "",
+     ["Christoph Schulz"]),
+    # "Recipe by" the site itself (its domain without the suffix): the publisher
+    ("", '<div class="author">Recipe by Example</div>', []),
+])
+def test_html_authors_behind_publisher_fields_and_references(head, byline, authors):
+    body = "".join(f"<p>Absatz {i}: Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, sagte der Sprecher.</p>"
+                   for i in range(30))
+    html = (f"<html><head><title>Neue Straße</title>{head}</head><body><h1>Neue Straße</h1><div>{byline}</div>"
+            f"<article>{body}</article></body></html>")
+    assert process_article(Article("x.html", "html", raw=html, url="https://example.de/a")).authors == authors

@@ -21,16 +21,36 @@ def _pages():
 
 def test_markup_author_equals_trafilatura_extract_author():
     """Same author string as trafilatura's XPath scan on every bundled real page, including pages
-    where the byline element holds a <time> or sits next to comment blocks."""
-    found = 0
+    where the byline element holds a <time> or sits next to comment blocks; except where newsclean
+    departs on purpose (test_markup_author_departures): then it finds nothing."""
+    from pipeline.bylines import is_phrase
+
+    found = departed = 0
     pages = list(_pages())
     assert len(pages) >= 60
     for name, html in pages:
         tree = parse_html(html)
         expected = extract_author(tree)
-        assert markup_author(tree) == expected, name
+        ours = markup_author(tree)
+        if ours != expected:
+            quoted = any(expected.split(";")[0] in " ".join(q.text_content().split()) for q in tree.iter("blockquote"))
+            assert ours is None and (quoted or ";" in expected and any(is_phrase(n) for n in expected.split(";"))), name
+            departed += 1
         found += expected is not None
     assert found >= 15  # the comparison covers pages where an author is found, not only None
+    assert departed <= 2
+
+
+def test_markup_author_departures():
+    """A quotation's author and an author box's blurb are no byline (trafilatura takes both)."""
+    quote = ("<html><body><blockquote><p>Ich dachte immer, wir bekommen das hin.</p>"
+             "<span class='zitat-author'>Jan Fleischhauer, deutscher Journalist</span></blockquote></body></html>")
+    blurb = ("<html><body><div class='author-bio'>Alles über Lautsprecher, Heimkino und HiFi-Trends. Zudem Tipps"
+             "</div></body></html>")
+    for html in (quote, blurb):
+        tree = parse_html(html)
+        assert extract_author(tree) is not None
+        assert markup_author(tree) is None
 
 
 def test_markup_author_leaves_out_dates_and_comment_blocks():
