@@ -892,11 +892,18 @@ def stamp_at_head(text: str, art: Article, date_order: str, *, dateline_only: bo
     """The date of a publication stamp that opens a line (its first 120 characters: "Dieser
     Artikel wurde am 14. Dezember 2015 ...", "Karlsruhe, (12.11.2021). ..."), not in an embedded
     post's signature nor after a label such as "Joined"; `dateline_only`: only a place and a date."""
-    head = text[:120]
+    head = text[:300] if not dateline_only and _ENTRY_META.match(text) else text[:120]
     if _HANDLE.search(head) or NOT_PUBLICATION.search(head) \
             or not (_DATELINE.match(head) or (not dateline_only and _STAMP.search(head))):
         return None
     return find_date(head, date_order=date_order, fetched_at=art.fetched_at)
+
+
+# A blog theme's entry footer: categories and tags first, the date at the end of a long line
+# ("This entry was posted in A, B and tagged C on March 5, 2012 by X")
+_ENTRY_META = re.compile(r"^(?:this entry was posted in|dieser eintrag wurde veröffentlicht in|"
+                         r"cette entrée a été publiée dans|esta entrada fue publicada en|questa voce è stata pubblicata in)\b",
+                         re.I)
 
 
 _DATELINE = re.compile(r"[^\W\d_][\w .'-]{1,30},\s*\(?\d")  # "Karlsruhe, (12.11.2021). ..."

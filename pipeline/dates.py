@@ -68,6 +68,10 @@ _PATTERNS = [
     # dd.mm.yy, the dotted form used day-first ("19.10.19, 12:00 Uhr"); two digits each, so that
     # version numbers such as 3.10.25 are not dates
     ("dmy2", re.compile(r"(?<![\d/.])(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<yy>\d\d)(?![\d.]|\.\d)")),
+    # single-digit day or month with a two-digit year only before a clock time ("1.11.23 20:19")
+    ("dmy2", re.compile(r"(?<![\d/.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<yy>\d\d)(?=,?\s+[0-2]?\d:[0-5]\d)")),
+    # slashed with a two-digit year ("Publié le 02/11/23", "26/10/13, 03:48 pm"), in the site's order
+    ("num2", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\d/])")),
 ]
 _TIME_BEFORE = re.compile(r"(?<![\d:])(?P<H>[0-2]?\d):(?P<Mi>[0-5]\d)\s*(?P<z>GMT|UTC|[A-Z]{3,4})?\s*,?\s*$")
 # An update stamp's words: where the text about a date ends and another one ("| Updated: 08:39")
@@ -179,12 +183,12 @@ def find_date(text: str, *, date_order: str = "DMY", fetched_at: datetime | None
     for kind, rx in _PATTERNS:
         for m in rx.finditer(t):
             g = m.groupdict()
-            if kind == "dmy2":
+            if g.get("yy") is not None:
                 y = 2000 + int(g["yy"])
                 y = y if y <= latest else y - 100
             else:
                 y = int(g["y"])
-            if kind == "num":
+            if kind in ("num", "num2"):
                 a, b = int(g["a"]), int(g["b"])
                 if a > 12 or (date_order == "DMY" and b <= 12):
                     d, mo = a, b

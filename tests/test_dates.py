@@ -222,3 +222,33 @@ def test_html_date_above_the_headline_and_labelled_anywhere():
     assert page("02.02.2022 10:16 Uhr - 1. Bundesliga", "") == date(2022, 2, 2)
     assert page("Sport", "Erschienen am: 01.11.2023") == date(2023, 11, 1)
     assert page("Sport", "01.11.2023") == date(2019, 6, 19)
+
+
+@pytest.mark.parametrize("text,expected,time", [
+    ("Publié le 02/11/23 à 16h33", "2023-11-02", "16:33"),
+    ("von lupa am 26/10/13, 03:48 pm", "2013-10-26", "15:48"),
+    ("1.11.23 20:19 von Lars Sobiraj Lesezeit: 4 Min.", "2023-11-01", "20:19"),
+])
+def test_two_digit_years(text, expected, time):
+    pd = find_date(text)
+    assert (str(pd.date), pd.time) == (expected, time)
+    assert str(find_date(text.replace("02/11/23", "11/02/23"), date_order="MDY").date) == expected
+
+
+@pytest.mark.parametrize("text", ["Python 3.10.12 released", "v1.2.33 is out", "Seite 1/2/34"])
+def test_version_numbers_are_no_two_digit_years(text):
+    assert find_date(text) is None
+
+
+def test_date_at_the_end_of_a_blog_entry_footer():
+    """The theme's entry footer lists categories and tags before the date: the line is read whole."""
+    from pipeline.clean import stamp_at_head
+    from pipeline.record import Article
+
+    line = ("Dieser Eintrag wurde veröffentlicht in Inland, Politik, Rant und getaggt mit Antisemitismus, Piraten "
+            "am 11. Dezember 2012 von Mathias.")
+    assert str(stamp_at_head(line, Article("a.txt", "text"), "DMY").date) == "2012-12-11"
+    # any other line is read for a stamp only at its head
+    assert stamp_at_head("Veröffentlicht wurde von einem Leser vieles über Inland, Politik, Rant und Antisemitismus, "
+                         "Piraten und anderes, zuletzt am 11. Dezember 2012 von Mathias.", Article("a.txt", "text"),
+                         "DMY") is None
