@@ -440,7 +440,7 @@ def _name_beside_date(line: str, site: str | None) -> tuple[list[str], str | Non
     décembre 2019", "Janic Cathomen, 01.12.2021", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"). A
     capitalised pair of words merely next to a date is not taken: in German it is as often a label."""
     parts = [p.strip() for p in _META_SEP.split(line) if p.strip()]
-    names = [p for p in parts if not _ANY_DIGIT.search(p) and bare_name(p) and full_name(p)
+    names = [p for p in parts if not _ANY_DIGIT.search(p) and bare_name(p) and full_name(p) and not _NOT_HEADLINE.search(p)
              and not any(w.casefold() in GENERIC_ACCOUNTS for w in p.split())]
     if len(names) != 1 or names[0] not in (parts[0], parts[-1]):
         return None
@@ -559,7 +559,8 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
             if not lines[i].kept or not (2 <= feats[i].units <= 4):
                 continue
             near = {j for j in window if abs(window.index(j) - window.index(i)) == 1}
-            if near & anchors and bare_name(lines[i].text) and not lines[i].text.isupper():
+            if near & anchors and bare_name(lines[i].text) and not lines[i].text.isupper() \
+                    and not _NOT_HEADLINE.search(lines[i].text):  # "Enlarge Image", "Foto Archiv"
                 by = parse_byline(lines[i].text, site=art.site)
                 if by and by[0]:
                     lines[i].reason = "byline"

@@ -427,3 +427,18 @@ def test_html_authors_behind_publisher_fields_and_references(head, byline, autho
     html = (f"<html><head><title>Neue Straße</title>{head}</head><body><h1>Neue Straße</h1><div>{byline}</div>"
             f"<article>{body}</article></body></html>")
     assert process_article(Article("x.html", "html", raw=html, url="https://example.de/a")).authors == authors
+
+
+def test_share_panels_and_picture_controls_are_no_headline_or_byline():
+    """BBC's and Jetpack's share panels ("Share this with Twitter", "Click to share on Facebook (Opens
+    in new window)") are share lines, so the header window reaches the headline above them; a
+    picture control beside the date ("Enlarge Image") is no name."""
+    shares = ["Share this with Facebook", "Share this with Twitter", "Click to share on Facebook (Opens in new window)",
+              "Click to email this to a friend (Opens in new window)", "Click to copy URL", "Copy this link",
+              "Read more about sharing."] * 3
+    raw = "\n".join(["Startseite", "Stadtrat berät über die Brücke", "10 April 2020", *shares, "Enlarge Image",
+                     _BRIDGE, "Impressum"]) + "\n"
+    art = process_article(Article("s.txt", "text", raw=raw))
+    assert art.title == "Stadtrat berät über die Brücke"
+    assert art.authors == []
+    assert {ln.reason for ln in art.lines if ln.text in shares} == {"share"}
