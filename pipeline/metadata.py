@@ -13,6 +13,8 @@ from .dates import ParsedDate, find_date
 from .record import Article, Line
 from .textnorm import match_key
 
+_H1_SEP = re.compile(r"\s[-–—|/:]\s|\S:\s")
+_DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|online)\b", re.I)
 _SUFFIX_SEP = re.compile(r"\s+(?:[|•·»:]{1,2}|[-–—])\s+")
 
 
@@ -39,17 +41,24 @@ def site_of(url: str | None) -> str | None:
         return None
 
 
+def _site_matcher(site_names: list[str]):
+    """A test of a folded text: is it one of the site's names (or its first word, or contains one)?"""
+    keys = {match_key(s) for s in site_names if s}
+    keys |= {k.split(" ")[0] for k in keys if k}
+
+    def is_site(k: str) -> bool:
+        return bool(k) and (k in keys or any(k.replace(" ", "") == s.replace(" ", "") for s in keys)
+                            or any(s and s in k.replace(" ", "") for s in keys))
+    return is_site
+
+
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
     """"Headline | Site" / "Headline - Site" / "Site: Headline" -> "Headline"."""
     parts = _SUFFIX_SEP.split(title)
     if len(parts) < 2:
         return title
-    keys = {match_key(s) for s in site_names if s}
-    keys |= {k.split(" ")[0] for k in keys if k}
+    is_site = _site_matcher(site_names)
     last, first = match_key(parts[-1]), match_key(parts[0])
-    def is_site(k: str) -> bool:
-        return bool(k) and (k in keys or any(k.replace(" ", "") == s.replace(" ", "") for s in keys)
-                            or any(s and s in k.replace(" ", "") for s in keys))
     if is_site(last) or (len(parts[-1].split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4
                          and not parts[-1][:1].islower()):
         return _SUFFIX_SEP.split(title, maxsplit=len(parts) - 2)[0] if len(parts) > 2 and is_site(match_key(parts[-2])) \
@@ -77,8 +86,15 @@ def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
                 best, best_score = h, score
     if best_score >= 0.5:
         # an <h1> gluing a kicker or a date to the headline contains the cleaner og:title
-        if fallback and len(fallback.split()) >= 3 and match_key(fallback) in match_key(best) \
-                and match_key(fallback) != match_key(best):
+        fk, bk = match_key(fallback or ""), match_key(best)
+        if fallback and len(fallback.split()) >= 3 and fk in bk and fk != bk:
+            # "Headline – Until Now" in the <h1> and in og:title: the suffix taken off as a site name was the
+            # headline's; not when the rest is a date, the site's name or a domain, or is glued on without a separator
+            rest = bk[len(fk):].strip() if bk.startswith(fk) else ""
+            site_keys = {k for s in site_names for k in (match_key(s), match_key(s).replace(" ", ""))}
+            if rest and "0" not in rest and rest not in site_keys and rest.replace(" ", "") not in site_keys \
+                    and _H1_SEP.search(best) and not _DOMAIN.search(best):
+                return best
             return fallback
         return best
     site_keys = {match_key(s) for s in site_names}

@@ -442,3 +442,22 @@ def test_share_panels_and_picture_controls_are_no_headline_or_byline():
     assert art.title == "Stadtrat berät über die Brücke"
     assert art.authors == []
     assert {ln.reason for ln in art.lines if ln.text in shares} == {"share"}
+
+
+@pytest.mark.parametrize("og,h1,sites,title", [
+    # the <h1> prints the whole headline: the "suffix" is the headline's, not a site name
+    ("This County Criminalized Students for Bad Grades – Until Now", "This County Criminalized Students for Bad Grades – Until Now",
+     ["aclu.org"], "This County Criminalized Students for Bad Grades – Until Now"),
+    ("Saftiger Zitronenkuchen vom Blech | Backen macht glücklich", "Saftiger Zitronenkuchen vom Blech: einfach köstlich!",
+     ["Backen macht glücklich"], "Saftiger Zitronenkuchen vom Blech: einfach köstlich!"),
+    # a site name, a domain, a date, or a dek glued on without a separator: the og:title's headline
+    ("Was wir über uns nicht hören wollen", "Was wir über uns nicht hören wollen | FASSETTE.NET", ["interscenar.io"],
+     "Was wir über uns nicht hören wollen"),
+    ("Neue Brücke für die Stadt", "Neue Brücke für die Stadt - 12.03.2020", ["stadt.de"], "Neue Brücke für die Stadt"),
+    ("Tagesschau unterschlägt Hass-Demo in Essen", "Tagesschau unterschlägt Hass-Demo in Essen Gebührenfinanzierte Sender",
+     ["example.de"], "Tagesschau unterschlägt Hass-Demo in Essen"),
+])
+def test_html_title_keeps_the_headline_the_h1_prints(og, h1, sites, title):
+    from pipeline.metadata import choose_html_title
+
+    assert choose_html_title({"og_title": og, "h1s": [h1], "title_tag": og}, sites) == title
