@@ -892,7 +892,8 @@ def page_date(art: Article, date_order: str) -> None:
 def stamp_at_head(text: str, art: Article, date_order: str, *, dateline_only: bool = False) -> ParsedDate | None:
     """The date of a publication stamp that opens a line (its first 120 characters: "Dieser
     Artikel wurde am 14. Dezember 2015 ...", "Karlsruhe, (12.11.2021). ..."), not in an embedded
-    post's signature nor after a label such as "Joined"; `dateline_only`: only a place and a date."""
+    post's signature nor after a label such as "Joined"; a blog theme's entry footer (_ENTRY_META) is read
+    to its 300th character; `dateline_only`: only a place and a date."""
     head = text[:300] if not dateline_only and _ENTRY_META.match(text) else text[:120]
     if _HANDLE.search(head) or NOT_PUBLICATION.search(head) \
             or not (_DATELINE.match(head) or (not dateline_only and _STAMP.search(head))):
