@@ -432,6 +432,18 @@ def _name_before_comment_link(residue: str, site: str | None) -> tuple[list[str]
 
 
 _HANDLE_LINE = re.compile(r"^@\w+$")
+
+
+def _name_and_affiliation(text: str) -> str | None:
+    """The name of a credit line "Full Name, Role, Organisation" (every word after the name
+    capitalised, short connectives aside, no digits), else None."""
+    head, sep, rest = text.partition(", ")
+    if not sep or _ANY_DIGIT.search(text) or not (bare_name(head) and full_name(head)):
+        return None
+    words = rest.replace(",", " ").split()
+    if not 1 <= len(words) <= 10 or not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words):
+        return None
+    return head
 _META_SEP = re.compile(r"\s*[|•·~—–]\s*|,\s+|\s+/\s+")
 
 
@@ -469,6 +481,27 @@ def _credit_on_next_line(art: Article, window: list[int], i: int, credit: str) -
         if not t.startswith("@") and t not in by[0]:
             by[0].append(t)
     return by
+
+
+def _affiliation_byline(art: Article, window: list[int], date_idx: list[int]) -> None:
+    """Credit lines "Full Name, Role, Organisation" (the next ones opening with "& ") right above
+    the date line: "Sarah Hinger, Staff Attorney, ACLU" / "& Sylvia Torres-Guillén, Director, ..."."""
+    lines = art.lines
+    for n, i in enumerate(window):
+        if not lines[i].kept or (named := _name_and_affiliation(lines[i].text)) is None:
+            continue
+        block, names = [i], [named]
+        for j in window[n + 1:]:
+            if not (lines[j].kept and lines[j].text.startswith("& ") and (more := _name_and_affiliation(lines[j].text[2:]))):
+                break
+            block.append(j)
+            names.append(more)
+        below = window.index(block[-1]) + 1
+        if below < len(window) and window[below] in date_idx:
+            for j in block:
+                lines[j].reason = "byline"
+            _set_byline(art, lines[i].text, names, None)
+            return
 
 
 def _section_from(residue: str) -> str | None:
@@ -512,6 +545,8 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
                 or _credit_on_next_line(art, window, i, lines[i].text)):
             lines[i].reason = "byline"
             _set_byline(art, lines[i].text, *by)
+    if not art.authors:
+        _affiliation_byline(art, window, date_idx)
     # title: the line the HTML or the record names, else one printed twice, else the nearest
     # headline-like line above the body
     known = match_key(art.title or art.input_title or "") if (art.title or art.input_title) else None

@@ -461,3 +461,14 @@ def test_html_title_keeps_the_headline_the_h1_prints(og, h1, sites, title):
     from pipeline.metadata import choose_html_title
 
     assert choose_html_title({"og_title": og, "h1s": [h1], "title_tag": og}, sites) == title
+
+
+def test_text_dump_names_with_their_affiliations_over_the_date():
+    raw = "\n".join(["Startseite", "Stadtrat berät über die Brücke", "Sarah Hinger, Staff Attorney, ACLU Racial Justice Program",
+                     "& Sylvia Torres-Guillén, Director of Education Equity, ACLU Foundations of California",
+                     "July 25, 2019 | 11:15 PM", _BRIDGE, "Impressum"]) + "\n"
+    art = process_article(Article("s.txt", "text", raw=raw))
+    assert (art.title, art.authors) == ("Stadtrat berät über die Brücke", ["Sarah Hinger", "Sylvia Torres-Guillén"])
+    # not right above a date: a headline that opens with a name stays the headline
+    raw = "\n".join(["Startseite", "Joe Biden, Facing Pressure, Signs Bill", "Imported from the wire", _BRIDGE]) + "\n"
+    assert process_article(Article("s.txt", "text", raw=raw)).authors == []
