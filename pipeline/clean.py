@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from . import rules as R
 from .bylines import (GENERIC_ACCOUNTS, PREPOSITION, agency_code, bare_name, byline_after_stamp, byline_prefix, full_name,
                       looks_like_name, parse_byline)
-from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date
+from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date, url_date
 from .record import Article, Caption, Line
 from .scripts import dominant_script, script_counts, text_units
 from .textnorm import match_key
@@ -401,7 +401,7 @@ def _use_date(art: Article, pd: ParsedDate, line: str) -> None:
     art.published_date = pd.date
     art.published_time_local = pd.time
     art.published_raw = line
-    art.date_source = "relative" if pd.kind == "relative" else "text"
+    art.date_source = pd.kind if pd.kind in ("relative", "url") else "text"
     art.published_parsed = pd
 
 
@@ -859,6 +859,8 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
             ln.reason = reason
     if art.published_date is None and find_span:
         page_date(art, date_order)
+    if art.published_date is None and art.updated_line is None and (pd := url_date(art.url)) is not None:
+        _use_date(art, pd, pd.raw)  # the page prints no date: its address may (source "url")
     if not art.authors and find_span:
         page_byline(art, date_order)
     if art.published_date is None and art.updated_line is not None:

@@ -224,6 +224,20 @@ def find_date(text: str, *, date_order: str = "DMY", fetched_at: datetime | None
     return None
 
 
+def url_date(url: str | None) -> ParsedDate | None:
+    """The date a URL's path gives in year-month-day order ("/2023/11/08/", "/2023-11-08-"), read
+    with htmldate's pattern; no time, no zone."""
+    if not url:
+        return None
+    from htmldate.extractors import COMPLETE_URL
+
+    m = COMPLETE_URL.search(url)
+    if m is None:
+        return None
+    day = _valid(int(m[1]), int(m[2]), int(m[3]), datetime.now().year + 1)
+    return ParsedDate(day, None, None, m[0], "url", m.span()) if day else None
+
+
 def _relative(t: str, fetched_at: datetime | None) -> ParsedDate | None:
     if fetched_at is None:
         return None

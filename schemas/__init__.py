@@ -30,7 +30,7 @@ _V1_FIELDS = [
     pa.field("published_date", pa.date32(), metadata={"doc": "calendar date as printed"}),
     pa.field("published_time_local", pa.string(), metadata={"doc": "HH:MM[:SS] as printed, no zone"}),
     pa.field("published_raw", pa.string()),
-    pa.field("date_source", pa.string(), metadata={"doc": "json-ld | meta | text | relative"}),
+    pa.field("date_source", pa.string(), metadata={"doc": "json-ld | meta | text | relative | url"}),
     pa.field("published_month", pa.string(), nullable=False, metadata={"doc": "YYYY-MM of published_date, 'unknown' (partition column)"}),
     pa.field("section", pa.string()),
     pa.field("source_agency", pa.string(), metadata={"doc": "canonical wire agency code (AFP, AP, REUTERS, AA, ...)"}),

@@ -252,3 +252,18 @@ def test_date_at_the_end_of_a_blog_entry_footer():
     assert stamp_at_head("Veröffentlicht wurde von einem Leser vieles über Inland, Politik, Rant und Antisemitismus, "
                          "Piraten und anderes, zuletzt am 11. Dezember 2012 von Mathias.", Article("a.txt", "text"),
                          "DMY") is None
+
+
+def test_url_date_when_the_page_prints_none():
+    """A record whose text prints no date takes the one its URL gives (date_source "url"); a
+    printed date wins over it."""
+    from pipeline.process import process_article
+    from pipeline.record import Article
+
+    body = "\n".join(f"In part {i} the council and the engineers came up again, said the mayor, before the vote "
+                     f"on the bridge was put to the residents once more." for i in range(10))
+    url = "https://example.com/2023/11/08/bridge-plan-backed"
+    a = process_article(Article("a.txt", "text", raw=f"Bridge plan backed\n{body}\n", url=url))
+    assert (str(a.published_date), a.date_source, a.published_time_local) == ("2023-11-08", "url", None)
+    b = process_article(Article("b.txt", "text", raw=f"Bridge plan backed\nNovember 9, 2023\n{body}\n", url=url))
+    assert (str(b.published_date), b.date_source) == ("2023-11-09", "text")
