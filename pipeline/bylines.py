@@ -65,10 +65,10 @@ _ORG_WORD = re.compile(r"\b(?:press|news|times|post|daily|journal|magazine|media
                        r"associated|international|global|correspondent|bureau)\b", re.I)
 # What names an organisation in an author field (<meta name="author">, JSON-LD): a legal form, an
 # institution's word, a domain name ("Olympia-Verlag GmbH, Nürnberg", "Hanns-Seidel-Stiftung e.V.",
-# "hessenschau.de, Frankfurt", "TVT-Redaktion"): the publisher, never a person.
+# "hessenschau.de, Frankfurt"; _ORG_WORD has "TVT-Redaktion"): the publisher, never a person.
 _INSTITUTION = re.compile(r"\b(?:e\.\s?v\.?|plc|kg|stiftung|verein|verband|fraktion|ministerium|ministry|departe?ment|"
-                          r"bundesamt|association|foundation|gesellschaft|redaktion|editorial)(?!\w)|"
-                          r"(?<![\w.])[a-z0-9-]{2,}\.(?:[a-z]{2,3}|info)\b|-redaktion\b", re.I)
+                          r"bundesamt|association|foundation|gesellschaft|editorial)(?!\w)|"
+                          r"(?<![\w.])[a-z0-9-]{2,}\.(?:[a-z]{2,3}|info)\b", re.I)
 
 
 def names_organisation(text: str) -> bool:

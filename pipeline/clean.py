@@ -153,7 +153,8 @@ def line_marker(t: str, f: Feat) -> tuple[str, object] | None:
 
 
 # The home page's link opens a breadcrumb trail: a new region of the page ("Home", "Home » News").
-_HOME_CRUMB = re.compile(r"^\s*(?:home|startseite|accueil|inicio|início|homepage)\s*(?:$|»|›|\||/|>)", re.I)
+_HOME = r"(?:home|startseite|start|accueil|inicio|início|homepage)"
+_HOME_CRUMB = re.compile(r"^\s*" + _HOME + r"\s*(?:$|»|›|\||/|>)", re.I)
 
 
 def mark_markers(art: Article, feats: list[Feat]) -> None:
@@ -162,13 +163,12 @@ def mark_markers(art: Article, feats: list[Feat]) -> None:
     after_tags = False
     for i, ln in enumerate(lines):
         t, f = ln.text, feats[i]
-        if in_list and not R.RELATED_MARKER.match(t) and (
-                _HOME_CRUMB.match(t) or (after_tags and byline_prefix(t) and parse_byline(t, require_prefix=True))):
-            in_list = 0  # a trail from the home page, or the byline under the article's tags: the list ended
         if in_list and not R.RELATED_MARKER.match(t):
-            # A related-list heading takes the headline-like lines under it, up to real prose.
+            # A related-list heading takes the headline-like lines under it, up to real prose, a trail
+            # from the home page, or the byline under the article's tags.
             in_list -= 1
-            if f.headline_like or f.units <= 2 or (not f.paragraph and f.units < 20):
+            ended = _HOME_CRUMB.match(t) or (after_tags and byline_prefix(t) and parse_byline(t, require_prefix=True))
+            if not ended and (f.headline_like or f.units <= 2 or (not f.paragraph and f.units < 20)):
                 ln.reason = "related_link"
                 continue
             in_list = 0
@@ -444,6 +444,8 @@ def _name_and_affiliation(text: str) -> str | None:
     if not 1 <= len(words) <= 10 or not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words):
         return None
     return head
+
+
 _META_SEP = re.compile(r"\s*[|•·~—–]\s*|,\s+|\s+/\s+")
 
 
@@ -618,7 +620,7 @@ _COMMENTS_ON = re.compile(
 # "Sie sind hier: Home » Europa » Emden", "Home » Desserts » Peanut Butter Truffles": a trail that
 # starts at the home page (or after a "you are here" label) and has 3+ crumbs ends at this page
 _TRAIL = re.compile(r"^\s*(?:(?P<label>(?:you are here|sie sind hier|du bist hier|durchsuchen|vous êtes ici|usted está aquí|"
-                    r"está aqui|sei qui)\s*:?\s*)?)(?:home|startseite|start|accueil|inicio|início|homepage)\b", re.I)
+                    r"está aqui|sei qui)\s*:?\s*)?)" + _HOME + r"\b", re.I)
 _CRUMB_SEP = re.compile(r"\s*(?:»|›+|\s>\s|\s/\s|\|)\s*")
 
 
@@ -859,8 +861,8 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
             ln.reason = reason
     if art.published_date is None and find_span:
         page_date(art, date_order)
-    if art.published_date is None and art.updated_line is None and (pd := url_date(art.url)) is not None:
-        _use_date(art, pd, pd.raw)  # the page prints no date: its address may (source "url")
+    if art.published_date is None and find_span and art.updated_line is None and (pd := url_date(art.url)) is not None:
+        _use_date(art, pd, pd.raw)  # a text record that prints no date: its address may (source "url")
     if not art.authors and find_span:
         page_byline(art, date_order)
     if art.published_date is None and art.updated_line is not None:

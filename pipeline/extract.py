@@ -192,10 +192,9 @@ def markup_author(tree) -> str | None:
             content = " ".join(" ".join(_text_outside(elem, discarded, [])).split())
             if content and 2 < len(content) < 120:
                 names = normalize_authors(None, content)
-                # an author box's blurb ("Alles über Lautsprecher, Heimkino und ...") split at its commas
-                parts = (names or "").split(";")
-                return None if not names or len(parts) > 1 and any(is_phrase(READING_TIME.sub("", n)) for n in parts) \
-                    else names
+                if names and ";" in names and any(is_phrase(READING_TIME.sub("", n)) for n in names.split(";")):
+                    return None  # an author box's blurb ("Alles über Lautsprecher, Heimkino und ...") split at its commas
+                return names
     return None
 
 

@@ -42,7 +42,8 @@ def site_of(url: str | None) -> str | None:
 
 
 def _site_matcher(site_names: list[str]):
-    """A test of a folded text: is it one of the site's names (or its first word, or contains one)?"""
+    """A loose test of a folded title part: is it one of the site's names, its first word, or does it
+    contain one (for taking suffixes off titles; `_is_site_name` is the strict test for a name)?"""
     keys = {match_key(s) for s in site_names if s}
     keys |= {k.split(" ")[0] for k in keys if k}
 
@@ -91,8 +92,7 @@ def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
             # "Headline – Until Now" in the <h1> and in og:title: the suffix taken off as a site name was the
             # headline's; not when the rest is a date, the site's name or a domain, or is glued on without a separator
             rest = bk[len(fk):].strip() if bk.startswith(fk) else ""
-            site_keys = {k for s in site_names for k in (match_key(s), match_key(s).replace(" ", ""))}
-            if rest and "0" not in rest and rest not in site_keys and rest.replace(" ", "") not in site_keys \
+            if rest and "0" not in rest and not _is_site_name(rest, site_names) \
                     and _H1_SEP.search(best) and not _DOMAIN.search(best):
                 return best
             return fallback

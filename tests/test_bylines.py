@@ -409,7 +409,7 @@ def test_an_organisation_in_an_author_field_is_the_publisher(head, authors):
     # the <meta> author is the publisher: the byline markup is read all the same
     ('<meta name="author" content="Die FURCHE">', '<a href="/autor/ub" rel="author"><h2>Ursula Baatz</h2></a>',
      ["Ursula Baatz"]),
-    ('<meta name="author" content="Admin">', '<span class="entry-content__authors">Von Tobias Kuske</span>',
+    ('<meta name="author" content="Super User">', '<span class="entry-content__authors">Von Tobias Kuske</span>',
      ["Tobias Kuske"]),
     # Yoast's graph names the author by the @id of a Person node
     ('<script type="application/ld+json">{"@graph": [{"@type": "Article", "headline": "Neue Straße", "author": '
