@@ -6,9 +6,11 @@ settings measured best in benchmarks/quality.py.
 """
 from __future__ import annotations
 
+import copy
 import html
 import json
 import re
+from contextlib import contextmanager
 from itertools import islice
 
 import lxml.etree
@@ -41,6 +43,39 @@ FAST_MIN_WORDS = 75
 # on every page of eval/dev and eval/metadata (638 pages) and extraction costs ~8 % less; full mode
 # (readability, justext) reads the raw tree, so its reruns get a fresh parse.
 _INERT = ("style", "svg", "link", "meta", "noscript", "input", "button", "select", "textarea", "iframe")
+
+
+# trafilatura copies the tree it is handed (bare_extraction: the caller keeps its own), then copies it
+# twice more (core._prepare_tree: a working copy, and a backup that only full mode's comparison and
+# the forum-comment branch read): three copies of the whole page, ~3 ms of its ~20 ms in fast mode.
+# newsclean hands over a tree it has read all metadata from and never reads again, so in fast mode
+# (precision, comments off: no stage rereads the raw tree or the backup) those copies return the
+# tree itself. Only trees inside `handed_over` are affected; every other copy, and every other
+# caller of trafilatura in the process, is untouched. Tied to the pinned trafilatura: with any
+# other version the copies stay (tests/test_extract.py checks the output is identical either way).
+_TRAFILATURA_HANDOVER_VERSION = "2.3.1"
+_HANDED_OVER: set[int] = set()
+
+
+def _copy_unless_handed_over(obj):
+    return obj if id(obj) in _HANDED_OVER else copy.copy(obj)
+
+
+@contextmanager
+def handed_over(tree):
+    """Within this block trafilatura works on `tree` itself instead of its copies (see above)."""
+    import trafilatura
+    import trafilatura.core
+
+    if trafilatura.__version__ != _TRAFILATURA_HANDOVER_VERSION:
+        yield
+        return
+    trafilatura.core.copy = _copy_unless_handed_over  # idempotent; plain copy for everything else
+    _HANDED_OVER.add(id(tree))
+    try:
+        yield
+    finally:
+        _HANDED_OVER.discard(id(tree))
 
 
 def drop_inert(tree) -> None:
@@ -541,7 +576,8 @@ def extract_html(art: Article) -> str | None:
     if singles:  # "Nils" from a CMS account: the page may print the full name
         art.html_meta["name_expansions"] = expand_first_names(singles, _visible_texts(tree))
     drop_inert(tree)
-    doc = trafilatura.bare_extraction(tree, url=art.url, with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)
+    with handed_over(tree):  # the tree is not read after this: trafilatura need not copy it
+        doc = trafilatura.bare_extraction(tree, url=art.url, with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)
     if doc is None or len((doc.text or "").split()) < FAST_MIN_WORDS:
         tree = parse_html(art.raw)
         for options in ({**TRAFILATURA_OPTIONS, "fast": False},
