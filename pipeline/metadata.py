@@ -116,8 +116,8 @@ def _page_byline(lines: list[str], site: str | None) -> list[str] | None:
 def _split_authors(values: list[str], art: Article, site_names: list[str]) -> list[str]:
     names: list[str] = []
     for v in values:
-        if not v or v.startswith("http") or len(v) > 200 or names_organisation(v):
-            continue
+        if not v or v.startswith("http") or len(v) > 200 or names_organisation(v) or _is_site_name(v, site_names):
+            continue  # the site's own name whole ("Jobs & Hire"), before its words look like two names
         for part in re.split(r"\s*;\s*", v):
             parsed = parse_byline(part, site=art.site, lenient=True)
             if not parsed:

@@ -472,3 +472,18 @@ def test_text_dump_names_with_their_affiliations_over_the_date():
     # not right above a date: a headline that opens with a name stays the headline
     raw = "\n".join(["Startseite", "Joe Biden, Facing Pressure, Signs Bill", "Imported from the wire", _BRIDGE]) + "\n"
     assert process_article(Article("s.txt", "text", raw=raw)).authors == []
+
+
+def test_site_name_in_author_field_is_not_split_into_names():
+    """<meta name="author" content="Jobs & Hire"> on jobsandhire.com is the site, not 'Jobs' and 'Hire';
+    the byline the page prints is read instead."""
+    from pipeline.process import process_article
+    from pipeline.record import Article
+
+    body = "<p>" + "The hiring market grew again this quarter across the region. " * 12 + "</p>"
+    html = ("<html><head><title>Hiring grows</title><meta name='author' content='Jobs &amp; Hire'>"
+            "<meta property='og:site_name' content='Jobs &amp; Hire'></head><body><article><h1>Hiring grows</h1>"
+            "<div class='wrote_by'>By&nbsp;<a href='/reporters/jose'>Jose de la Cruz</a></div>"
+            f"{body}{body}</article></body></html>")
+    art = process_article(Article("mem://a.html", "html", raw=html, url="https://www.jobsandhire.com/articles/1/hiring"))
+    assert art.authors == ["Jose de la Cruz"]

@@ -90,3 +90,15 @@ def test_no_network_during_extraction(tmp_path, monkeypatch):
     process_article(art)
     assert art.reject is None and art.title == "Budget approved"
     assert calls == []
+
+
+def test_control_characters_do_not_cost_a_page_its_body():
+    """A BEL character in a paragraph (seen on a real page) made trafilatura return nothing."""
+    from pipeline.record import Article
+
+    para = "<p>Living Planet Report 2020,\x07 abrufbar online. " + "Mehr Text über Fleisch und Flächen. " * 30 + "</p>"
+    html = f"<html><head><title>Fleisch</title></head><body><article><h1>Fleisch</h1>{para}{para}</article></body></html>"
+    art = process_article(Article("mem://bel.html", "html", raw=html))
+    assert art.reject is None
+    assert "Living Planet Report 2020, abrufbar" in art.body_text()
+    assert "\x07" not in art.body_text()
