@@ -172,10 +172,12 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         if html_title:
             art.title = html_title
         # structured fields first (JSON-LD, <meta>), then trafilatura's, then a byline in the text
-        for source in (*_structured_sources(meta), _page_byline(meta.get("page_bylines") or [], art.site)):
+        sources = (*_structured_sources(meta), _page_byline(meta.get("page_bylines") or [], art.site))
+        for i, source in enumerate(sources):
             names = _split_authors(source or [], art, site_names)
             if names:
                 art.authors, art.byline_raw = names, "; ".join(source)
+                _more_coauthors(art, sources[i + 1:len(_structured_sources(meta))], site_names)
                 break
         if not art.authors and meta.get("page_lines"):  # a credit away from the headline: the text path's search
             page = Article(art.source_uri, "text", site=art.site, lines=[Line(t) for t in meta["page_lines"]])
@@ -200,6 +202,19 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
     if art.published_at is not None:
         art.published_at = art.published_at.astimezone(timezone.utc)
     return art
+
+
+def _more_coauthors(art: Article, later: tuple, site_names: list[str]) -> None:
+    """JSON-LD often names only the first author where the <meta> field lists them all ("Sadhbh
+    O'Sullivan" vs "Sadhbh O'Sullivan,Elisabeth Kochan"): a later structured source that opens with
+    the chosen authors, in order, and names more is taken instead. A list that puts another name
+    first ("Prisma Média, Marie Merlet") is a publisher's field, not a fuller byline."""
+    chosen = [match_key(a) for a in art.authors]
+    for source in later:
+        names = _split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)
+        if len(names) > len(chosen) and [match_key(a) for a in names[:len(chosen)]] == chosen:
+            art.authors, art.byline_raw = names, "; ".join(source)
+            return
 
 
 def _agency_from_authors(art: Article) -> str | None:

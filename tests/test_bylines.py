@@ -487,3 +487,23 @@ def test_site_name_in_author_field_is_not_split_into_names():
             f"{body}{body}</article></body></html>")
     art = process_article(Article("mem://a.html", "html", raw=html, url="https://www.jobsandhire.com/articles/1/hiring"))
     assert art.authors == ["Jose de la Cruz"]
+
+
+def test_fuller_author_list_after_a_truncated_json_ld_one():
+    """JSON-LD names the first author only, the <meta> field both: both are taken. A <meta> list that
+    puts a publisher first is not a fuller byline."""
+    from pipeline.process import process_article
+    from pipeline.record import Article
+
+    body = "<p>" + "Weihnachten allein zu verbringen hat auch seine guten Seiten, sagen viele. " * 12 + "</p>"
+
+    def page(meta_author: str) -> str:
+        ld = '{"@type": "NewsArticle", "headline": "Single an Weihnachten", "author": {"@type": "Person", "name": "Sadhbh O\'Sullivan"}}'
+        return (f"<html><head><title>Single an Weihnachten</title><meta property='author' content=\"{meta_author}\">"
+                f"<script type='application/ld+json'>{ld}</script></head><body><article><h1>Single an Weihnachten</h1>"
+                f"{body}{body}</article></body></html>")
+
+    fuller = process_article(Article("mem://a.html", "html", raw=page("Sadhbh O'Sullivan,Elisabeth Kochan")))
+    assert fuller.authors == ["Sadhbh O'Sullivan", "Elisabeth Kochan"]
+    publisher_first = process_article(Article("mem://b.html", "html", raw=page("Prisma Media,Sadhbh O'Sullivan")))
+    assert publisher_first.authors == ["Sadhbh O'Sullivan"]
