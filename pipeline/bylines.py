@@ -254,8 +254,8 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
             parts = [head] + [t for t in tail if agency_code(t)]
     for part in parts:
         part = re.sub(r"(?<!\b[A-Z])(?<!\b[JS]r)\.$", "", part.strip(" ,:;-–—'\"‘’“”«»()[]")).strip()
-        if not part or part.casefold() in GENERIC_ACCOUNTS:
-            continue
+        if sum(c.isalpha() for c in part) < 2 or part.casefold() in GENERIC_ACCOUNTS:
+            continue  # "r", "C": what is left of an account ("r23") once digits are stripped
         code = agency_code(part)
         if code:
             agency = agency or code

@@ -507,3 +507,10 @@ def test_fuller_author_list_after_a_truncated_json_ld_one():
     assert fuller.authors == ["Sadhbh O'Sullivan", "Elisabeth Kochan"]
     publisher_first = process_article(Article("mem://b.html", "html", raw=page("Prisma Media,Sadhbh O'Sullivan")))
     assert publisher_first.authors == ["Sadhbh O'Sullivan"]
+
+
+def test_a_single_letter_is_no_author():
+    """trafilatura strips digits from "r23" and "c1ph4": the single letter left is nobody's name."""
+    assert parse_byline("Beitrag von r", lenient=True) is None
+    assert parse_byline("C", lenient=True) is None
+    assert parse_byline("By R. R.", lenient=True) == (["R. R."], None)
