@@ -574,12 +574,14 @@ def extract_html(art: Article) -> str | None:
     art.html_meta["line_above"] = line_above_headline(headline)
     if not (art.html_meta.get("ld_date") or art.html_meta.get("date")):
         art.html_meta["labelled_date"] = labelled_publication_line(art.raw)
+    # "By" lines under the headline: the byline when nothing structured names one, else a check
+    # that the structured list is complete (metadata._more_coauthors)
+    art.html_meta["page_bylines"] = page_bylines(after)
     if scan_bylines:
         # trafilatura's scan of byline markup (~3 ms a page in markup_author): only when nothing structured
         # (JSON-LD, <meta>) names an author, as in trafilatura itself (where any <meta> author,
         # even the site's own name, stops the scan)
         art.html_meta["t_author"] = markup_author(tree)
-        art.html_meta["page_bylines"] = page_bylines(after)
         if not art.html_meta["t_author"] and not art.html_meta["page_bylines"]:
             art.html_meta["page_lines"] = page_lines(tree)
     singles = [n.strip() for n in named or (art.html_meta.get("t_author") or "").split(";") if " " not in n.strip()]

@@ -177,7 +177,7 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
             names = _split_authors(source or [], art, site_names)
             if names:
                 art.authors, art.byline_raw = names, "; ".join(source)
-                _more_coauthors(art, sources[i + 1:len(_structured_sources(meta))], site_names)
+                _more_coauthors(art, sources[i + 1:], site_names)
                 break
         if not art.authors and meta.get("page_lines"):  # a credit away from the headline: the text path's search
             page = Article(art.source_uri, "text", site=art.site, lines=[Line(t) for t in meta["page_lines"]])
@@ -206,7 +206,7 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
 
 def _more_coauthors(art: Article, later: tuple, site_names: list[str]) -> None:
     """JSON-LD often names only the first author where the <meta> field lists them all ("Sadhbh
-    O'Sullivan" vs "Sadhbh O'Sullivan,Elisabeth Kochan"): a later structured source that opens with
+    O'Sullivan" vs "Sadhbh O'Sullivan,Elisabeth Kochan"), or the byline the page prints: a later source that opens with
     the chosen authors, in order, and names more is taken instead. A list that puts another name
     first ("Prisma Média, Marie Merlet") is a publisher's field, not a fuller byline."""
     chosen = [match_key(a) for a in art.authors]

@@ -514,3 +514,14 @@ def test_a_single_letter_is_no_author():
     assert parse_byline("Beitrag von r", lenient=True) is None
     assert parse_byline("C", lenient=True) is None
     assert parse_byline("By R. R.", lenient=True) == (["R. R."], None)
+
+
+def test_printed_byline_completes_a_structured_author_list():
+    """JSON-LD names one author; the byline under the headline names that one first and one more."""
+    body = "<p>" + "Die Fahrt über den Trail zeigte, was das Rad im Gelände kann und was nicht. " * 12 + "</p>"
+    ld = '{"@type": "Article", "headline": "Im Test", "author": {"@type": "Person", "name": "Rudolf Fischer"}}'
+    html = (f"<html><head><title>Im Test</title><script type='application/ld+json'>{ld}</script></head><body>"
+            "<article><h1>Im Test</h1><div class='meta-item author'><span class='fn'>von Rudolf Fischer, Simon Kohler"
+            f"</span></div>{body}{body}</article></body></html>")
+    art = process_article(Article("mem://t.html", "html", raw=html))
+    assert art.authors == ["Rudolf Fischer", "Simon Kohler"]
