@@ -525,3 +525,12 @@ def test_printed_byline_completes_a_structured_author_list():
             f"</span></div>{body}{body}</article></body></html>")
     art = process_article(Article("mem://t.html", "html", raw=html))
     assert art.authors == ["Rudolf Fischer", "Simon Kohler"]
+
+
+def test_recipe_json_ld_names_the_author():
+    """A food blog's article is a schema.org Recipe: its author is the page's author."""
+    body = "<p>" + "Den Teig glatt rühren und auf dem Blech verteilen, dann backen. " * 12 + "</p>"
+    ld = '{"@context": "http://schema.org/", "@type": "Recipe", "name": "Zitronenkuchen", "author": {"@type": "Person", "name": "Kathrin Runge"}}'
+    html = (f"<html><head><title>Zitronenkuchen</title><script type='application/ld+json'>{ld}</script></head>"
+            f"<body><article><h1>Zitronenkuchen</h1>{body}{body}</article></body></html>")
+    assert process_article(Article("mem://r.html", "html", raw=html)).authors == ["Kathrin Runge"]
