@@ -425,13 +425,15 @@ def lines_after_headline(texts: list[tuple[str, object]], n: int = DATE_WINDOW) 
     return [" ".join(ts) for ts, _ in lines]
 
 
-def page_bylines(texts: list[tuple[str, object]]) -> list[str]:
+def page_bylines(texts: list[tuple[str, object]]) -> tuple[list[str], list[str]]:
     """Short text nodes with a byline prefix ("By", "von", "Text:", "كتب") soon after the
     headline, in page order: a byline printed in the page but not marked up as one. A bare prefix
     ("par", "Autor:") is read with the text nodes that follow it (the name is often in its own
     element), and a credit after a date stamp ("Posted on <date> by X") counts too. Only the
-    window after the headline is read, so "By ..." lines of teaser lists further down are not taken."""
-    out = []
+    window after the headline is read, so "By ..." lines of teaser lists further down are not taken.
+    Returns the credits, and those of them read after a date stamp: the date vouches for such a
+    credit, so it may name a single name (a CMS account's display name), as on the text path."""
+    out, stamped = [], []
     for i, (t, block) in enumerate(texts):
         if len(t) > 120:
             continue
@@ -445,7 +447,8 @@ def page_bylines(texts: list[tuple[str, object]]) -> list[str]:
             out.append(t)
         elif (credit := byline_after_stamp(t)) is not None:
             out.append(credit)
-    return out[:3]
+            stamped.append(credit)
+    return out[:3], stamped
 
 
 _AUTHOR_META = {"author", "byl", "dc.creator", "DC.creator"}  # <meta name>, and <meta property="article:author">
@@ -576,7 +579,7 @@ def extract_html(art: Article) -> str | None:
         art.html_meta["labelled_date"] = labelled_publication_line(art.raw)
     # "By" lines under the headline: the byline when nothing structured names one, else a check
     # that the structured list is complete (metadata._more_coauthors)
-    art.html_meta["page_bylines"] = page_bylines(after)
+    art.html_meta["page_bylines"], art.html_meta["stamp_bylines"] = page_bylines(after)
     if scan_bylines:
         # trafilatura's scan of byline markup (~3 ms a page in markup_author): only when nothing structured
         # (JSON-LD, <meta>) names an author, as in trafilatura itself (where any <meta> author,

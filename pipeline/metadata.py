@@ -103,12 +103,14 @@ def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
     return fallback
 
 
-def _page_byline(lines: list[str], site: str | None) -> list[str] | None:
+def _page_byline(lines: list[str], site: str | None, stamped: list[str]) -> list[str] | None:
     """The first "By ..." line after the headline whose names are all full names: with no markup
-    to vouch for it, "von Deutschland" or "par Paris" must not pass as a byline."""
+    to vouch for it, "von Deutschland" or "par Paris" must not pass as a byline. A credit after a
+    date stamp (`stamped`) is vouched for by the date."""
     for line in lines:
-        by = parse_byline(line, require_prefix=True, site=site)
-        if by and by[0] and all(full_name(a) for a in by[0]):
+        vouched = line in stamped  # read after a date stamp: a single name will do
+        by = parse_byline(line, require_prefix=True, site=site, lenient=vouched)
+        if by and by[0] and (vouched or all(full_name(a) for a in by[0])):
             return [line]
     return None
 
@@ -172,7 +174,7 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         if html_title:
             art.title = html_title
         # structured fields first (JSON-LD, <meta>), then trafilatura's, then a byline in the text
-        sources = (*_structured_sources(meta), _page_byline(meta.get("page_bylines") or [], art.site))
+        sources = (*_structured_sources(meta), _page_byline(meta.get("page_bylines") or [], art.site, meta.get("stamp_bylines") or []))
         for i, source in enumerate(sources):
             names = _split_authors(source or [], art, site_names)
             if names:

@@ -534,3 +534,15 @@ def test_recipe_json_ld_names_the_author():
     html = (f"<html><head><title>Zitronenkuchen</title><script type='application/ld+json'>{ld}</script></head>"
             f"<body><article><h1>Zitronenkuchen</h1>{body}{body}</article></body></html>")
     assert process_article(Article("mem://r.html", "html", raw=html)).authors == ["Kathrin Runge"]
+
+
+def test_credit_after_a_date_stamp_may_be_a_single_name():
+    """'06.11.2023 13:30 von Olga' under the headline names Olga; a bare 'von Deutschland' names nobody."""
+    body = "<p>" + "Die Situation ist aktuell ziemlich angespannt, heißt es aus dem Umfeld der beiden. " * 12 + "</p>"
+
+    def page(meta_line: str) -> str:
+        return (f"<html><head><title>Stars</title></head><body><article><h1>Ehedrama</h1><h2>Stars <span>{meta_line}"
+                f"</span></h2>{body}{body}</article></body></html>")
+
+    assert process_article(Article("mem://o.html", "html", raw=page("06.11.2023 13:30 von Olga"))).authors == ["Olga"]
+    assert process_article(Article("mem://d.html", "html", raw=page("von Deutschland"))).authors == []
