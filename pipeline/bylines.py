@@ -21,7 +21,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "KUNA": ("kuna", "كونا"),
     "QNA": ("qna", "قنا"),
     "UPI": ("upi", "united press international"),
-    "AGENCIES": ("agencies", "news agencies", "wires", "وكالات", "وكالات الأنباء", "agences"),
+    "AGENCIES": ("agencies", "news agencies", "wires", "وكالات", "وكالات الأنباء", "agences", "agenturen", "agencias",
+                 "agenzie"),
 }
 _AGENCY_KEYS = {match_key(s): code for code, names in AGENCIES.items() for s in names}
 
@@ -94,7 +95,7 @@ def looks_like_name(text: str) -> bool:
 
 # CMS placeholders that are never a person's byline.
 GENERIC_ACCOUNTS = {"publisher", "admin", "administrator", "super user", "superuser", "name", "user", "guest", "anonymous",
-                    "webmaster", "editor", "editors", "staff", "team", "editorial team", "redaktion", "the editors",
+                    "webmaster", "editor", "editors", "staff", "team", "editorial team", "redaktion", "red", "the editors",
                     "newsroom", "web desk", "desk", "author", "autor", "unknown", "default", "wpengine",
                     # labels of the fields around a byline, read as its value by some extractors
                     "datum", "date", "fecha", "stand", "quelle", "source", "posted", "published"}

@@ -546,3 +546,10 @@ def test_credit_after_a_date_stamp_may_be_a_single_name():
 
     assert process_article(Article("mem://o.html", "html", raw=page("06.11.2023 13:30 von Olga"))).authors == ["Olga"]
     assert process_article(Article("mem://d.html", "html", raw=page("von Deutschland"))).authors == []
+
+
+def test_agencies_in_other_languages_and_the_desk_abbreviation():
+    """'Agenturen' / 'agencias' are the wires (AGENCIES); 'red' (Redaktion) is the desk, nobody's name."""
+    assert parse_byline("Von Hans Meier und Agenturen") == (["Hans Meier"], "AGENCIES")
+    assert parse_byline("Por Ana Ruiz y agencias") == (["Ana Ruiz"], "AGENCIES")
+    assert parse_byline("red; Agenturen", lenient=True) == ([], "AGENCIES")
