@@ -62,8 +62,9 @@ READING_TIME = re.compile(r"\s*(?:\d+\s*)?(?:min(?:ute)?s?\.?\s+read|tiempo\s+de
 # Words of organisations, not people: "By A, AMP Project Marketing" names an affiliation.
 _ORG_WORD = re.compile(r"\b(?:press|news|times|post|daily|journal|magazine|media|online|group|project|marketing|"
                        r"university|universität|université|universidad|institute|institut|agency|team|staff|desk|"
-                       r"service|network|radio|tv|gmbh|inc|ltd|llc|ag|verlag|redaktion|zeitung|today|tribune|herald|"
-                       r"associated|international|global|correspondent|bureau)\b", re.I)
+                       r"service|network|radio|tv|gmbh|inc|ltd|llc|ag|verlag|redaktion|\w*zeitung|\w*blatt|anzeiger|rundschau|"
+                       r"nachrichten|gazette|chronicle|today|tribune|herald|associated|international|global|correspondent|"
+                       r"bureau)\b", re.I)
 # What names an organisation in an author field (<meta name="author">, JSON-LD): a legal form, an
 # institution's word, a domain name ("Olympia-Verlag GmbH, Nürnberg", "Hanns-Seidel-Stiftung e.V.",
 # "hessenschau.de, Frankfurt"; _ORG_WORD has "TVT-Redaktion"): the publisher, never a person.
@@ -212,6 +213,10 @@ def byline_after_stamp(text: str) -> str | None:
     return rest if rest and _PREFIX.match(rest) else None
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.?){2,3}$")
+_SAID = re.compile(r"^(?:said|says|wrote|writes|sagt|schreibt|schrieb|dit|écrit|dice|escribió|disse):?$", re.I)
+
+
 def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = None,
                  lenient: bool = False) -> tuple[list[str], str | None] | None:
     """Split a credit line into (authors, agency). None when it is not a credit line.
@@ -261,11 +266,15 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         if code:
             agency = agency or code
             continue
+        if _INITIALS.match(part):
+            continue  # "PP", "DT": a desk code or initials (an agency's, such as "AP", is read above)
         if site and match_key(part) == match_key(site):
             continue
         if not (looks_like_name(part) or (lenient and _lenient_name(part))):
             return None
         toks = part.split()
+        if _SAID.match(toks[-1]):
+            return None  # "stephangoeldi said:": a comment's signature
         if len(toks) > 1 and toks[-1] in _PARTICLES:
             return None  # "Krisenmanagement zu": a name does not end with "zu", "de", "van"
         if len(toks) > 1 and toks[0].casefold() not in _PARTICLES and (

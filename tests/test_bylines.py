@@ -553,3 +553,16 @@ def test_agencies_in_other_languages_and_the_desk_abbreviation():
     assert parse_byline("Von Hans Meier und Agenturen") == (["Hans Meier"], "AGENCIES")
     assert parse_byline("Por Ana Ruiz y agencias") == (["Ana Ruiz"], "AGENCIES")
     assert parse_byline("red; Agenturen", lenient=True) == ([], "AGENCIES")
+
+
+def test_signatures_initials_and_newspapers_are_no_authors():
+    """A comment's "X said:", a desk code or initials ("PP", "D.T."), a newspaper ("OÖ Volksblatt")."""
+    assert parse_byline("Stephangoeldi Said; On August 3", lenient=True) is None
+    assert parse_byline("stephangoeldi said:", lenient=True) is None
+    assert parse_byline("PP", lenient=True) is None
+    assert parse_byline("By D.T.", lenient=True) is None
+    from pipeline.bylines import names_organisation
+
+    assert names_organisation("OÖ Volksblatt") and names_organisation("Schwäbisches Tagblatt")
+    assert names_organisation("Nürnberger Nachrichten") and not names_organisation("Jens Büttner")
+    assert parse_byline("By Jo Ann Lee", lenient=True) == (["Jo Ann Lee"], None)
