@@ -214,6 +214,7 @@ def byline_after_stamp(text: str) -> str | None:
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){2,3}$")
+_LOGIN = re.compile(r"^[a-z0-9]+(?:[._][a-z0-9]+)+$")
 _SAID = re.compile(r"^(?:said|says|wrote|writes|sagt|schreibt|schrieb|dit|écrit|dice|escribió|disse):?$", re.I)
 
 
@@ -266,8 +267,9 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         if code:
             agency = agency or code
             continue
-        if _INITIALS.match(part):
-            continue  # "PP", "DT": a desk code or initials (an agency's, such as "AP", is read above)
+        if _INITIALS.match(part) or _LOGIN.match(part):
+            continue  # "PP", "DT": a desk code or initials (an agency's, such as "AP", is read above);
+            # "robert.stitz", "gabor_munier": a login
         if site and match_key(part) == match_key(site):
             continue
         if not (looks_like_name(part) or (lenient and _lenient_name(part))):

@@ -566,3 +566,8 @@ def test_signatures_initials_and_newspapers_are_no_authors():
     assert names_organisation("OÖ Volksblatt") and names_organisation("Schwäbisches Tagblatt")
     assert names_organisation("Nürnberger Nachrichten") and not names_organisation("Jens Büttner")
     assert parse_byline("By Jo Ann Lee", lenient=True) == (["Jo Ann Lee"], None)
+
+
+def test_a_login_is_no_author():
+    assert parse_byline("robert.stitz", lenient=True) is None
+    assert parse_byline("Interscenario; gabor_munier", lenient=True) == (["Interscenario"], None)
