@@ -449,7 +449,7 @@ def _name_and_affiliation(text: str) -> str | None:
 _META_SEP = re.compile(r"\s*[|•·~—–]\s*|,\s+|\s+/\s+")
 
 
-def _name_beside_date(line: str, site: str | None) -> tuple[list[str], str | None] | None:
+def name_beside_date(line: str, site: str | None) -> tuple[list[str], str | None] | None:
     """A full name set off from the date by a separator on a meta line ("Marie Merlet | lundi 9
     décembre 2019", "Janic Cathomen, 01.12.2021", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"). A
     capitalised pair of words merely next to a date is not taken: in German it is as often a label."""
@@ -534,7 +534,7 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
         date_idx.append(i)
         _set_date(art, dl, lines[i].text)
         by = (parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)
-              or _credit_on_next_line(art, window, i, dl.residue) or _name_beside_date(lines[i].text, art.site)) \
+              or _credit_on_next_line(art, window, i, dl.residue) or name_beside_date(lines[i].text, art.site)) \
             if dl.residue else None
         if by:
             _set_byline(art, lines[i].text, *by)

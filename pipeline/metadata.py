@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import courlan
 
 from .bylines import agency_code, expand_first_names, full_name, names_organisation, parse_byline
-from .clean import NOT_PUBLICATION, date_line, is_update_stamp, page_byline, stamp_at_head
+from .clean import NOT_PUBLICATION, date_line, is_update_stamp, name_beside_date, page_byline, stamp_at_head
 from .dates import ParsedDate, find_date
 from .record import Article, Line
 from .textnorm import match_key
@@ -187,6 +187,8 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
             if page.authors:
                 art.authors, art.byline_raw = page.authors, page.byline_raw
                 art.source_agency = art.source_agency or page.source_agency
+        if not art.authors:
+            _name_on_meta_line(art, meta, date_order)
         if art.section is None:
             art.section = meta.get("ld_section") or meta.get("section")
         _html_date(art, meta, date_order)
@@ -204,6 +206,16 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
     if art.published_at is not None:
         art.published_at = art.published_at.astimezone(timezone.utc)
     return art
+
+
+def _name_on_meta_line(art: Article, meta: dict, date_order: str) -> None:
+    """A full name set off from the date on the meta line right above or under the headline
+    ("04.02.2022 | 13:10 Uhr | Uta Helkenberg"), as the text path reads it (clean.name_beside_date)."""
+    for line in [meta.get("line_above"), *(meta.get("printed_lines") or [])[:4]]:
+        if line and len(line) <= 160 and find_date(line, date_order=date_order) is not None \
+                and (by := name_beside_date(line, art.site)) and by[0]:
+            art.authors, art.byline_raw = by[0], line
+            return
 
 
 def _more_coauthors(art: Article, later: tuple, site_names: list[str]) -> None:

@@ -571,3 +571,17 @@ def test_signatures_initials_and_newspapers_are_no_authors():
 def test_a_login_is_no_author():
     assert parse_byline("robert.stitz", lenient=True) is None
     assert parse_byline("Interscenario; gabor_munier", lenient=True) == (["Interscenario"], None)
+
+
+def test_html_name_beside_the_date_on_the_meta_line():
+    """The line above the headline, '04.02.2022 | 13:10 Uhr | Uta Helkenberg', names the author, as on the
+    text path; a meta line without a date does not."""
+    body = "<p>" + "Die Zuchtverbände haben sich auf ein Pilotjahr geeinigt, heißt es in der Mitteilung. " * 12 + "</p>"
+
+    def page(meta_line: str) -> str:
+        return (f"<html><head><title>HLP</title></head><body><article><div class='meta'>{meta_line}</div>"
+                f"<h1>Zuchtverbände planen Pilotjahr</h1>{body}{body}</article></body></html>")
+
+    art = process_article(Article("mem://h.html", "html", raw=page("04.02.2022 | 13:10 Uhr | Uta Helkenberg")))
+    assert art.authors == ["Uta Helkenberg"]
+    assert process_article(Article("mem://n.html", "html", raw=page("Zucht | Uta Helkenberg"))).authors == []
