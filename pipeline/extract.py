@@ -118,8 +118,12 @@ def _first(tree, xpaths: list[str]) -> str | None:
     return None
 
 
+# JSON-LD types (besides *Article) that are the page's article: a food blog's post is a Recipe.
+_ARTICLE_TYPES = ("Report", "BlogPosting", "WebPage", "Recipe", "HowTo")
+
+
 def _jsonld(tree) -> tuple[list[dict], dict[str, str]]:
-    """The page's JSON-LD article nodes (a recipe or how-to is a blog's article), and the names of its Person nodes by @id (Yoast's graph
+    """The page's JSON-LD article nodes, and the names of its Person nodes by @id (Yoast's graph
     gives the article's author as {"@id": ...} of a Person elsewhere in the graph)."""
     out, persons = [], {}
     for node in tree.xpath('//script[@type="application/ld+json"]/text()')[:10]:
@@ -137,7 +141,7 @@ def _jsonld(tree) -> tuple[list[dict], dict[str, str]]:
                     stack.append(d["@graph"])
                 t = d.get("@type")
                 types = t if isinstance(t, list) else [t]
-                if any(isinstance(x, str) and ("Article" in x or x in ("Report", "BlogPosting", "WebPage", "Recipe", "HowTo")) for x in types):
+                if any(isinstance(x, str) and ("Article" in x or x in _ARTICLE_TYPES) for x in types):
                     out.append(d)
                 elif "Person" in types and isinstance(d.get("@id"), str) and isinstance(d.get("name"), str):
                     persons[d["@id"]] = d["name"]

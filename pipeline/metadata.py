@@ -174,7 +174,8 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         if html_title:
             art.title = html_title
         # structured fields first (JSON-LD, <meta>), then trafilatura's, then a byline in the text
-        sources = (*_structured_sources(meta), _page_byline(meta.get("page_bylines") or [], art.site, meta.get("stamp_bylines") or []))
+        printed = _page_byline(meta.get("page_bylines") or [], art.site, meta.get("stamp_bylines") or [])
+        sources = (*_structured_sources(meta), printed)
         for i, source in enumerate(sources):
             names = _split_authors(source or [], art, site_names)
             if names:
@@ -208,10 +209,13 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
     return art
 
 
+META_LINES = 4  # lines under the headline that may be its meta line (date, author, section)
+
+
 def _name_on_meta_line(art: Article, meta: dict, date_order: str) -> None:
     """A full name set off from the date on the meta line right above or under the headline
     ("04.02.2022 | 13:10 Uhr | Uta Helkenberg"), as the text path reads it (clean.name_beside_date)."""
-    for line in [meta.get("line_above"), *(meta.get("printed_lines") or [])[:4]]:
+    for line in [meta.get("line_above"), *(meta.get("printed_lines") or [])[:META_LINES]]:
         if line and len(line) <= 160 and find_date(line, date_order=date_order) is not None \
                 and (by := name_beside_date(line, art.site)) and by[0]:
             art.authors, art.byline_raw = by[0], line
@@ -219,10 +223,10 @@ def _name_on_meta_line(art: Article, meta: dict, date_order: str) -> None:
 
 
 def _more_coauthors(art: Article, later: tuple, site_names: list[str]) -> None:
-    """JSON-LD often names only the first author where the <meta> field lists them all ("Sadhbh
-    O'Sullivan" vs "Sadhbh O'Sullivan,Elisabeth Kochan"), or the byline the page prints: a later source that opens with
-    the chosen authors, in order, and names more is taken instead. A list that puts another name
-    first ("Prisma Média, Marie Merlet") is a publisher's field, not a fuller byline."""
+    """JSON-LD often names only the first author where the <meta> field or the printed byline names
+    them all ("Sadhbh O'Sullivan" vs "Sadhbh O'Sullivan,Elisabeth Kochan"): a later source that opens
+    with the chosen authors, in order, and names more is taken instead. A list that puts another
+    name first ("Prisma Média, Marie Merlet") is a publisher's field, not a fuller byline."""
     chosen = [match_key(a) for a in art.authors]
     for source in later:
         names = _split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)

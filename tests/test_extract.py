@@ -83,7 +83,7 @@ def test_handed_over_tree_gives_trafilaturas_answer_without_its_copies():
         assert len(list(copied.iter())) == before  # trafilatura worked on copies of it
         with handed_over(own):
             assert fast(own) == expected, name
-    tree = parse_html(html)
+    tree = parse_html(pages[0][1])
     drop_inert(tree)
     before = len(list(tree.iter()))
     with handed_over(tree):
