@@ -150,10 +150,19 @@ def is_phrase(text: str) -> bool:
     return len(toks) >= 3 and any(t.islower() and t in _function_words() for t in toks)
 
 
+# A handle, one token with digits ("freeman1984", "c1ph4"): opens with a letter, has two or more.
+_HANDLE = re.compile(r"^(?=(?:\w*?[^\W\d_]){2})[^\W\d_][\w-]{1,30}$")
+# A CMS's own accounts, also inside a handle ("oradmin", "siteadmin"): never a person's byline.
+_ACCOUNT = re.compile(r"admin|webmaster|wpengine", re.I)
+
+
 def _lenient_name(text: str) -> bool:
-    """A name as a CMS field gives it: may be a user name ("mh", "zahlenzauberin"), but words in lower
-    case beside others are a phrase ("Alles über Lautsprecher", an author box's blurb)."""
+    """A name as a CMS field gives it: may be a user name ("mh", "zahlenzauberin", "freeman1984"),
+    but words in lower case beside others are a phrase ("Alles über Lautsprecher", an author box's
+    blurb)."""
     toks = text.split()
+    if _HANDLE.match(text):
+        return not _ACCOUNT.search(text)
     return (1 <= len(toks) <= 5 and not _NOT_NAME.search(text) and len(text) <= 60 and any(c.isalpha() for c in text)
             and (len(toks) == 1 or not any(t.islower() and t not in _PARTICLES for t in toks)))
 

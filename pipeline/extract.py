@@ -247,6 +247,32 @@ def markup_author(tree) -> str | None:
     return None
 
 
+# Containers of other posts' authors: comment lists, related-post and sidebar widgets.
+_OTHER_POSTS = re.compile(r"(?:^|[\s_-])(?:comments?|commentlist|related|widget)", re.I)
+
+
+def rel_authors(tree) -> list[str]:
+    """Texts of the page's first rel="author" link and of its co-authors' links beside it (same
+    parent): the post author a CMS prints in the post's meta line (the rel-author microformat of
+    WordPress themes), shown as the author chose, handle or name ("freeman1984", "marc").
+    trafilatura's markup scan misses them where a theme's post wrapper carries "category-..." or
+    "sidebar" classes (its discard XPaths drop the whole post), and it title-cases handles and
+    strips their digits. Links inside comment lists, related-post widgets, <aside> and <nav>
+    name other posts' authors and are skipped."""
+    first, names = None, []
+    for a in tree.iter("a"):
+        if a.get("rel") != "author" or (first is not None and a.getparent() is not first):
+            continue
+        if first is None and any(p.tag in ("aside", "nav") or _OTHER_POSTS.search(f'{p.get("class") or ""} {p.get("id") or ""}')
+                                 for p in a.iterancestors()):
+            continue
+        text = " ".join(" ".join(a.itertext()).split())
+        if text and len(text) <= 80:
+            first = a.getparent() if first is None else first
+            names.append(text)
+    return list(dict.fromkeys(names))
+
+
 BYLINE_WINDOW = 80  # text nodes after the first <h1> searched for a "By ..." line
 _BLOCKS = {"div", "p", "li", "td", "th", "dd", "dt", "section", "article", "header", "footer", "aside", "main", "ul",
            "ol", "table", "tr", "blockquote", "figure", "figcaption", "form", "nav", "body", "html",
@@ -589,6 +615,7 @@ def extract_html(art: Article) -> str | None:
         # (JSON-LD, <meta>) names an author, as in trafilatura itself (where any <meta> author,
         # even the site's own name, stops the scan)
         art.html_meta["t_author"] = markup_author(tree)
+        art.html_meta["rel_authors"] = rel_authors(tree)
         if not art.html_meta["t_author"] and not art.html_meta["page_bylines"]:
             art.html_meta["page_lines"] = page_lines(tree)
     singles = [n.strip() for n in named or (art.html_meta.get("t_author") or "").split(";") if " " not in n.strip()]

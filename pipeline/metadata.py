@@ -175,7 +175,7 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
             art.title = html_title
         # structured fields first (JSON-LD, <meta>), then trafilatura's, then a byline in the text
         printed = _page_byline(meta.get("page_bylines") or [], art.site, meta.get("stamp_bylines") or [])
-        sources = (*_structured_sources(meta), printed)
+        sources = (*_structured_sources(meta), meta.get("rel_authors"), printed)
         for i, source in enumerate(sources):
             names = _split_authors(source or [], art, site_names)
             if names:
@@ -196,7 +196,13 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
     if any(" " not in a for a in art.authors):
         exp = meta.get("name_expansions") if art.input_format == "html" else \
             expand_first_names(art.authors, (ln.text for ln in art.lines))
-        art.authors = list(dict.fromkeys((exp or {}).get(a, a) for a in art.authors))
+        # a byline printed under the headline that gives the name alone ("Artikel von: Jessie") is
+        # how the page credits the author: kept as printed (a link to the author's archive, "Mehr
+        # Artikel von Stefanus", is no byline)
+        printed_alone = {match_key(a) for line in meta.get("page_bylines") or [] if not _ARCHIVE_LINK.match(line)
+                         for a in (parse_byline(line, require_prefix=True, lenient=True) or ([], None))[0]}
+        art.authors = list(dict.fromkeys(a if match_key(a) in printed_alone else (exp or {}).get(a, a)
+                                         for a in art.authors))
     if art.title is None and art.input_title:
         art.title = strip_site_suffix(art.input_title, site_names)
     if art.source_agency is None:
@@ -209,6 +215,7 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
     return art
 
 
+_ARCHIVE_LINK = re.compile(r"\W*(?:view\s+)?(?:all|more|mehr|alle|plus|todos|tutti)\b", re.I)
 META_LINES = 4  # lines under the headline that may be its meta line (date, author, section)
 
 

@@ -585,3 +585,45 @@ def test_html_name_beside_the_date_on_the_meta_line():
     art = process_article(Article("mem://h.html", "html", raw=page("04.02.2022 | 13:10 Uhr | Uta Helkenberg")))
     assert art.authors == ["Uta Helkenberg"]
     assert process_article(Article("mem://n.html", "html", raw=page("Zucht | Uta Helkenberg"))).authors == []
+
+
+def _wordpress_post(meta_line: str, extra: str = "") -> str:
+    """A WordPress theme's post: the wrapper's "category-..." class makes trafilatura's byline-markup
+    scan drop the whole post, so only the rel="author" link names the author."""
+    body = "<p>" + "Der Sonntag war ruhig, wir haben gekocht und lange über das neue Jahr gesprochen. " * 12 + "</p>"
+    return (f"<html><head><title>Ins neue Jahr</title></head><body><div id='main' class='one-sidebar'>"
+            f"<article class='post type-post hentry category-allgemein'><h1>Ins neue Jahr</h1>"
+            f"<p class='meta'>{meta_line}</p>{body}{body}</article>{extra}</div></body></html>")
+
+
+def test_rel_author_link_names_the_author_as_shown():
+    """The handle the post's meta line links with rel="author" is the author, digits and case kept
+    ("freeman1984", "marc"); a rel="author" link in the comments is a commenter."""
+    link = "von <span class='author vcard'><a class='url fn n' href='/author/{0}/' rel='author'>{0}</a></span>"
+    for handle in ("freeman1984", "marc", "KleineGrüneMonster"):
+        art = process_article(Article("mem://w.html", "html", raw=_wordpress_post(link.format(handle))))
+        assert art.authors == [handle]
+    comments = "<ol class='commentlist'><li><cite><a rel='author' href='/author/gast/'>Gast Leser</a></cite></li></ol>"
+    assert process_article(Article("mem://c.html", "html", raw=_wordpress_post("1. Januar 2016", comments))).authors == []
+
+
+def test_handles_yes_cms_accounts_no():
+    """A handle with digits is a name as its owner chose it; an account of the CMS ("oradmin") is not."""
+    assert parse_byline("by Marianne1", lenient=True) == (["Marianne1"], None)
+    assert parse_byline("c1ph4", lenient=True) == (["c1ph4"], None)
+    assert parse_byline("oradmin", lenient=True) is None
+    assert parse_byline("2019", lenient=True) is None
+
+
+def test_a_first_name_printed_alone_is_not_expanded():
+    """The page's byline says "Artikel von: Jessie": the author is credited as Jessie, even where the
+    page prints a full name elsewhere; a link to the author's archive is no such byline."""
+    body = "<p>" + "Jessie Weiß ist Redakteurin. Heute geht es um Mode, Farben und die neue Saison im Herbst. " * 12 + "</p>"
+    ld = '{"@type": "Article", "headline": "Herbst", "author": {"@type": "Person", "name": "Jessie"}}'
+
+    def page(credit: str) -> str:
+        return (f"<html><head><title>Herbst</title><script type='application/ld+json'>{ld}</script></head><body>"
+                f"<article><h1>Herbst</h1><p>{credit}</p>{body}</article></body></html>")
+
+    assert process_article(Article("mem://j.html", "html", raw=page("Artikel von: Jessie"))).authors == ["Jessie"]
+    assert process_article(Article("mem://k.html", "html", raw=page("Mehr Artikel von Jessie →"))).authors == ["Jessie Weiß"]
