@@ -54,7 +54,8 @@ PREPOSITION = re.compile(r"(?:von|vom|par|por|de|di|door|av|af)\b", re.I)
 _ROLES = re.compile(
     r"\b(?:[\w-]+\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer|"
     r"journalist(?:in|en)?|kolumnist(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|fotograf(?:in)?|journaliste|"
-    r"chroniqueur|chroniqueuse|correspondant|rédacteur|rédactrice|periodista|columnista|corresponsal|redactor[a]?)s?\b|"
+    r"chroniqueur|chroniqueuse|correspondant|rédacteur|rédactrice|periodista|columnista|corresponsal|redactor[a]?|"
+    r"\w+(?:leiter|sprecher|referent|philosoph|wissenschaftler)(?:in)?)s?\b|"
     r"\bspecial\s+to\s+\S+|\bمراسل\S*|\bمحرر\S*|\bالصحفي[ةه]?", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|،| و(?= ))\s*", re.I)
 READING_TIME = re.compile(r"\s*(?:\d+\s*)?(?:min(?:ute)?s?\.?\s+read|tiempo\s+de\s+lectura|lesezeit|temps\s+de\s+lecture|"
@@ -140,8 +141,8 @@ def full_name(text: str) -> bool:
     """Two to four capitalised words and no organisation word: a person, not an affiliation."""
     toks = text.split()
     return (2 <= len(toks) <= 4 and looks_like_name(text) and not _ORG_WORD.search(text)
-            and toks[0].casefold() not in _PLACE_HEADS and not toks[-1].islower()
-            and not agency_code(text) and all(t[:1].isupper() for t in toks if len(t) > 3))
+            and toks[0].casefold() not in _PLACE_HEADS and not toks[0][:1].islower() and not toks[-1].islower()
+            and not agency_code(text) and all(t[:1].isupper() for t in toks if len(t) > 3) and not _ROLES.search(text))
 
 
 def is_phrase(text: str) -> bool:
@@ -162,7 +163,7 @@ def _lenient_name(text: str) -> bool:
     blurb)."""
     toks = text.split()
     if _HANDLE.match(text):
-        return not _ACCOUNT.search(text)
+        return not _ACCOUNT.search(text) and text.casefold() not in _function_words()  # "Author of"
     return (1 <= len(toks) <= 5 and not _NOT_NAME.search(text) and len(text) <= 60 and any(c.isalpha() for c in text)
             and (len(toks) == 1 or not any(t.islower() and t not in _PARTICLES for t in toks)))
 
@@ -193,6 +194,16 @@ def byline_prefix(text: str) -> re.Match | None:
     """The credit word a line opens with ("By", "von", "Autor:", "كتب:"), matched on the line
     without its decoration; `m.end() == len(m.string)` when the line is the prefix alone."""
     return _PREFIX.match(text.strip().strip("–—-|•·'\"‘’“”").strip())
+
+
+_BARE_PREPOSITION = re.compile(r"(?:by|von|vom|par|por|de|di|door|av|af)\W*$", re.I)
+
+
+def credit_word(text: str) -> bool:
+    """The line opens with a word that only credits an author ("Posted by", "Geschrieben von",
+    "Autor:", "كتب"), not with a bare preposition ("by", "von", "de") that opens other phrases too."""
+    m = byline_prefix(text)
+    return bool(m) and not _BARE_PREPOSITION.match(m.group().strip())
 
 
 _STAMP_LEAD = re.compile(r"(?:[\s,]+(?:on|am|le|el|il|den|vom|the)\b)?(?:[\s,]+[^\W\d]+day|[\s,]+(?:montag|dienstag|mittwoch|"
@@ -245,6 +256,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
     # Drop a trailing publisher / date part: "By X | Fox News", "By X - Oct 1, 2025".
     rest = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)", rest)[0]
     rest = _stamp_cut(rest)
+    rest = re.sub(r"\s+(?:filed\s+)?(?:under|in)(?:\s+\S.*)?$", "", rest)  # "Posted by X under Allgemein", "by X in News"
     rest = re.sub(r"\s+(?:Stand|Aktualisiert|Updated|Published|Veröffentlicht|Posted|Erstellt|Created|Geändert)\s*:?\s*$", "",
                   rest)  # "X Stand"
     rest = _ROLES.sub(" ", rest)

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import courlan
 
-from .bylines import agency_code, expand_first_names, full_name, names_organisation, parse_byline
+from .bylines import agency_code, credit_word, expand_first_names, full_name, names_organisation, parse_byline
 from .clean import NOT_PUBLICATION, date_line, is_update_stamp, name_beside_date, page_byline, stamp_at_head
 from .dates import ParsedDate, find_date
 from .record import Article, Line
@@ -105,10 +105,13 @@ def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
 
 def _page_byline(lines: list[str], site: str | None, stamped: list[str]) -> list[str] | None:
     """The first "By ..." line after the headline whose names are all full names: with no markup
-    to vouch for it, "von Deutschland" or "par Paris" must not pass as a byline. A credit after a
-    date stamp (`stamped`) is vouched for by the date."""
+    to vouch for it, "von Deutschland" or "par Paris" must not pass as a byline. A credit next to a
+    date stamp is vouched for by the date: read after one (`stamped`), or followed by one ("von
+    Marianne1 am 20.09.2020", "by damianduchamps on August 3, 2019"); so is one after a word that
+    only credits ("Posted by Nesselsetzer")."""
     for line in lines:
-        vouched = line in stamped  # read after a date stamp: a single name will do
+        # a post's meta line, or a word that only credits ("Posted by"): a single name will do
+        vouched = line in stamped or find_date(line) is not None or credit_word(line)
         by = parse_byline(line, require_prefix=True, site=site, lenient=vouched)
         if by and by[0] and (vouched or all(full_name(a) for a in by[0])):
             return [line]

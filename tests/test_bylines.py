@@ -627,3 +627,27 @@ def test_a_first_name_printed_alone_is_not_expanded():
 
     assert process_article(Article("mem://j.html", "html", raw=page("Artikel von: Jessie"))).authors == ["Jessie"]
     assert process_article(Article("mem://k.html", "html", raw=page("Mehr Artikel von Jessie →"))).authors == ["Jessie Weiß"]
+
+
+def test_a_date_or_a_credit_verb_vouches_for_a_single_name():
+    """Under the headline, "von Marianne1 am 20.09.2020" and "Posted by Nesselsetzer under" credit one
+    name; a bare "von Deutschland" or "Author of" credits nobody."""
+    body = "<p>" + "Die Zutaten in eine Schüssel geben und gut verrühren, dann eine Stunde ruhen lassen. " * 12 + "</p>"
+
+    def authors(credit: str) -> list[str]:
+        html = (f"<html><head><title>Kuchen</title></head><body><article><h1>Ein schneller Kuchen</h1>"
+                f"<div class='info'>{credit}</div>{body}{body}</article></body></html>")
+        return process_article(Article("mem://v.html", "html", raw=html)).authors
+
+    assert authors("von Marianne1 am 20.09.2020") == ["Marianne1"]
+    assert authors("by damianduchamps on August 3, 2019") == ["damianduchamps"]
+    assert authors("Posted by Nesselsetzer under") == ["Nesselsetzer"]
+    assert authors("von Deutschland") == []
+    assert authors("Author of") == []
+
+
+def test_role_compounds_are_no_names():
+    """"Autorin und Netzphilosophin Leena Simon" credits Leena Simon; "Projektleiterin der HSS" after a
+    comma is her affiliation."""
+    assert parse_byline("Autorin und Netzphilosophin Leena Simon", lenient=True) == (["Leena Simon"], None)
+    assert parse_byline("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.") == (["Uta Staschewski"], None)
