@@ -157,6 +157,12 @@ _HANDLE = re.compile(r"^(?=(?:\w*?[^\W\d_]){2})[^\W\d_][\w-]{1,30}$")
 _ACCOUNT = re.compile(r"admin|webmaster|wpengine", re.I)
 
 
+def handle(text: str) -> bool:
+    """A user name as its owner writes it, one token in lower case or with digits ("happyface313",
+    "zahlenzauberin"), not a brand's capitalised name: a blog named after it is its author's."""
+    return bool(_HANDLE.match(text)) and (text.islower() or any(c.isdigit() for c in text)) and not _ACCOUNT.search(text)
+
+
 def _lenient_name(text: str) -> bool:
     """A name as a CMS field gives it: may be a user name ("mh", "zahlenzauberin", "freeman1984"),
     but words in lower case beside others are a phrase ("Alles über Lautsprecher", an author box's

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import courlan
 
-from .bylines import agency_code, credit_word, expand_first_names, full_name, names_organisation, parse_byline
+from .bylines import agency_code, credit_word, expand_first_names, handle, full_name, names_organisation, parse_byline
 from .clean import NOT_PUBLICATION, date_line, is_update_stamp, name_beside_date, page_byline, stamp_at_head
 from .dates import ParsedDate, find_date
 from .record import Article, Line
@@ -121,8 +121,10 @@ def _page_byline(lines: list[str], site: str | None, stamped: list[str]) -> list
 def _split_authors(values: list[str], art: Article, site_names: list[str]) -> list[str]:
     names: list[str] = []
     for v in values:
-        if not v or v.startswith("http") or len(v) > 200 or names_organisation(v) or _is_site_name(v, site_names):
-            continue  # the site's own name whole ("Jobs & Hire"), before its words look like two names
+        if not v or v.startswith("http") or len(v) > 200 or names_organisation(v) or (
+                _is_site_name(v, site_names) and not handle(v)):
+            continue  # the site's own name whole ("Jobs & Hire"), before its words look like two names;
+            # a blog named after its author's handle ("happyface313", "zahlenzauberin") keeps it
         for part in re.split(r"\s*;\s*", v):
             parsed = parse_byline(part, site=art.site, lenient=True)
             if not parsed:
@@ -131,7 +133,9 @@ def _split_authors(values: list[str], art: Article, site_names: list[str]) -> li
             if agency and not art.source_agency:
                 art.source_agency = agency
             for a in authors:
-                if _is_site_name(a, site_names):
+                # a handle that is the site's name is the blog's author when the credit names it alone
+                # ("von zahlenzauberin"), not when more follows it ("unocero - Alberto Ávila")
+                if _is_site_name(a, site_names) and not (handle(a) and part.rstrip(" .").endswith(a)):
                     continue
                 if a not in names:
                     names.append(a)

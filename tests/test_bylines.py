@@ -651,3 +651,20 @@ def test_role_compounds_are_no_names():
     comma is her affiliation."""
     assert parse_byline("Autorin und Netzphilosophin Leena Simon", lenient=True) == (["Leena Simon"], None)
     assert parse_byline("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.") == (["Uta Staschewski"], None)
+
+
+def test_a_blog_named_after_its_authors_handle():
+    """On the blog "Happyface313" the JSON-LD author "happyface313" is the blogger; a brand's name as
+    the author ("Jobs & Hire" on Jobs & Hire) is not, nor the site's handle before a person's name."""
+    body = "<p>" + "Heute zeige ich euch meine liebsten Rezepte für den Herbst, mit Kürbis und Äpfeln. " * 12 + "</p>"
+
+    def authors(author: str, site: str) -> list[str]:
+        ld = ('{"@type": "BlogPosting", "headline": "Herbst", "author": {"@type": "Person", "name": "%s"}}' % author)
+        html = (f"<html><head><title>Herbst</title><meta property='og:site_name' content='{site}'>"
+                f"<script type='application/ld+json'>{ld}</script></head><body><article><h1>Herbst</h1>"
+                f"{body}{body}</article></body></html>")
+        return process_article(Article("mem://b.html", "html", raw=html)).authors
+
+    assert authors("happyface313", "Happyface313") == ["happyface313"]
+    assert authors("Jobs & Hire", "Jobs & Hire") == []
+    assert authors("unocero - Alberto Ávila", "unocero") == []
