@@ -57,7 +57,9 @@ _ROLES = re.compile(
     r"chroniqueur|chroniqueuse|correspondant|rédacteur|rédactrice|periodista|columnista|corresponsal|redactor[a]?|"
     r"\w+(?:leiter|sprecher|referent|philosoph|wissenschaftler)(?:in)?)s?\b|"
     r"\bspecial\s+to\s+\S+|\bمراسل\S*|\bمحرر\S*|\bالصحفي[ةه]?", re.I)
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|،| و(?= ))\s*", re.I)
+# "and", and the interview's "im Gespräch mit" / "in conversation with": both are credited
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|،| و(?= )|\bim\s+gespräch\s+mit\b|"
+                    r"\bin\s+conversation\s+with\b|\ben\s+conversation\s+avec\b)\s*", re.I)
 READING_TIME = re.compile(r"\s*(?:\d+\s*)?(?:min(?:ute)?s?\.?\s+read|tiempo\s+de\s+lectura|lesezeit|temps\s+de\s+lecture|"
                            r"tempo\s+de\s+leitura|tempo\s+di\s+lettura)\b.*$", re.I)
 # Words of organisations, not people: "By A, AMP Project Marketing" names an affiliation.

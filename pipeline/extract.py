@@ -251,17 +251,25 @@ def markup_author(tree) -> str | None:
 _OTHER_POSTS = re.compile(r"(?:^|[\s_-])(?:comments?|commentlist|related|widget)", re.I)
 
 
+def _author_link(a) -> bool:
+    """A link that names a post's author: rel="author", or the name (class "fn") of an hCard of
+    class "author" ("author vcard", WordPress themes)."""
+    if "author" in (a.get("rel") or "").split():
+        return True
+    parent = a.getparent()
+    return "fn" in (a.get("class") or "").split() and parent is not None and "author" in (parent.get("class") or "").split()
+
+
 def rel_authors(tree) -> list[str]:
-    """Texts of the page's first rel="author" link and of its co-authors' links beside it (same
-    parent): the post author a CMS prints in the post's meta line (the rel-author microformat of
-    WordPress themes), shown as the author chose, handle or name ("freeman1984", "marc").
-    trafilatura's markup scan misses them where a theme's post wrapper carries "category-..." or
-    "sidebar" classes (its discard XPaths drop the whole post), and it title-cases handles and
-    strips their digits. Links inside comment lists, related-post widgets, <aside> and <nav>
-    name other posts' authors and are skipped."""
+    """Texts of the page's first author link (`_author_link`) and of its co-authors' links beside it
+    (same parent): the post author a CMS prints in the post's meta line, shown as the author chose,
+    handle or name ("freeman1984", "marc"). trafilatura's markup scan misses them where a theme's
+    post wrapper carries "category-..." or "sidebar" classes (its discard XPaths drop the whole
+    post), and it title-cases handles and strips their digits. Links inside comment lists,
+    related-post widgets, <aside> and <nav> name other posts' authors and are skipped."""
     first, names = None, []
     for a in tree.iter("a"):
-        if a.get("rel") != "author" or (first is not None and a.getparent() is not first):
+        if (first is not None and a.getparent() is not first) or not _author_link(a):
             continue
         if first is None and any(p.tag in ("aside", "nav") or _OTHER_POSTS.search(f'{p.get("class") or ""} {p.get("id") or ""}')
                                  for p in a.iterancestors()):

@@ -668,3 +668,12 @@ def test_a_blog_named_after_its_authors_handle():
     assert authors("happyface313", "Happyface313") == ["happyface313"]
     assert authors("Jobs & Hire", "Jobs & Hire") == []
     assert authors("unocero - Alberto Ávila", "unocero") == []
+
+
+def test_hcard_author_name_and_the_interviews_two_names():
+    """WordPress's "author vcard" hCard names the author even without rel="author" (and with a link to
+    an "admin" archive); "X im Gespräch mit Y" credits both."""
+    link = "von <span class='author vcard'><a class='url fn n' href='/author/admin/'>uriebe</a></span>"
+    assert process_article(Article("mem://u.html", "html", raw=_wordpress_post(link))).authors == ["uriebe"]
+    assert parse_byline("Richard David Precht im Gespräch mit Karin Fischer", lenient=True) == (
+        ["Richard David Precht", "Karin Fischer"], None)
