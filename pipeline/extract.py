@@ -216,6 +216,12 @@ def _text_outside(elem, discarded: set, parts: list[str]) -> list[str]:
 def markup_author(tree) -> str | None:
     """trafilatura's `extract_author`: the first element its author XPaths name (in their order,
     then page order) whose text outside dates, figures and comment blocks has 3-119 characters."""
+    return markup_byline(tree)[0]
+
+
+def markup_byline(tree) -> tuple[str | None, str | None]:
+    """`markup_author`'s names, and the element's text as printed: trafilatura's reading
+    title-cases handles and strips their digits and dots ("Bo2man" -> "Bo", "Joe S." -> "Joe S")."""
     from trafilatura.metadata import normalize_authors
 
     discarded: set = set()
@@ -242,9 +248,9 @@ def markup_author(tree) -> str | None:
             if content and 2 < len(content) < 120:
                 names = normalize_authors(None, content)
                 if names and ";" in names and any(is_phrase(READING_TIME.sub("", n)) for n in names.split(";")):
-                    return None  # an author box's blurb ("Alles über Lautsprecher, Heimkino und ...") split at its commas
-                return names
-    return None
+                    return None, None  # an author box's blurb ("Alles über Lautsprecher, Heimkino und ...") split at its commas
+                return names, content
+    return None, None
 
 
 # Containers of other posts' authors: comment lists, related-post and sidebar widgets.
@@ -622,7 +628,7 @@ def extract_html(art: Article) -> str | None:
         # trafilatura's scan of byline markup (~3 ms a page in markup_author): only when nothing structured
         # (JSON-LD, <meta>) names an author, as in trafilatura itself (where any <meta> author,
         # even the site's own name, stops the scan)
-        art.html_meta["t_author"] = markup_author(tree)
+        art.html_meta["t_author"], art.html_meta["markup_byline"] = markup_byline(tree)
         art.html_meta["rel_authors"] = rel_authors(tree)
         if not art.html_meta["t_author"] and not art.html_meta["page_bylines"]:
             art.html_meta["page_lines"] = page_lines(tree)

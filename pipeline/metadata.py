@@ -182,7 +182,8 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
             art.title = html_title
         # structured fields first (JSON-LD, <meta>), then trafilatura's, then a byline in the text
         printed = _page_byline(meta.get("page_bylines") or [], art.site, meta.get("stamp_bylines") or [])
-        sources = (*_structured_sources(meta), meta.get("rel_authors"), printed)
+        markup = [meta["markup_byline"]] if meta.get("markup_byline") else None
+        sources = (*_structured_sources(meta)[:2], markup, *_structured_sources(meta)[2:], meta.get("rel_authors"), printed)
         for i, source in enumerate(sources):
             names = _split_authors(source or [], art, site_names)
             if names:

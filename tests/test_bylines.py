@@ -677,3 +677,17 @@ def test_hcard_author_name_and_the_interviews_two_names():
     assert process_article(Article("mem://u.html", "html", raw=_wordpress_post(link))).authors == ["uriebe"]
     assert parse_byline("Richard David Precht im Gespräch mit Karin Fischer", lenient=True) == (
         ["Richard David Precht", "Karin Fischer"], None)
+
+
+def test_byline_markup_read_as_printed():
+    """The byline element's own text, not trafilatura's reading of it (which strips digits and dots:
+    "Bo2man" -> "Bo", "Joe S." -> "Joe S")."""
+    body = "<p>" + "Am Wochenende treffen sich die Mitglieder zum ersten Turnier im neuen Jahr, alle sind eingeladen. " * 12 + "</p>"
+
+    def authors(byline: str) -> list[str]:
+        html = (f"<html><head><title>News</title></head><body><div class='news'><h1>Turnier</h1>{body}{body}"
+                f"<div class='left author'>{byline}</div></div></body></html>")
+        return process_article(Article("mem://m.html", "html", raw=html)).authors
+
+    assert authors("Author: <a href='index.php?site=profile&amp;id=58'><b>Bo2man</b></a> am 29.12.2010, 13:36 Uhr") == ["Bo2man"]
+    assert authors("Joe S.") == ["Joe S."]
