@@ -287,6 +287,17 @@ def rel_authors(tree) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def licence_attribution(tree) -> str | None:
+    """The name a Creative Commons licence block asks to attribute the work to ("Ein Hundetagebuch von
+    <a rel="cc:attributionURL">Donald Townsend</a> steht unter einer Creative Commons ..."): on a
+    blog, its author."""
+    for el in tree.xpath('//*[@property="cc:attributionName" or contains(concat(" ", @rel, " "), " cc:attributionURL ")]'):
+        text = " ".join(el.text_content().split())
+        if text and len(text) <= 80:
+            return text
+    return None
+
+
 BYLINE_WINDOW = 80  # text nodes after the first <h1> searched for a "By ..." line
 _BLOCKS = {"div", "p", "li", "td", "th", "dd", "dt", "section", "article", "header", "footer", "aside", "main", "ul",
            "ol", "table", "tr", "blockquote", "figure", "figcaption", "form", "nav", "body", "html",
@@ -630,6 +641,7 @@ def extract_html(art: Article) -> str | None:
         # even the site's own name, stops the scan)
         art.html_meta["t_author"], art.html_meta["markup_byline"] = markup_byline(tree)
         art.html_meta["rel_authors"] = rel_authors(tree)
+        art.html_meta["licence_attribution"] = licence_attribution(tree)
         if not art.html_meta["t_author"] and not art.html_meta["page_bylines"]:
             art.html_meta["page_lines"] = page_lines(tree)
     singles = [n.strip() for n in named or (art.html_meta.get("t_author") or "").split(";") if " " not in n.strip()]

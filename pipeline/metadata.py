@@ -198,6 +198,9 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
                 art.source_agency = art.source_agency or page.source_agency
         if not art.authors:
             _name_on_meta_line(art, meta, date_order)
+        if not art.authors and meta.get("licence_attribution"):  # last: a licence names the blog's author
+            art.authors = _split_authors([meta["licence_attribution"]], art, site_names)
+            art.byline_raw = meta["licence_attribution"] if art.authors else None
         if art.section is None:
             art.section = meta.get("ld_section") or meta.get("section")
         _html_date(art, meta, date_order)

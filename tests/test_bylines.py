@@ -691,3 +691,19 @@ def test_byline_markup_read_as_printed():
 
     assert authors("Author: <a href='index.php?site=profile&amp;id=58'><b>Bo2man</b></a> am 29.12.2010, 13:36 Uhr") == ["Bo2man"]
     assert authors("Joe S.") == ["Joe S."]
+
+
+def test_a_creative_commons_licence_names_the_blogs_author_last():
+    """Nothing else names an author: the licence block's attribution does; a byline wins over it."""
+    body = "<p>" + "Heute waren wir lange am Fluss, der Hund hat gebadet und danach in der Sonne geschlafen. " * 12 + "</p>"
+    cc = ("<footer><span>Ein Hundetagebuch</span> von <a href='https://hunde.example/' rel='cc:attributionURL'>"
+          "Donald Townsend</a> steht unter einer <a rel='license' href='http://creativecommons.org/licenses/by/3.0/'>"
+          "Creative Commons Lizenz</a>.</footer>")
+
+    def authors(credit: str) -> list[str]:
+        html = (f"<html><head><title>Am Fluss</title></head><body><article><h1>Am Fluss</h1><p>{credit}</p>"
+                f"{body}{body}</article>{cc}</body></html>")
+        return process_article(Article("mem://cc.html", "html", raw=html)).authors
+
+    assert authors("31. Oktober 2019") == ["Donald Townsend"]
+    assert authors("Von Lena Maier") == ["Lena Maier"]
