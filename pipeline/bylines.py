@@ -154,7 +154,7 @@ def is_phrase(text: str) -> bool:
 
 
 # A handle, one token with digits ("freeman1984", "c1ph4"): opens with a letter, has two or more.
-_HANDLE = re.compile(r"^(?=(?:\w*?[^\W\d_]){2})[^\W\d_][\w-]{1,30}$")
+_HANDLE = re.compile(r"^(?=(?:\w*?[^\W\d_]){2}|[^\W\d_]\d{2})[^\W\d_][\w-]{1,30}$")
 # A CMS's own accounts, also inside a handle ("oradmin", "siteadmin"): never a person's byline.
 _ACCOUNT = re.compile(r"admin|webmaster|wpengine", re.I)
 
@@ -290,7 +290,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
             parts = [head] + [t for t in tail if agency_code(t)]
     for part in parts:
         part = re.sub(r"(?<!\b[A-Z])(?<!\b[JS]r)\.$", "", part.strip(" ,:;-–—'\"‘’“”«»()[]")).strip()
-        if sum(c.isalpha() for c in part) < 2 or part.casefold() in GENERIC_ACCOUNTS:
+        if (sum(c.isalpha() for c in part) < 2 and not _HANDLE.match(part)) or part.casefold() in GENERIC_ACCOUNTS:
             continue  # "r", "C": what is left of an account ("r23") once digits are stripped
         code = agency_code(part)
         if code:

@@ -613,6 +613,8 @@ def test_handles_yes_cms_accounts_no():
     assert parse_byline("c1ph4", lenient=True) == (["c1ph4"], None)
     assert parse_byline("oradmin", lenient=True) is None
     assert parse_byline("2019", lenient=True) is None
+    assert parse_byline("von r23 » 21.01.2009, 05:42", lenient=True) == (["r23"], None)
+    assert parse_byline("G7", lenient=True) is None and parse_byline("C", lenient=True) is None
 
 
 def test_a_first_name_printed_alone_is_not_expanded():
