@@ -617,29 +617,38 @@ def test_handles_yes_cms_accounts_no():
     assert parse_byline("G7", lenient=True) is None and parse_byline("C", lenient=True) is None
 
 
+def _page_authors(sentence: str, article: str, head: str = "", after: str = "") -> list[str]:
+    """The authors newsclean reads from a page: `article` (headline, credit line) above a body of
+    `sentence` repeated, `head` in <head>, `after` past the <article>."""
+    body = "<p>" + sentence * 12 + "</p>"
+    html = (f"<html><head><title>Seite</title>{head}</head><body><article>{article}{body}{body}</article>{after}"
+            "</body></html>")
+    return process_article(Article("mem://p.html", "html", raw=html)).authors
+
+
+def _ld_author(name: str) -> str:
+    return ("<script type='application/ld+json'>{\"@type\": \"BlogPosting\", \"headline\": \"Herbst\", "
+            "\"author\": {\"@type\": \"Person\", \"name\": \"%s\"}}</script>" % name)
+
+
 def test_a_first_name_printed_alone_is_not_expanded():
     """The page's byline says "Artikel von: Jessie": the author is credited as Jessie, even where the
     page prints a full name elsewhere; a link to the author's archive is no such byline."""
-    body = "<p>" + "Jessie Weiß ist Redakteurin. Heute geht es um Mode, Farben und die neue Saison im Herbst. " * 12 + "</p>"
-    ld = '{"@type": "Article", "headline": "Herbst", "author": {"@type": "Person", "name": "Jessie"}}'
+    sentence = "Jessie Weiß ist Redakteurin. Heute geht es um Mode, Farben und die neue Saison im Herbst. "
 
-    def page(credit: str) -> str:
-        return (f"<html><head><title>Herbst</title><script type='application/ld+json'>{ld}</script></head><body>"
-                f"<article><h1>Herbst</h1><p>{credit}</p>{body}</article></body></html>")
+    def authors(credit: str) -> list[str]:
+        return _page_authors(sentence, f"<h1>Herbst</h1><p>{credit}</p>", head=_ld_author("Jessie"))
 
-    assert process_article(Article("mem://j.html", "html", raw=page("Artikel von: Jessie"))).authors == ["Jessie"]
-    assert process_article(Article("mem://k.html", "html", raw=page("Mehr Artikel von Jessie →"))).authors == ["Jessie Weiß"]
+    assert authors("Artikel von: Jessie") == ["Jessie"]
+    assert authors("Mehr Artikel von Jessie →") == ["Jessie Weiß"]
 
 
 def test_a_date_or_a_credit_verb_vouches_for_a_single_name():
     """Under the headline, "von Marianne1 am 20.09.2020" and "Posted by Nesselsetzer under" credit one
     name; a bare "von Deutschland" or "Author of" credits nobody."""
-    body = "<p>" + "Die Zutaten in eine Schüssel geben und gut verrühren, dann eine Stunde ruhen lassen. " * 12 + "</p>"
-
     def authors(credit: str) -> list[str]:
-        html = (f"<html><head><title>Kuchen</title></head><body><article><h1>Ein schneller Kuchen</h1>"
-                f"<div class='info'>{credit}</div>{body}{body}</article></body></html>")
-        return process_article(Article("mem://v.html", "html", raw=html)).authors
+        return _page_authors("Die Zutaten in eine Schüssel geben und gut verrühren, dann eine Stunde ruhen lassen. ",
+                             f"<h1>Ein schneller Kuchen</h1><div class='info'>{credit}</div>")
 
     assert authors("von Marianne1 am 20.09.2020") == ["Marianne1"]
     assert authors("by damianduchamps on August 3, 2019") == ["damianduchamps"]
@@ -658,14 +667,9 @@ def test_role_compounds_are_no_names():
 def test_a_blog_named_after_its_authors_handle():
     """On the blog "Happyface313" the JSON-LD author "happyface313" is the blogger; a brand's name as
     the author ("Jobs & Hire" on Jobs & Hire) is not, nor the site's handle before a person's name."""
-    body = "<p>" + "Heute zeige ich euch meine liebsten Rezepte für den Herbst, mit Kürbis und Äpfeln. " * 12 + "</p>"
-
     def authors(author: str, site: str) -> list[str]:
-        ld = ('{"@type": "BlogPosting", "headline": "Herbst", "author": {"@type": "Person", "name": "%s"}}' % author)
-        html = (f"<html><head><title>Herbst</title><meta property='og:site_name' content='{site}'>"
-                f"<script type='application/ld+json'>{ld}</script></head><body><article><h1>Herbst</h1>"
-                f"{body}{body}</article></body></html>")
-        return process_article(Article("mem://b.html", "html", raw=html)).authors
+        return _page_authors("Heute zeige ich euch meine liebsten Rezepte für den Herbst, mit Kürbis und Äpfeln. ",
+                             "<h1>Herbst</h1>", head=f"<meta property='og:site_name' content='{site}'>{_ld_author(author)}")
 
     assert authors("happyface313", "Happyface313") == ["happyface313"]
     assert authors("Jobs & Hire", "Jobs & Hire") == []
@@ -684,12 +688,9 @@ def test_hcard_author_name_and_the_interviews_two_names():
 def test_byline_markup_read_as_printed():
     """The byline element's own text, not trafilatura's reading of it (which strips digits and dots:
     "Bo2man" -> "Bo", "Joe S." -> "Joe S")."""
-    body = "<p>" + "Am Wochenende treffen sich die Mitglieder zum ersten Turnier im neuen Jahr, alle sind eingeladen. " * 12 + "</p>"
-
     def authors(byline: str) -> list[str]:
-        html = (f"<html><head><title>News</title></head><body><div class='news'><h1>Turnier</h1>{body}{body}"
-                f"<div class='left author'>{byline}</div></div></body></html>")
-        return process_article(Article("mem://m.html", "html", raw=html)).authors
+        return _page_authors("Am Wochenende treffen sich die Mitglieder zum ersten Turnier im neuen Jahr. ",
+                             "<h1>Turnier</h1>", after=f"<div class='left author'>{byline}</div>")
 
     assert authors("Author: <a href='index.php?site=profile&amp;id=58'><b>Bo2man</b></a> am 29.12.2010, 13:36 Uhr") == ["Bo2man"]
     assert authors("Joe S.") == ["Joe S."]
@@ -697,15 +698,13 @@ def test_byline_markup_read_as_printed():
 
 def test_a_creative_commons_licence_names_the_blogs_author_last():
     """Nothing else names an author: the licence block's attribution does; a byline wins over it."""
-    body = "<p>" + "Heute waren wir lange am Fluss, der Hund hat gebadet und danach in der Sonne geschlafen. " * 12 + "</p>"
     cc = ("<footer><span>Ein Hundetagebuch</span> von <a href='https://hunde.example/' rel='cc:attributionURL'>"
           "Donald Townsend</a> steht unter einer <a rel='license' href='http://creativecommons.org/licenses/by/3.0/'>"
           "Creative Commons Lizenz</a>.</footer>")
 
     def authors(credit: str) -> list[str]:
-        html = (f"<html><head><title>Am Fluss</title></head><body><article><h1>Am Fluss</h1><p>{credit}</p>"
-                f"{body}{body}</article>{cc}</body></html>")
-        return process_article(Article("mem://cc.html", "html", raw=html)).authors
+        return _page_authors("Heute waren wir lange am Fluss, der Hund hat gebadet und danach in der Sonne geschlafen. ",
+                             f"<h1>Am Fluss</h1><p>{credit}</p>", after=cc)
 
     assert authors("31. Oktober 2019") == ["Donald Townsend"]
     assert authors("Von Lena Maier") == ["Lena Maier"]
