@@ -244,8 +244,9 @@ def _burn(_: object = None) -> float:
 
 
 def machine_ratio() -> float:
-    """This VM's own 2-core / 1-core ratio at the moment: the same pure-Python work in one process,
-    then in two at once (what newsclean's ratio can reach here; 2.0 on dedicated cores)."""
+    """This VM's own 2-core / 1-core ratio at the moment: the same pure-Python work (~2 s) in one
+    process, then in two at once; 2.0 on dedicated cores. A gauge of how shared the cores are when a
+    round starts, not a ceiling: the rounds last a minute and the sharing changes within it."""
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(2) as pool:
