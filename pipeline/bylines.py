@@ -70,9 +70,11 @@ _ORG_WORD = re.compile(r"\b(?:press|news|times|post|daily|journal|magazine|media
                        r"bureau)\b", re.I)
 # What names an organisation in an author field (<meta name="author">, JSON-LD): a legal form, an
 # institution's word, a domain name ("Olympia-Verlag GmbH, Nürnberg", "Hanns-Seidel-Stiftung e.V.",
-# "hessenschau.de, Frankfurt"; _ORG_WORD has "TVT-Redaktion"): the publisher, never a person.
+# "hessenschau.de, Frankfurt", "ライトハウス国際特許事務所"; _ORG_WORD has "TVT-Redaktion"): the publisher,
+# never a person.
 _INSTITUTION = re.compile(r"\b(?:e\.\s?v\.?|plc|kg|stiftung|verein|verband|fraktion|ministerium|ministry|departe?ment|"
                           r"bundesamt|association|foundation|gesellschaft|editorial)(?!\w)|"
+                          r"(?:事務所|株式会社|有限会社|法人|協会|新聞社?|編集部|研究所|公司|报社)|"
                           r"(?<![\w.])[a-z0-9-]{2,}\.(?:[a-z]{2,3}|info)\b", re.I)
 
 
@@ -262,7 +264,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
     rest = READING_TIME.sub("", rest)
     rest = re.sub(r"\s+(?i:for|für|pour|para|per)\s+(?:the\s+)?[A-Z\u0600-\u06FF].*$", "", rest)  # "X For The Mail On Sunday"
     # Drop a trailing publisher / date part: "By X | Fox News", "By X - Oct 1, 2025".
-    rest = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)", rest)[0]
+    rest = re.split(r"\s+[|•·／]\s+|\s+[-–—]\s+(?=\S)", rest)[0]
     rest = _stamp_cut(rest)
     rest = re.sub(r"\s+(?:filed\s+)?(?:under|in)(?:\s+\S.*)?$", "", rest)  # "Posted by X under Allgemein", "by X in News"
     rest = re.sub(r"\s+(?:Stand|Aktualisiert|Updated|Published|Veröffentlicht|Posted|Erstellt|Created|Geändert)\s*:?\s*$", "",

@@ -113,7 +113,8 @@ def _page_byline(lines: list[str], site: str | None, stamped: list[str]) -> list
         # a post's meta line, or a word that only credits ("Posted by"): a single name will do
         vouched = line in stamped or find_date(line) is not None or credit_word(line)
         by = parse_byline(line, require_prefix=True, site=site, lenient=vouched)
-        if by and by[0] and (vouched or all(full_name(a) for a in by[0])):
+        # "By HNN Staff | <date>": a date vouches for a single name, not for an organisation's
+        if by and by[0] and all(full_name(a) or (vouched and not names_organisation(a)) for a in by[0]):
             return [line]
     return None
 

@@ -655,6 +655,9 @@ def test_a_date_or_a_credit_verb_vouches_for_a_single_name():
     assert authors("Posted by Nesselsetzer under") == ["Nesselsetzer"]
     assert authors("von Deutschland") == []
     assert authors("Author of") == []
+    # the date vouches for a person's single name, not for a desk's or an office's
+    assert authors("By HNN Staff | November 18, 2019 at 2:26 PM HST</div><div>By Lisa Kubota") == ["Lisa Kubota"]
+    assert authors("by ライトハウス国際特許事務所 ／ 2016.12.01") == []
 
 
 def test_role_compounds_are_no_names():
