@@ -171,6 +171,10 @@ def structured_authors(art: Article, meta: dict) -> list[str]:
     return []
 
 
+# "Mehr Artikel von X", "View all posts by X": a link to the author's archive, not a byline
+_ARCHIVE_LINK = re.compile(r"\W*(?:view\s+)?(?:all|more|mehr|alle|plus|todos|tutti)\b", re.I)
+
+
 def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY") -> Article:
     """Fill the output fields from the candidates, normalise them, and derive published_at."""
     meta = art.html_meta
@@ -181,10 +185,12 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         html_title = choose_html_title(meta, site_names)
         if html_title:
             art.title = html_title
-        # structured fields first (JSON-LD, <meta>), then trafilatura's, then a byline in the text
+        # by authority: JSON-LD, <meta>, the byline markup (as printed, then as trafilatura reads it), the
+        # author link, a credit printed under the headline
         printed = _page_byline(meta.get("page_bylines") or [], art.site, meta.get("stamp_bylines") or [])
-        markup = [meta["markup_byline"]] if meta.get("markup_byline") else None
-        sources = (*_structured_sources(meta)[:2], markup, *_structured_sources(meta)[2:], meta.get("rel_authors"), printed)
+        ld, metas, t_author = _structured_sources(meta)
+        markup = [meta["markup_byline"]] if meta.get("markup_byline") else None  # before trafilatura's reading of it
+        sources = (ld, metas, markup, t_author, meta.get("rel_authors"), printed)
         for i, source in enumerate(sources):
             names = _split_authors(source or [], art, site_names)
             if names:
@@ -227,7 +233,6 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
     return art
 
 
-_ARCHIVE_LINK = re.compile(r"\W*(?:view\s+)?(?:all|more|mehr|alle|plus|todos|tutti)\b", re.I)
 META_LINES = 4  # lines under the headline that may be its meta line (date, author, section)
 
 
