@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import rules as R
 from .bylines import (GENERIC_ACCOUNTS, PREPOSITION, agency_code, bare_name, byline_after_stamp, byline_prefix, full_name,
@@ -45,6 +46,12 @@ class Feat:
     ends: bool  # ends like a sentence
     script: str | None
     marker: object = _UNSET  # line_marker's verdict, computed on first use
+    cta: object = _UNSET  # whether R.CTA finds a call to action, computed on first use
+
+    def is_cta(self, text: str) -> bool:
+        if self.cta is _UNSET:
+            self.cta = bool(R.CTA.search(text))
+        return self.cta
 
     @property
     def paragraph(self) -> bool:
@@ -70,16 +77,25 @@ def segment(text: str) -> list[Line]:
     return lines
 
 
-def features(lines: list[Line], memo: dict[str, Feat] | None = None) -> list[Feat]:
-    """Per-line features; `memo` (text -> Feat) saves recomputing them in the fixpoint rounds."""
-    memo = {} if memo is None else memo
+# Per-line features (and line_marker's verdict) are a function of the line's text alone, and a site's
+# template lines (menus, footers, share bars, section labels) recur on every page it serves: they
+# are computed once per process and kept, up to FEATURE_CACHE lines (then the cache starts afresh).
+FEATURE_CACHE = 1 << 15
+_FEATURES: dict[str, Feat] = {}
+
+
+def features(lines: list[Line]) -> list[Feat]:
+    """Per-line features, from the process-wide cache when the line was seen before."""
+    cache = _FEATURES
     out = []
     for ln in lines:
-        f = memo.get(ln.text)
+        f = cache.get(ln.text)
         if f is None:
+            if len(cache) >= FEATURE_CACHE:
+                cache.clear()
             counts = script_counts(ln.text)
-            f = memo[ln.text] = Feat(text_units(ln.text, counts), bool(R.SENTENCE_END.search(ln.text)),
-                                     dominant_script(ln.text, counts))
+            f = cache[ln.text] = Feat(text_units(ln.text, counts), bool(R.SENTENCE_END.search(ln.text)),
+                                      dominant_script(ln.text, counts))
         ln.script = f.script
         out.append(f)
     return out
@@ -174,7 +190,7 @@ def mark_markers(art: Article, feats: list[Feat]) -> None:
             in_list = 0
         if f.units > 40:
             continue
-        if f.marker is _UNSET:  # computed once per distinct line, reused in the fixpoint rounds
+        if f.marker is _UNSET:  # computed once per distinct line (see _FEATURES)
             f.marker = line_marker(t, f)
         if f.marker is None:
             continue
@@ -823,14 +839,14 @@ def mark_tail_cta(art: Article, feats: list[Feat], start: int, end: int, anywher
     in a whole-page dump (`anywhere`) also those between paragraphs."""
     if anywhere:
         for i in range(start, end):
-            if art.lines[i].kept and feats[i].units <= 40 and R.CTA.search(art.lines[i].text):
+            if art.lines[i].kept and feats[i].units <= 40 and feats[i].is_cta(art.lines[i].text):
                 art.lines[i].reason = "cta"
         return
     for i in range(end - 1, start - 1, -1):
         ln = art.lines[i]
         if not ln.kept:
             continue
-        if feats[i].units <= 60 and R.CTA.search(ln.text):
+        if feats[i].units <= 60 and feats[i].is_cta(ln.text):
             ln.reason = "cta"
             continue
         break
@@ -844,8 +860,7 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
     nothing more goes: the passes use context (the body span, the header, repeated lines), and a
     line that shaped the context in the first round may itself go, so one round is not always a
     fixed point. Cleaning a cleaned body therefore changes nothing (tests/test_properties.py)."""
-    memo: dict[str, Feat] = {}
-    _passes(art, date_order, find_span, memo)
+    _passes(art, date_order, find_span)
     for _ in range(FIXPOINT_ROUNDS):
         kept = [ln for ln in art.lines if ln.reason is None]
         if not kept:
@@ -853,7 +868,7 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> A
         again = Article(art.source_uri, art.input_format, url=art.url, site=art.site, fetched_at=art.fetched_at,
                         lines=[Line(ln.text, ln.block) for ln in kept])
         again.title = art.title  # so that a repeated headline is still recognised
-        _passes(again, date_order, find_span, memo)
+        _passes(again, date_order, find_span)
         gone = [(ln, new.reason) for ln, new in zip(kept, again.lines) if new.reason is not None]
         if not gone:
             break
@@ -933,11 +948,18 @@ def stamp_at_head(text: str, art: Article, date_order: str, *, dateline_only: bo
     Artikel wurde am 14. Dezember 2015 ...", "Karlsruhe, (12.11.2021). ..."), not in an embedded
     post's signature nor after a label such as "Joined"; a blog theme's entry footer (_ENTRY_META) is read
     to its 300th character; `dateline_only`: only a place and a date."""
+    head = _stamp_head(text, dateline_only)
+    return None if head is None else find_date(head, date_order=date_order, fetched_at=art.fetched_at)
+
+
+@lru_cache(maxsize=1 << 14)  # page_date asks of every line of a page, and again in later passes
+def _stamp_head(text: str, dateline_only: bool) -> str | None:
+    """The part of `text` that stamp_at_head reads a date from, when it opens like a stamp."""
     head = text[:300] if not dateline_only and _ENTRY_META.match(text) else text[:120]
     if _HANDLE.search(head) or NOT_PUBLICATION.search(head) \
             or not (_DATELINE.match(head) or (not dateline_only and _STAMP.search(head))):
         return None
-    return find_date(head, date_order=date_order, fetched_at=art.fetched_at)
+    return head
 
 
 # A blog theme's entry footer: categories and tags first, the date at the end of a long line
@@ -954,8 +976,8 @@ _STAMP = re.compile(r"\b(?:posted|published|veröffentlicht|erschienen|erstellt|
                     r"geplaatst|опубликовано|stand|vom|am|on|le|el|il)\b|نشر|بتاريخ", re.I)
 
 
-def _passes(art: Article, date_order: str, find_span: bool, memo: dict[str, Feat]) -> Article:
-    feats = features(art.lines, memo)
+def _passes(art: Article, date_order: str, find_span: bool) -> Article:
+    feats = features(art.lines)
     mark_markers(art, feats)
     if find_span:
         mark_comments(art, feats)

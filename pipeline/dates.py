@@ -168,6 +168,7 @@ def _tz(s: str | None) -> timedelta | None:
     return sign * timedelta(hours=int(s[:2]), minutes=int(s[2:]))
 
 
+@lru_cache(maxsize=1 << 14)  # a line is read by several passes, and a site's date lines recur
 def find_date(text: str, *, date_order: str = "DMY", fetched_at: datetime | None = None,
               use_dateparser: bool = False, languages: tuple[str, ...] | None = None) -> ParsedDate | None:
     """The first date printed in `text` (a line or a metadata value), or None.
