@@ -23,6 +23,7 @@ import os
 import shutil
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -165,6 +166,15 @@ def current_snapshot(out: str | Path, table: str) -> Path | None:
     return None
 
 
+def _each_file(fn, files: list[Path]) -> list:
+    """`fn` over `files` on a thread per core: publishing is serial work between parallel runs,
+    and Parquet reads and writes release the GIL."""
+    if len(files) < 2:
+        return [fn(f) for f in files]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return list(pool.map(fn, files))
+
+
 def _files(root: Path | None) -> list[Path]:
     return sorted(root.rglob("*.parquet")) if root and root.exists() else []
 
@@ -214,7 +224,7 @@ def _build_snapshot(out: Path, table: str, run_id: str, key: str, sources: set[s
     staged = _files(staged_root)
     snap = out / ".snapshots" / table / run_id
     snap.mkdir(parents=True, exist_ok=True)
-    ids = {f: _ids_in(f, key) for f in staged} if table == "articles" else {}
+    ids = dict(zip(staged, _each_file(lambda f: _ids_in(f, key), staged))) if table == "articles" else {}
     owner: dict[str, Path] = {k: f for f in staged for k in ids.get(f, ())}
     none = _strings(())
     for f in staged:
@@ -228,8 +238,8 @@ def _build_snapshot(out: Path, table: str, run_id: str, key: str, sources: set[s
             os.replace(f, snap / rel)
     cur = current_snapshot(out, table)
     keys, srcs = _strings(owner), _strings(sources)
-    for f in _files(cur):
-        _keep_unreplaced(f, snap / f.relative_to(cur), key, keys, srcs, transform, tag=run_id[-6:])
+    _each_file(lambda f: _keep_unreplaced(f, snap / f.relative_to(cur), key, keys, srcs, transform, tag=run_id[-6:]),
+               _files(cur))
     return snap
 
 
@@ -266,16 +276,17 @@ def _mark_duplicates(out: Path, run_id: str, drop: bool, processed_at: datetime)
     staged = _files(staging_dir(out, run_id) / "minhash")
     if not staged:
         return {}
-    new = pa.concat_tables([pq.read_table(f) for f in staged]).cast(dedup.SCHEMA)
+    new = pa.concat_tables(_each_file(pq.read_table, staged)).cast(dedup.SCHEMA)
     state = dedup.load_state(out)
     dups = dedup.find_duplicates(state, new)
     if dups:
         keys = pa.array(list(dups), pa.string())
-        for f in _files(staging_dir(out, run_id) / "articles"):
+
+        def mark(f: Path) -> None:
             t = pq.read_table(f)
             hit = pc.is_in(t.column("article_id"), value_set=keys)
             if not pc.any(hit).as_py():
-                continue
+                return
             dup_col = pa.array([dups.get(a) for a in t.column("article_id").to_pylist()], pa.string())
             t = t.set_column(t.schema.get_field_index("duplicate_of"), "duplicate_of", dup_col)
             if drop:
@@ -289,6 +300,8 @@ def _mark_duplicates(out: Path, run_id: str, drop: bool, processed_at: datetime)
             tmp = f.with_suffix(".tmp")
             pq.write_table(t, tmp, compression="zstd")
             os.replace(tmp, f)
+
+        _each_file(mark, _files(staging_dir(out, run_id) / "articles"))
     dedup.save_state(out, state, new, run_id)
     return dups
 
