@@ -640,13 +640,16 @@ _TRAIL = re.compile(r"^\s*(?:(?P<label>(?:you are here|sie sind hier|du bist hie
 _CRUMB_SEP = re.compile(r"\s*(?:»|›+|\s>\s|\s/\s|\|)\s*")
 
 
+_QUOTE = re.compile("[“\"„«‘'‚»]")
+
+
 def page_named_title(art: Article, window: list[int]) -> tuple[str, str, bool] | None:
     """(key, text, whether a comment heading quoted it) of the headline when the page names it:
     quoted in its comment section's heading, or as the last crumb of a breadcrumb trail in the
     header."""
     for ln in art.lines:
         t = ln.text
-        if len(t) < 220 and any(q in t for q in "“\"„«‘'‚»") and (m := _COMMENTS_ON.match(t)):
+        if len(t) < 220 and _QUOTE.search(t) and (m := _COMMENTS_ON.match(t)):
             return match_key(m["title"]), m["title"], True
     for i in window:
         if (crumbs := _trail_crumbs(art.lines[i].text)) is not None:
@@ -690,7 +693,7 @@ TITLE_MIN_SCORE = 0.0  # below it the header has no headline
 
 def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> list[list[float]]:
     """One row of TITLE_FEATURES per candidate header line."""
-    page_keys = [match_key(ln.text) for ln in art.lines]
+    page_keys = "\n".join(match_key(ln.text) for ln in art.lines)  # a key is printed again when it occurs twice here
     stamps = [j for j in range(max(0, min(cands) - 3), start) if art.lines[j].reason in ("date", "byline")]
     order = {i: n for n, i in enumerate(reversed(cands))}
     rows = []
@@ -706,7 +709,7 @@ def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict
             bool(_BREADCRUMB.search(text)),
             bool(_NOT_HEADLINE.search(text)) and f.units <= 8,
             any(ch.isdigit() for ch in text) and find_date(text) is not None,
-            len(k.split()) >= 3 and any(j != i and k in pk for j, pk in enumerate(page_keys)),
+            len(k.split()) >= 3 and page_keys.count(k) >= 2,
             bool(_PAGER.search(text)),
             (text[:1].isdigit() and f.units <= 4) or bool(_NOT_TITLE_START.match(text)) or bool(_CLOCK.search(text)),
             bool(near) and min(near) == 1, bool(near) and min(near) == 2,
