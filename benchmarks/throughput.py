@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -45,6 +46,7 @@ def _lid_model() -> Path:
 def datatrove_venv() -> bool:
     """datatrove pins trafilatura<1.12 and its own fastText: it gets its own virtual environment."""
     if not (DT_VENV / "bin" / "python").exists():
+        shutil.rmtree(DT_VENV, ignore_errors=True)  # what an interrupted build left
         r = subprocess.run([sys.executable, "-m", "venv", str(DT_VENV)])
         if r.returncode == 0:
             r = subprocess.run([str(DT_VENV / "bin" / "pip"), "install", "-q", *DT_REQUIREMENTS])
