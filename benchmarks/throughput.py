@@ -176,7 +176,7 @@ def cache_effect(eval_dir: Path, kind: str, rounds: int = 3) -> dict[str, float]
 
     def empty() -> None:
         clean._FEATURES.clear()
-        for f in (dates.find_date, clean._stamp_head, textnorm.match_key):
+        for f in (dates._find_date, clean._stamp_head, textnorm.match_key):
             f.cache_clear()
 
     for url, raw in pages:  # imports, models and profiles loaded
@@ -312,7 +312,8 @@ def scaling_ratios(files: list[str], rounds: int) -> tuple[list[float], list[flo
 
 def datatrove_ratios(files: list[str], rounds: int) -> list[float]:
     """newsclean's HTML path / datatrove's pipeline, docs/s, in `rounds` rounds that run the two on
-    the same files one after the other, in turn first."""
+    the same files one after the other, in turn first. datatrove reads the files' whole folder: give
+    files that have a folder of their own."""
     ratios = []
     for k in range(rounds):
         order = ("run", "datatrove") if k % 2 == 0 else ("datatrove", "run")
@@ -334,6 +335,7 @@ def main() -> None:
     ap.add_argument("--big", type=int, default=50000)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--scaling-rounds", type=int, default=5)
+    ap.add_argument("--datatrove-only", action="store_true", help="only the newsclean / datatrove rounds on 1,000 documents")
     ap.add_argument("--caches-only", action="store_true", help="only the in-process ms a page with caches emptied / kept")
     ap.add_argument("--scaling-only", action="store_true", help="only the 2 workers / 1 worker rounds on 2,000 documents")
     ap.add_argument("--rss-only", action="store_true", help="only the text path at --docs and --big (peak RSS)")
@@ -354,6 +356,10 @@ def main() -> None:
         print(f"text path peak RSS: {args.docs:,} documents {small['peak_rss_mb']:.0f} MB ({small['docs_per_s']:.1f} docs/s), "
               f"{args.big:,} documents {big['peak_rss_mb']:.0f} MB ({big['docs_per_s']:.1f} docs/s): "
               f"{(big['peak_rss_mb'] / small['peak_rss_mb'] - 1) * 100:+.1f} %")
+        return
+    if args.datatrove_only:
+        if datatrove_venv():
+            print(", ".join(f"{r:.3f}" for r in datatrove_ratios(build(eval_dir, tmp / "dt-rounds", "html", 1000), args.rounds)))
         return
     if args.caches_only:
         print(json.dumps(measure("caches", [str(eval_dir)])))
@@ -383,7 +389,7 @@ def main() -> None:
     dt_ratios = []
     if datatrove_venv():
         rows[DT] = measure("datatrove", html)
-        dt_ratios = datatrove_ratios(html[:4], args.rounds)  # 1,000 documents a run
+        dt_ratios = datatrove_ratios(build(eval_dir, tmp / "dt-rounds", "html", 1000), args.rounds)
     rows[TX] = measure("run", text)
     rows[H2] = measure("run", html, workers=2)
     scale_files = html[:max(2, len(html) * 2 // 5)]  # 2,000 of the 5,000 documents, 8 files: 4 batches a worker

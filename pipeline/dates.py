@@ -168,7 +168,6 @@ def _tz(s: str | None) -> timedelta | None:
     return sign * timedelta(hours=int(s[:2]), minutes=int(s[2:]))
 
 
-@lru_cache(maxsize=1 << 14)  # a line is read by several passes, and a site's date lines recur
 def find_date(text: str, *, date_order: str = "DMY", fetched_at: datetime | None = None,
               use_dateparser: bool = False, languages: tuple[str, ...] | None = None) -> ParsedDate | None:
     """The first date printed in `text` (a line or a metadata value), or None.
@@ -178,8 +177,14 @@ def find_date(text: str, *, date_order: str = "DMY", fetched_at: datetime | None
     """
     if not text or len(text) > 400:
         return None
+    latest = (fetched_at.year if fetched_at else datetime.now().year) + 1  # a date after it is no date
+    return _find_date(text, date_order, fetched_at, latest, use_dateparser, languages)
+
+
+@lru_cache(maxsize=1 << 14)  # a line is read by several passes, and a site's date lines recur
+def _find_date(text: str, date_order: str, fetched_at: datetime | None, latest: int, use_dateparser: bool,
+               languages: tuple[str, ...] | None) -> ParsedDate | None:
     t = text.translate(_EASTERN_DIGITS)
-    latest = (fetched_at.year if fetched_at else datetime.now().year) + 1
     found = []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(t):
