@@ -417,7 +417,7 @@ def main() -> None:
               f"measured one after the other, give {html1['docs_per_s'] / rows[T]['docs_per_s']:.2f}x and "
               f"{html1['docs_per_s'] / rows[TF]['docs_per_s']:.2f}x of fast mode)",
               f"- 2 workers / 1 worker (HTML path): **{statistics.median(scaling):.2f}x** (median of {args.scaling_rounds} "
-              f"rounds that run 1 and then 2 workers on the same {sum(1 for f in scale_files for _ in open(f)):,} documents: "
+              f"rounds that run 1 and 2 workers one after the other, in turn first, on the same {sum(1 for f in scale_files for _ in open(f)):,} documents: "
               f"{', '.join(f'{r:.2f}' for r in scaling)}; the {args.docs:,}-document rows above give "
               f"{rows[H2]['docs_per_s'] / html1['docs_per_s']:.2f}x). The machine's own ratio at the start of each round, "
               f"the same pure-Python work in 1 and then 2 processes: {', '.join(f'{r:.2f}' for r in machine)} "
