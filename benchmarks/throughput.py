@@ -164,7 +164,7 @@ def cache_effect(eval_dir: Path, kind: str, rounds: int = 3) -> dict[str, float]
     per-process caches (line features, date readings, match keys) emptied before every page, as
     for pages that share no line with any page seen before, and kept, as on the benchmark corpus
     where every page comes back. The end-to-end rows sit between the two on real crawls."""
-    from pipeline import clean, dates, textnorm
+    from pipeline import clean
     from pipeline.process import process_article
     from pipeline.record import Article
 
@@ -174,11 +174,6 @@ def cache_effect(eval_dir: Path, kind: str, rounds: int = 3) -> dict[str, float]
         if "body" in d:
             pages.append((d["url"], j.with_suffix(".html" if kind == "html" else ".txt").read_text(errors="replace")))
 
-    def empty() -> None:
-        clean._FEATURES.clear()
-        for f in (dates._find_date, clean._stamp_head, textnorm.match_key):
-            f.cache_clear()
-
     for url, raw in pages:  # imports, models and profiles loaded
         process_article(Article(source_uri=url, input_format=kind, raw=raw, url=url))
     spent = {"cold": 0.0, "warm": 0.0}
@@ -186,7 +181,7 @@ def cache_effect(eval_dir: Path, kind: str, rounds: int = 3) -> dict[str, float]
         for url, raw in pages:
             for mode in ("cold", "warm"):
                 if mode == "cold":
-                    empty()
+                    clean.clear_caches()
                 else:
                     process_article(Article(source_uri=url, input_format=kind, raw=raw, url=url))  # this page seen
                 t = time.process_time()

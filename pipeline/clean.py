@@ -45,8 +45,14 @@ class Feat:
     units: int
     ends: bool  # ends like a sentence
     script: str | None
-    marker: object = _UNSET  # line_marker's verdict, computed on first use
-    cta: object = _UNSET  # whether R.CTA finds a call to action, computed on first use
+    # verdicts on the line's own text, computed on first use and kept with the features (_FEATURES)
+    marker: object = _UNSET  # line_marker's
+    cta: object = _UNSET  # whether R.CTA finds a call to action
+
+    def line_marker(self, text: str) -> tuple[str, object] | None:
+        if self.marker is _UNSET:
+            self.marker = line_marker(text, self)
+        return self.marker
 
     def is_cta(self, text: str) -> bool:
         if self.cta is _UNSET:
@@ -82,6 +88,14 @@ def segment(text: str) -> list[Line]:
 # are computed once per process and kept, up to FEATURE_CACHE lines (then the cache starts afresh).
 FEATURE_CACHE = 1 << 15
 _FEATURES: dict[str, Feat] = {}
+
+
+def clear_caches() -> None:
+    """Forget every per-process cache of line verdicts: line features, date readings, stamps and
+    match keys (benchmarks measure pages that share nothing with pages seen before)."""
+    _FEATURES.clear()
+    for cached in (find_date, _stamp_head, match_key):
+        cached.cache_clear()
 
 
 def features(lines: list[Line]) -> list[Feat]:
@@ -190,11 +204,9 @@ def mark_markers(art: Article, feats: list[Feat]) -> None:
             in_list = 0
         if f.units > 40:
             continue
-        if f.marker is _UNSET:  # computed once per distinct line (see _FEATURES)
-            f.marker = line_marker(t, f)
-        if f.marker is None:
+        if (marker := f.line_marker(t)) is None:
             continue
-        ln.reason, payload = f.marker
+        ln.reason, payload = marker
         if ln.reason in ("related_marker", "tags"):
             in_list = MAX_LIST_ITEMS
             after_tags = ln.reason == "tags"

@@ -230,6 +230,9 @@ def _find_date(text: str, date_order: str, fetched_at: datetime | None, latest: 
     return None
 
 
+find_date.cache_clear = _find_date.cache_clear  # the cache behind find_date, as lru_cache names it
+
+
 def url_date(url: str | None) -> ParsedDate | None:
     """The date a URL's path gives in year-month-day order ("/2023/11/08/", "/2023-11-08-"), read
     with htmldate's pattern; no time, no zone."""

@@ -109,12 +109,12 @@ def test_results_do_not_depend_on_what_the_process_cleaned_before(monkeypatch):
         return {u: _verdicts(process_article(Article(source_uri=u, input_format="text", raw=t, url=u)))
                 for u, t in order}
 
-    C._FEATURES.clear()
+    C.clear_caches()
     forward = run_all(pages)
     assert len(C._FEATURES) > 0
     again = run_all(pages[::-1])  # every line now comes from the cache
     monkeypatch.setattr(C, "FEATURE_CACHE", 50)
-    C._FEATURES.clear()
+    C.clear_caches()
     tiny = run_all(pages)
     assert len(C._FEATURES) <= 50  # bounded: memory does not grow with the input
     assert forward == again == tiny
