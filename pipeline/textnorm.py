@@ -29,12 +29,17 @@ _SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) +
 _PRESENTATION = re.compile("[\uFB50-\uFDF9\uFDFE-\uFDFF\uFE70-\uFEFE]+")
 _ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _MOJIBAKE_HINT = re.compile("[ÃÂØÙâ][\u0080-\u00ff]")
+# Control characters that str.split() counts as spaces (segmenting turns them into " "): folded
+# before the mojibake repair, so that it sees what a second cleaning would see ("Â\x1f" -> "Â ")
+_CONTROL_SPACES = re.compile("[\x0b\x0c\x1c-\x1f]")
 
 
 def clean_text(text: str) -> str:
     """Normalise a text for storage: mojibake repair, entities, NFC, spaces, controls, forms."""
     if not text:
         return ""
+    if _CONTROL_SPACES.search(text):
+        text = _CONTROL_SPACES.sub(" ", text)
     if _MOJIBAKE_HINT.search(text):
         # Only repair encoding when it looks mangled; ftfy's other fixes (quotes etc.) are off.
         text = ftfy.fix_encoding(text)
