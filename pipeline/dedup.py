@@ -11,6 +11,7 @@ way (an older state file) are never compared with these.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,65 +90,119 @@ def _bands() -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
-def find_duplicates(state: pa.Table, new: pa.Table) -> dict[str, str]:
-    """article_id -> the earlier article_id it duplicates, for the rows of `new`.
-
-    Banded LSH as datasketch's MinHashLSH does it (two articles are candidates when all the
-    values of one band agree), computed with numpy over the signature matrix: a few bytes per
-    article instead of a Python MinHash and hash-table entries each, so that a run over millions
-    of articles does not hold millions of Python objects (benchmarks/throughput.py, peak RSS)."""
-    keep = pc.invert(pc.is_in(state.column("article_id"), value_set=new.column("article_id"))) if state.num_rows \
-        else None
-    rows = pa.concat_tables([state.filter(keep) if keep is not None else state, new.cast(state.schema)])
-    ids = rows.column("article_id").to_pylist()
-    hashes = rows.column("body_hash").to_pylist()
-    first_pos: dict[str, int] = {}
-    for i, aid in enumerate(ids):
-        first_pos.setdefault(aid, i)
-    by_hash: dict[str, str] = {}
-    for aid, h in zip(ids, hashes):
-        by_hash.setdefault(h, aid)
-    # signature matrix of the first occurrence of each article that has one
-    sig_col = rows.column("signature")
-    has = [i for i, v in enumerate(pc.is_valid(sig_col).to_pylist()) if v and first_pos[ids[i]] == i]
-    earliest = np.full(len(ids), -1, dtype=np.int64)  # earliest row sharing a band, per row
-    if has:
-        idx = np.asarray(has, dtype=np.int64)
-        sigs = np.asarray(pc.list_flatten(sig_col.take(pa.array(idx))).to_numpy(zero_copy_only=False),
-                          dtype=np.uint32).reshape(len(idx), NUM_PERM)
-        b, r = _bands()
-        best = np.full(len(idx), np.iinfo(np.int64).max, dtype=np.int64)
-        for band in range(b):
-            keys = np.ascontiguousarray(sigs[:, band * r:(band + 1) * r]).view(np.dtype((np.void, 4 * r))).ravel()
-            _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-            first_row = idx[first[inverse.ravel()]]  # rows are in publication order: first = earliest
-            best = np.where(first_row < idx, np.minimum(best, first_row), best)
-        found = best != np.iinfo(np.int64).max
-        earliest[idx[found]] = best[found]
-    dups: dict[str, str] = {}
-    start = len(ids) - new.num_rows
-    for i in range(start, len(ids)):
-        aid = ids[i]
-        first = by_hash.get(hashes[i])
-        if first is not None and first != aid:
-            dups[aid] = first
-        elif earliest[i] >= 0 and ids[earliest[i]] != aid:
-            dups[aid] = ids[earliest[i]]
-    return dups
+def _band_keys(t: pa.Table | pa.RecordBatch, rows: np.ndarray | None = None) -> tuple[np.ndarray, list[pa.Array]]:
+    """(positions of the rows of `t` that have a signature, restricted to `rows` when given; one
+    fixed-size binary key per band for each of them): two articles are LSH candidates when the
+    keys of one band agree, looked up with Arrow's hash kernels (pc.index_in)."""
+    col = t.column("signature")
+    has = np.asarray(pc.is_valid(col).to_numpy(zero_copy_only=False), dtype=bool)
+    if rows is not None:
+        has &= rows
+    pos = np.flatnonzero(has)
+    sigs = np.asarray(pc.list_flatten(col.filter(pa.array(has))).to_numpy(zero_copy_only=False),
+                      dtype=np.uint32).reshape(len(pos), NUM_PERM)
+    b, r = _bands()
+    return pos, [pa.FixedSizeBinaryArray.from_buffers(pa.binary(4 * r), len(pos), [None, pa.py_buffer(
+        np.ascontiguousarray(sigs[:, band * r:(band + 1) * r]))]) for band in range(b)]
 
 
-def load_state(out: str | Path) -> pa.Table:
+def _first_in(keys: pa.Array, values: pa.Array) -> np.ndarray:
+    """Per key, the position of its first occurrence in `values`, -1 where it has none."""
+    return pc.fill_null(pc.index_in(keys, value_set=values), -1).to_numpy(zero_copy_only=False)
+
+
+def _earliest_band_match(bands: list[pa.Array], values: list[pa.Array]) -> np.ndarray:
+    """Per row of `bands`, the earliest row of `values` sharing one of its band keys, -1 if none."""
+    best = np.full(len(bands[0]), -1, dtype=np.int64)
+    for keys, vals in zip(bands, values):
+        pos = _first_in(keys, vals)
+        best = np.where((pos >= 0) & ((best < 0) | (pos < best)), pos, best)
+    return best
+
+
+DUPLICATES = pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string())])
+
+
+def find_duplicates(state: pa.Table | Iterable[pa.RecordBatch], new: pa.Table) -> pa.Table:
+    """(article_id, duplicate_of): the rows of `new` that repeat an earlier article, one row per article.
+
+    The earlier article is the first one in publication order (the state's rows, then the run's) with
+    the same folded body (exact copy), else the first that shares a band of the MinHash signature (banded
+    LSH as datasketch's MinHashLSH does it; only an article's first row in the run takes part). The state
+    is read batch by batch and matched with Arrow hash kernels, never as Python objects, so memory
+    depends on the run's size, not on the corpus published before it (benchmarks/throughput.py, peak RSS)."""
+    if isinstance(state, pa.Table):
+        state = state.to_batches()
+    ids = new.column("article_id").combine_chunks()
+    hashes = new.column("body_hash").combine_chunks()
+    n = len(ids)
+    own_first = _first_in(ids, ids) == np.arange(n)
+    sig_rows, new_bands = _band_keys(new, own_first)
+    # positions in `earlier` (the state's ids that some row matched) of each row's exact and near match
+    exact = np.full(n, -1, dtype=np.int64)
+    near = np.full(n, -1, dtype=np.int64)
+    earlier: list[pa.Array] = []
+    count = 0
+    for batch in state:
+        batch = batch.filter(pc.invert(pc.is_in(batch.column("article_id"), value_set=ids)))  # replaced now
+        if not batch.num_rows:
+            continue
+        pos = _first_in(hashes, batch.column("body_hash"))
+        rows_e = np.flatnonzero((pos >= 0) & (exact < 0))
+        picked = [pos[rows_e]]
+        exact[rows_e] = count + np.arange(len(rows_e))
+        count += len(rows_e)
+        state_rows, bands = _band_keys(batch)
+        if len(state_rows) and len(sig_rows):
+            best = _earliest_band_match(new_bands, bands)
+            hit = np.flatnonzero(best >= 0)
+            rows_n = sig_rows[hit]
+            first_time = near[rows_n] < 0
+            rows_n, hit = rows_n[first_time], hit[first_time]
+            picked.append(state_rows[best[hit]])
+            near[rows_n] = count + np.arange(len(rows_n))
+            count += len(rows_n)
+        earlier.append(batch.column("article_id").take(pa.array(np.concatenate(picked), pa.int64())))
+    same_body = _first_in(hashes, hashes)  # the run's first row with the same body: itself or before
+    other_body = np.asarray(pc.not_equal(ids.take(pa.array(same_body)), ids).to_numpy(zero_copy_only=False), dtype=bool)
+    near_in_run = np.full(n, -1, dtype=np.int64)
+    if len(sig_rows):
+        best = _earliest_band_match(new_bands, new_bands)
+        before = best < np.arange(len(sig_rows))
+        near_in_run[sig_rows[before]] = sig_rows[best[before]]
+    # precedence: an exact copy (the state's, else the run's earlier article), then a near copy
+    choice = np.where(exact >= 0, exact, np.where(other_body, count + same_body,
+                      np.where(near >= 0, near, np.where(near_in_run >= 0, count + near_in_run, -1))))
+    rows = np.flatnonzero(choice >= 0)[::-1]
+    rows = rows[_first_in(ids.take(pa.array(rows)), ids.take(pa.array(rows))) == np.arange(len(rows))][::-1]
+    candidates = pa.concat_arrays([*earlier, ids]) if earlier else ids
+    return pa.table({"article_id": ids.take(pa.array(rows, pa.int64())),
+                     "duplicate_of": candidates.take(pa.array(choice[rows], pa.int64()))}, schema=DUPLICATES)
+
+
+STATE_ROWS = 1 << 16  # row group of the state file, and the batch it is read and matched in
+
+
+def state_batches(out: str | Path) -> Iterator[pa.RecordBatch]:
+    """The published signatures, a row group at a time (empty before the first publish)."""
     p = Path(out) / STATE_FILE
-    return pq.read_table(p) if p.exists() else SCHEMA.empty_table()
+    if p.exists():
+        yield from pq.ParquetFile(p).iter_batches(batch_size=STATE_ROWS)
 
 
-def save_state(out: str | Path, state: pa.Table, new: pa.Table, run_id: str) -> None:
-    import pyarrow.compute as pc
-
-    keep = state.filter(pc.invert(pc.is_in(state.column("article_id"), value_set=new.column("article_id"))))
-    merged = pa.concat_tables([keep, new.cast(SCHEMA)])
+def save_state(out: str | Path, new: pa.Table, run_id: str) -> None:
+    """Append the run's signatures to the state, replacing earlier rows of the same articles; one
+    row per article (its first in the run), streamed through so that the state is never held whole."""
+    ids = new.column("article_id").to_pylist()
+    first_of_id = {aid: i for i, aid in reversed(list(enumerate(ids)))}
+    new = new.take(pa.array(sorted(first_of_id.values()), pa.int64())).cast(SCHEMA)
     p = Path(out) / STATE_FILE
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_suffix(f".tmp-{run_id}")
-    pq.write_table(merged, tmp, compression="zstd")
+    with pq.ParquetWriter(tmp, SCHEMA, compression="zstd") as w:
+        for batch in state_batches(out):
+            w.write_table(pa.Table.from_batches([batch]).filter(
+                pc.invert(pc.is_in(batch.column("article_id"), value_set=new.column("article_id")))).cast(SCHEMA),
+                row_group_size=STATE_ROWS)
+        w.write_table(new, row_group_size=STATE_ROWS)
     os.replace(tmp, p)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -207,10 +208,6 @@ def _strings(values) -> pa.Array:
     return pa.array(sorted(values), pa.string())
 
 
-def _ids_in(path: Path, column: str) -> set[str]:
-    return set(pq.read_table(path, columns=[column]).column(column).to_pylist())
-
-
 def _base_uri(col: pa.ChunkedArray) -> pa.ChunkedArray:
     return pc.replace_substring_regex(col, pattern=r"#\d+$", replacement="")
 
@@ -224,20 +221,26 @@ def _build_snapshot(out: Path, table: str, run_id: str, key: str, sources: set[s
     staged = _files(staged_root)
     snap = out / ".snapshots" / table / run_id
     snap.mkdir(parents=True, exist_ok=True)
-    ids = dict(zip(staged, _each_file(lambda f: _ids_in(f, key), staged))) if table == "articles" else {}
-    owner: dict[str, Path] = {k: f for f in staged for k in ids.get(f, ())}
+    # an article staged again in a later part of the run (a retried or repeated input) keeps its last part's row
+    ids = _each_file(lambda f: pq.read_table(f, columns=[key]).column(key).combine_chunks(), staged) \
+        if table == "articles" else []
+    run_keys = pa.concat_arrays(ids) if ids else _strings(())
+    part = np.repeat(np.arange(len(ids)), [len(a) for a in ids])
+    backwards = run_keys.take(pa.array(np.arange(len(run_keys))[::-1]))
+    last = len(run_keys) - 1 - pc.index_in(backwards, value_set=backwards).to_numpy()[::-1]  # per row: its id's last row
+    staged_again = part[last] != part
     none = _strings(())
-    for f in staged:
+    for i, f in enumerate(staged):
         rel = f.relative_to(staged_root)
-        dupes = {k for k in ids.get(f, ()) if owner[k] != f}
-        if dupes:
-            _keep_unreplaced(f, snap / rel, key, _strings(dupes), none, tag=run_id[-6:])
+        dupes = run_keys.filter(pa.array(staged_again & (part == i))) if ids else none
+        if len(dupes):
+            _keep_unreplaced(f, snap / rel, key, dupes, none, tag=run_id[-6:])
             f.unlink()
         else:
             (snap / rel).parent.mkdir(parents=True, exist_ok=True)
             os.replace(f, snap / rel)
     cur = current_snapshot(out, table)
-    keys, srcs = _strings(owner), _strings(sources)
+    keys, srcs = pc.unique(run_keys), _strings(sources)
     _each_file(lambda f: _keep_unreplaced(f, snap / f.relative_to(cur), key, keys, srcs, transform, tag=run_id[-6:]),
                _files(cur))
     return snap
@@ -268,41 +271,47 @@ def _gc(out: Path, table: str) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def _mark_duplicates(out: Path, run_id: str, drop: bool, processed_at: datetime) -> dict[str, str]:
+REWRITE_ROWS = 500  # rows a publish thread holds while it rewrites a staged file
+
+
+def _mark_duplicates(out: Path, run_id: str, drop: bool, processed_at: datetime) -> pa.Table:
     """Set `duplicate_of` in the staged article files (rewriting only files that hold one);
     with `drop`, move duplicates to the rejects instead (reason `duplicate`)."""
     from . import dedup
 
     staged = _files(staging_dir(out, run_id) / "minhash")
     if not staged:
-        return {}
+        return dedup.DUPLICATES.empty_table()
     new = pa.concat_tables(_each_file(pq.read_table, staged)).cast(dedup.SCHEMA)
-    state = dedup.load_state(out)
-    dups = dedup.find_duplicates(state, new)
-    if dups:
-        keys = pa.array(list(dups), pa.string())
+    dups = dedup.find_duplicates(dedup.state_batches(out), new)
+    if dups.num_rows:
+        keys = dups.column("article_id")
 
         def mark(f: Path) -> None:
-            t = pq.read_table(f)
-            hit = pc.is_in(t.column("article_id"), value_set=keys)
-            if not pc.any(hit).as_py():
+            src = pq.ParquetFile(f)
+            if not pc.any(pc.is_in(src.read(columns=["article_id"]).column(0), value_set=keys)).as_py():
                 return
-            dup_col = pa.array([dups.get(a) for a in t.column("article_id").to_pylist()], pa.string())
-            t = t.set_column(t.schema.get_field_index("duplicate_of"), "duplicate_of", dup_col)
-            if drop:
-                gone = t.filter(hit)
-                stage_rejects(out, run_id, f"dup-{f.stem}", pa.Table.from_pylist(
-                    [{"source_uri": r["source_uri"], "reason": "duplicate", "detail": f"duplicate of {r['duplicate_of']}",
-                      "input_fingerprint": r["input_fingerprint"], "run_id": run_id, "processed_at": processed_at}
-                     for r in gone.select(["source_uri", "duplicate_of", "input_fingerprint"]).to_pylist()],
-                    schema=schemas.rejects_schema()))
-                t = t.filter(pc.invert(hit))
             tmp = f.with_suffix(".tmp")
-            pq.write_table(t, tmp, compression="zstd")
+            with pq.ParquetWriter(tmp, src.schema_arrow, compression="zstd") as w:
+                for n, batch in enumerate(src.iter_batches(batch_size=REWRITE_ROWS)):  # never the whole file
+                    t = pa.Table.from_batches([batch])
+                    at = pc.index_in(t.column("article_id"), value_set=keys)
+                    t = t.set_column(t.schema.get_field_index("duplicate_of"), "duplicate_of",
+                                     dups.column("duplicate_of").take(at))
+                    if drop:
+                        hit = pc.is_valid(at)
+                        gone = t.filter(hit).select(["source_uri", "duplicate_of", "input_fingerprint"]).to_pylist()
+                        if gone:
+                            stage_rejects(out, run_id, f"dup-{f.stem}-{n}", pa.Table.from_pylist(
+                                [{"source_uri": r["source_uri"], "reason": "duplicate", "detail": f"duplicate of {r['duplicate_of']}",
+                                  "input_fingerprint": r["input_fingerprint"], "run_id": run_id, "processed_at": processed_at}
+                                 for r in gone], schema=schemas.rejects_schema()))
+                        t = t.filter(pc.invert(hit))
+                    w.write_table(t)
             os.replace(tmp, f)
 
         _each_file(mark, _files(staging_dir(out, run_id) / "articles"))
-    dedup.save_state(out, state, new, run_id)
+    dedup.save_state(out, new, run_id)
     return dups
 
 
@@ -320,8 +329,8 @@ def publish(out: str | Path, run_id: str, reprocessed_inputs: set[str], drop_dup
     shutil.rmtree(staging_dir(out, run_id), ignore_errors=True)
     for t in TABLES:
         _gc(out, t)
-    return {"article_files": len(_files(snap_a)), "reject_files": len(_files(snap_r)), "duplicates": len(dups),
-            "duplicates_dropped": len(dups) if drop_duplicates else 0}
+    return {"article_files": len(_files(snap_a)), "reject_files": len(_files(snap_r)), "duplicates": dups.num_rows,
+            "duplicates_dropped": dups.num_rows if drop_duplicates else 0}
 
 
 def _merge_templates(out: Path, run_id: str) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pyarrow as pa
 import pytest
 
 from conftest import DATA, ROOT
@@ -68,6 +69,12 @@ def test_duplicate_found_against_an_earlier_run_and_dropped_on_request(tmp_path)
     assert [r["reason"] for r in store.read_rejects(out).to_pylist()] == ["duplicate"]
 
 
+def _as_dict(dups: pa.Table) -> dict[str, str]:
+    ids = dups.column("article_id").to_pylist()
+    assert len(set(ids)) == len(ids)  # one row per article
+    return dict(zip(ids, dups.column("duplicate_of").to_pylist()))
+
+
 def test_banded_lsh_finds_edited_copies_and_the_earliest_original():
     """find_duplicates on the signature matrix: a lightly edited copy points at the first article
     of its story (also across the state and the new rows), an unrelated text at nothing."""
@@ -93,9 +100,35 @@ def test_banded_lsh_finds_edited_copies_and_the_earliest_original():
     state = table([("orig", " ".join(story)), ("other", " ".join(rng.choice(vocab) for _ in range(300)))], "r1")
     new = table([("copy1", edited(story, 3)), ("copy2", edited(story, 5)),
                  ("fresh", " ".join(rng.choice(vocab) for _ in range(300)))], "r2")
-    assert dedup.find_duplicates(state, new) == {"copy1": "orig", "copy2": "orig"}
+    assert _as_dict(dedup.find_duplicates(state, new)) == {"copy1": "orig", "copy2": "orig"}
     # without the state, the first copy in the run is the original
-    assert dedup.find_duplicates(dedup.SCHEMA.empty_table(), new) == {"copy2": "copy1"}
+    assert _as_dict(dedup.find_duplicates(dedup.SCHEMA.empty_table(), new)) == {"copy2": "copy1"}
+    # the state is read a batch at a time: the earliest original wins across batch boundaries
+    state2 = pa.concat_tables([table([("other", " ".join(rng.choice(vocab) for _ in range(300)))], "r0"),
+                               table([("orig2", edited(story, 2))], "r0"), state])
+    for size in (1, 2, 4):
+        assert _as_dict(dedup.find_duplicates(state2.to_batches(max_chunksize=size), new)) == {"copy1": "orig2", "copy2": "orig2"}
+
+
+def test_saved_state_keeps_one_row_per_article_and_is_streamed(tmp_path, monkeypatch):
+    """save_state replaces an article's earlier signature and keeps its first row of the run; the state is
+    written in row groups of STATE_ROWS and read back batch by batch."""
+    from pipeline import dedup
+    from pipeline.textnorm import fold_words
+
+    monkeypatch.setattr(dedup, "STATE_ROWS", 2)
+
+    def table(rows, run_id):
+        return dedup.signature_table([(aid, fold_words(text)) for aid, text in rows], run_id)
+
+    dedup.save_state(tmp_path, table([(f"a{i}", f"body {i} " * 40) for i in range(5)], "r1"), "r1")
+    dedup.save_state(tmp_path, table([("a1", "new body " * 40), ("a9", "x " * 40), ("a1", "later " * 40)], "r2"), "r2")
+    batches = list(dedup.state_batches(tmp_path))
+    assert max(b.num_rows for b in batches) == 2
+    state = pa.Table.from_batches(batches)
+    assert state.column("article_id").to_pylist() == ["a0", "a2", "a3", "a4", "a1", "a9"]
+    assert state.column("run_id").to_pylist()[-2:] == ["r2", "r2"]
+    assert state.column("body_hash")[4] == table([("a1", "new body " * 40)], "r2").column("body_hash")[0]
 
 
 @pytest.mark.parametrize("url,canonical", [
@@ -130,3 +163,21 @@ def test_signature_words_from_line_keys_are_the_folded_body():
     arabic = Article("a.txt", "text", raw="القاهرة ٢٠٢٥ — أعلنت الوزارة، اليوم، عن خطة جديدة للنقل.\n" * 3)
     process_article(arabic)
     assert body_words(arabic) == fold_words(arabic.body_text())
+
+
+def test_an_article_staged_in_two_parts_of_one_run_is_published_once_from_the_later(tmp_path):
+    """Two input files of one run carry the same URL (a re-scrape): one row, the later part's."""
+    out = tmp_path / "out"
+    a, b = _wire_records()
+    first, second = tmp_path / "p1.jsonl", tmp_path / "p2.jsonl"
+    first.write_text(json.dumps(a) + "\n" + json.dumps(b) + "\n")
+    second.write_text(json.dumps({**a, "text": a["text"].replace("By JILL LAWLESS", "By JILL LAWLESS and DANICA KIRKA")}) + "\n")
+    run_id = store.new_run_id()
+    inputs = set()
+    for part, src in (("00000", first), ("00001", second)):
+        inputs |= set(process_batch([str(src)], str(out), run_id, part)["inputs"])
+    store.publish(out, run_id, inputs)
+    rows = store.read_articles(out, columns=["url", "authors"]).to_pylist()
+    assert sorted(r["url"] for r in rows) == sorted(canonical_url(r["url"]) for r in (a, b))
+    again = [r for r in rows if r["url"] == canonical_url(a["url"])]
+    assert len(again) == 1 and "Danica Kirka" in {n.title() for n in again[0]["authors"]}
