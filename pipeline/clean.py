@@ -48,6 +48,7 @@ class Feat:
     # verdicts on the line's own text, computed on first use and kept with the features (_FEATURES)
     marker: object = _UNSET  # line_marker's
     cta: object = _UNSET  # whether R.CTA finds a call to action
+    title_text: object = _UNSET  # title_features' columns that read the line's text alone
 
     def line_marker(self, text: str) -> tuple[str, object] | None:
         if self.marker is _UNSET:
@@ -58,6 +59,11 @@ class Feat:
         if self.cta is _UNSET:
             self.cta = bool(R.CTA.search(text))
         return self.cta
+
+    def title_text_features(self, text: str) -> tuple:
+        if self.title_text is _UNSET:
+            self.title_text = _title_text_features(text, self)
+        return self.title_text
 
     @property
     def paragraph(self) -> bool:
@@ -703,6 +709,25 @@ TITLE_WEIGHTS = (0.91, -0.31, -0.59, -1.57, -0.85, -1.19, -0.11, 0.97, -0.53, -1
 TITLE_MIN_SCORE = 0.0  # below it the header has no headline
 
 
+def _title_text_features(text: str, f: Feat) -> tuple:
+    """The columns of a title_features row that depend on the line's text alone, in their order
+    (kept with the line's cached features: the same header lines recur on every page of a site)."""
+    toks = text.split()
+    return (
+        text.rstrip().endswith((".", ":", ",")) and not text.rstrip().endswith("..."),
+        bool(_BREADCRUMB.search(text)),
+        bool(_NOT_HEADLINE.search(text)) and f.units <= 8,
+    ), (
+        bool(_PAGER.search(text)),
+        (text[:1].isdigit() and f.units <= 4) or bool(_NOT_TITLE_START.match(text)) or bool(_CLOCK.search(text)),
+    ), (
+        text.isupper(), ":" in text[1:-1],
+    ), (
+        sum(1 for t in toks if t[:1].isupper()) / max(1, len(toks)),
+        bare_name(text),
+    )
+
+
 def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> list[list[float]]:
     """One row of TITLE_FEATURES per candidate header line."""
     page_keys = "\n".join(match_key(ln.text) for ln in art.lines)  # a key is printed again when it occurs twice here
@@ -711,27 +736,23 @@ def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict
     rows = []
     for n, i in enumerate(cands):
         f, text, k = feats[i], art.lines[i].text, keys[i]
+        own1, own2, own3, own4 = f.title_text_features(text)
         near = [abs(j - i) for j in stamps if j != i]
-        toks = text.split()
         nxt = cands[n + 1] if n + 1 < len(cands) else None
         prev_key = keys.get(cands[n - 1], "") if n else ""
         rows.append([
             3 <= f.units <= 25, f.units == 2, f.units > 25,
-            text.rstrip().endswith((".", ":", ",")) and not text.rstrip().endswith("..."),
-            bool(_BREADCRUMB.search(text)),
-            bool(_NOT_HEADLINE.search(text)) and f.units <= 8,
-            any(ch.isdigit() for ch in text) and find_date(text) is not None,
+            *own1,
+            any(ch.isdigit() for ch in text) and find_date(text) is not None,  # not kept: depends on today
             len(k.split()) >= 3 and page_keys.count(k) >= 2,
-            bool(_PAGER.search(text)),
-            (text[:1].isdigit() and f.units <= 4) or bool(_NOT_TITLE_START.match(text)) or bool(_CLOCK.search(text)),
+            *own2,
             bool(near) and min(near) == 1, bool(near) and min(near) == 2,
             order[i], order[i] == 0,
-            text.isupper(), ":" in text[1:-1],
+            *own3,
             any(0 < j - i <= 3 for j in stamps),
             nxt is not None and nxt == i + 1 and feats[nxt].units > f.units + 3,
             bool(k) and bool(prev_key) and prev_key != k and prev_key.endswith(k),
-            sum(1 for t in toks if t[:1].isupper()) / max(1, len(toks)),
-            bare_name(text),
+            *own4,
         ])
     return [[float(v) for v in r] for r in rows]
 

@@ -122,10 +122,13 @@ class TemplateStore:
         return n
 
     def to_table(self) -> pa.Table:
-        rows = [(s, k, n, k in self.shared) for s, t in self.docs.items() for k, n in t.items()]
-        return pa.table({"site": [r[0] for r in rows], "key": pa.array([r[1] for r in rows], pa.uint64()),
-                         "docs": pa.array([r[2] for r in rows], pa.int32()), "other_site": [r[3] for r in rows]},
-                        schema=SCHEMA)
+        sites, keys, docs = [], [], []
+        for site, table in self.docs.items():
+            sites += [site] * len(table)
+            keys += table.keys()
+            docs += table.values()
+        return pa.table({"site": sites, "key": pa.array(keys, pa.uint64()), "docs": pa.array(docs, pa.int32()),
+                         "other_site": [k in self.shared for k in keys]}, schema=SCHEMA)
 
     def save(self, out: str | Path, run_id: str) -> None:
         import os
