@@ -56,8 +56,16 @@ LATIN_YIELDS_TO = 0.25  # share of letters (see dominant_script)
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 
 
+# General punctuation (typographic spaces, dashes, quotes, bullets): no script's letters are here, and it
+# is what makes most lines of English or German news non-ASCII
+_GENERAL_PUNCTUATION = re.compile("[\u2000-\u206F]+")
+
+
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script in `text`."""
+    if not text.isascii():
+        plain = _GENERAL_PUNCTUATION.sub("", text)
+        text = plain if plain.isascii() else text
     if text.isascii():  # most lines of most pages: count letters at C speed
         n = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
         return {"Latin": n} if n else {}

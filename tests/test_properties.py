@@ -51,6 +51,19 @@ def test_cleaner_is_idempotent(text, html_mode):
 
 
 @SETTINGS
+@given(st.text(max_size=200))
+@example("\u201cDon\u2019t\u201d \u2014 she said\u2026")  # typographic punctuation around ASCII letters
+@example("Caf\u00e9 \u2014 na\u00efve")
+@example("Caf\u00e9 \u2013 \u0627\u0644\u0642\u0627\u0647\u0631\u0629\u2009\u00d7")
+def test_script_counts_are_the_script_classes_letter_by_letter(s):
+    """The fast paths (ASCII; ASCII once general punctuation is dropped) count what the classes say."""
+    from pipeline import scripts
+
+    want = {name: n for name, rx in scripts._RE if (n := len(rx.findall(s)))}
+    assert scripts.script_counts(s) == want
+
+
+@SETTINGS
 @given(st.text(max_size=300))
 def test_text_steps_never_raise(s):
     clean_text(s)
