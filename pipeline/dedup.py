@@ -111,6 +111,11 @@ def _first_in(keys: pa.Array, values: pa.Array) -> np.ndarray:
     return pc.fill_null(pc.index_in(keys, value_set=values), -1).to_numpy(zero_copy_only=False)
 
 
+def _first_rows(ids: pa.Array) -> np.ndarray:
+    """Whether each row is the first of its article_id."""
+    return _first_in(ids, ids) == np.arange(len(ids))
+
+
 def _earliest_band_match(bands: list[pa.Array], values: list[pa.Array]) -> np.ndarray:
     """Per row of `bands`, the earliest row of `values` sharing one of its band keys, -1 if none."""
     best = np.full(len(bands[0]), -1, dtype=np.int64)
@@ -136,8 +141,7 @@ def find_duplicates(state: pa.Table | Iterable[pa.RecordBatch], new: pa.Table) -
     ids = new.column("article_id").combine_chunks()
     hashes = new.column("body_hash").combine_chunks()
     n = len(ids)
-    own_first = _first_in(ids, ids) == np.arange(n)
-    sig_rows, new_bands = _band_keys(new, own_first)
+    sig_rows, new_bands = _band_keys(new, _first_rows(ids))
     # positions in `earlier` (the state's ids that some row matched) of each row's exact and near match
     exact = np.full(n, -1, dtype=np.int64)
     near = np.full(n, -1, dtype=np.int64)
@@ -173,8 +177,8 @@ def find_duplicates(state: pa.Table | Iterable[pa.RecordBatch], new: pa.Table) -
     # precedence: an exact copy (the state's, else the run's earlier article), then a near copy
     choice = np.where(exact >= 0, exact, np.where(other_body, count + same_body,
                       np.where(near >= 0, near, np.where(near_in_run >= 0, count + near_in_run, -1))))
-    rows = np.flatnonzero(choice >= 0)[::-1]
-    rows = rows[_first_in(ids.take(pa.array(rows)), ids.take(pa.array(rows))) == np.arange(len(rows))][::-1]
+    backwards = np.flatnonzero(choice >= 0)[::-1]
+    rows = backwards[_first_rows(ids.take(pa.array(backwards)))][::-1]  # an article met twice: its last row's verdict
     candidates = pa.concat_arrays([*earlier, ids]) if earlier else ids
     return pa.table({"article_id": ids.take(pa.array(rows, pa.int64())),
                      "duplicate_of": candidates.take(pa.array(choice[rows], pa.int64()))}, schema=DUPLICATES)
@@ -193,9 +197,7 @@ def state_batches(out: str | Path) -> Iterator[pa.RecordBatch]:
 def save_state(out: str | Path, new: pa.Table, run_id: str) -> None:
     """Append the run's signatures to the state, replacing earlier rows of the same articles; one
     row per article (its first in the run), streamed through so that the state is never held whole."""
-    ids = new.column("article_id").to_pylist()
-    first_of_id = {aid: i for i, aid in reversed(list(enumerate(ids)))}
-    new = new.take(pa.array(sorted(first_of_id.values()), pa.int64())).cast(SCHEMA)
+    new = new.filter(pa.array(_first_rows(new.column("article_id").combine_chunks()))).cast(SCHEMA)
     p = Path(out) / STATE_FILE
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_suffix(f".tmp-{run_id}")

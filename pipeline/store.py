@@ -212,6 +212,19 @@ def _base_uri(col: pa.ChunkedArray) -> pa.ChunkedArray:
     return pc.replace_substring_regex(col, pattern=r"#\d+$", replacement="")
 
 
+def _staged_again(ids: list[pa.Array]) -> list[pa.Array]:
+    """Per staged part, its keys that a later part of the run stages again (a retried or repeated
+    input): the later part's row is the one published."""
+    if not ids:
+        return []
+    keys = pa.concat_arrays(ids)
+    part = np.repeat(np.arange(len(ids)), [len(a) for a in ids])
+    backwards = keys.take(pa.array(np.arange(len(keys))[::-1]))
+    last = len(keys) - 1 - pc.index_in(backwards, value_set=backwards).to_numpy()[::-1]  # per row: its key's last row
+    later = part[last] != part
+    return [keys.filter(pa.array(later & (part == i))) for i in range(len(ids))]
+
+
 def _build_snapshot(out: Path, table: str, run_id: str, key: str, sources: set[str], transform=None) -> Path:
     """New snapshot = current snapshot minus the rows this run replaces + this run's staged files.
 
@@ -221,26 +234,19 @@ def _build_snapshot(out: Path, table: str, run_id: str, key: str, sources: set[s
     staged = _files(staged_root)
     snap = out / ".snapshots" / table / run_id
     snap.mkdir(parents=True, exist_ok=True)
-    # an article staged again in a later part of the run (a retried or repeated input) keeps its last part's row
     ids = _each_file(lambda f: pq.read_table(f, columns=[key]).column(key).combine_chunks(), staged) \
-        if table == "articles" else []
-    run_keys = pa.concat_arrays(ids) if ids else _strings(())
-    part = np.repeat(np.arange(len(ids)), [len(a) for a in ids])
-    backwards = run_keys.take(pa.array(np.arange(len(run_keys))[::-1]))
-    last = len(run_keys) - 1 - pc.index_in(backwards, value_set=backwards).to_numpy()[::-1]  # per row: its id's last row
-    staged_again = part[last] != part
+        if table == "articles" else [_strings(())] * len(staged)
     none = _strings(())
-    for i, f in enumerate(staged):
+    for f, again in zip(staged, _staged_again(ids)):
         rel = f.relative_to(staged_root)
-        dupes = run_keys.filter(pa.array(staged_again & (part == i))) if ids else none
-        if len(dupes):
-            _keep_unreplaced(f, snap / rel, key, dupes, none, tag=run_id[-6:])
+        if len(again):
+            _keep_unreplaced(f, snap / rel, key, again, none, tag=run_id[-6:])
             f.unlink()
         else:
             (snap / rel).parent.mkdir(parents=True, exist_ok=True)
             os.replace(f, snap / rel)
     cur = current_snapshot(out, table)
-    keys, srcs = pc.unique(run_keys), _strings(sources)
+    keys, srcs = pc.unique(pa.concat_arrays(ids)) if ids else none, _strings(sources)
     _each_file(lambda f: _keep_unreplaced(f, snap / f.relative_to(cur), key, keys, srcs, transform, tag=run_id[-6:]),
                _files(cur))
     return snap
@@ -274,6 +280,15 @@ def _gc(out: Path, table: str) -> None:
 REWRITE_ROWS = 500  # rows a publish thread holds while it rewrites a staged file
 
 
+def _duplicate_rejects(gone: pa.Table, run_id: str, processed_at: datetime) -> pa.Table:
+    """Rejects rows for the articles that --drop-duplicates takes out of the table."""
+    return pa.Table.from_pylist(
+        [{"source_uri": r["source_uri"], "reason": "duplicate", "detail": f"duplicate of {r['duplicate_of']}",
+          "input_fingerprint": r["input_fingerprint"], "run_id": run_id, "processed_at": processed_at}
+         for r in gone.select(["source_uri", "duplicate_of", "input_fingerprint"]).to_pylist()],
+        schema=schemas.rejects_schema())
+
+
 def _mark_duplicates(out: Path, run_id: str, drop: bool, processed_at: datetime) -> pa.Table:
     """Set `duplicate_of` in the staged article files (rewriting only files that hold one);
     with `drop`, move duplicates to the rejects instead (reason `duplicate`)."""
@@ -288,26 +303,21 @@ def _mark_duplicates(out: Path, run_id: str, drop: bool, processed_at: datetime)
         keys = dups.column("article_id")
 
         def mark(f: Path) -> None:
-            src = pq.ParquetFile(f)
-            if not pc.any(pc.is_in(src.read(columns=["article_id"]).column(0), value_set=keys)).as_py():
-                return
-            tmp = f.with_suffix(".tmp")
-            with pq.ParquetWriter(tmp, src.schema_arrow, compression="zstd") as w:
-                for n, batch in enumerate(src.iter_batches(batch_size=REWRITE_ROWS)):  # never the whole file
-                    t = pa.Table.from_batches([batch])
-                    at = pc.index_in(t.column("article_id"), value_set=keys)
-                    t = t.set_column(t.schema.get_field_index("duplicate_of"), "duplicate_of",
-                                     dups.column("duplicate_of").take(at))
-                    if drop:
-                        hit = pc.is_valid(at)
-                        gone = t.filter(hit).select(["source_uri", "duplicate_of", "input_fingerprint"]).to_pylist()
-                        if gone:
-                            stage_rejects(out, run_id, f"dup-{f.stem}-{n}", pa.Table.from_pylist(
-                                [{"source_uri": r["source_uri"], "reason": "duplicate", "detail": f"duplicate of {r['duplicate_of']}",
-                                  "input_fingerprint": r["input_fingerprint"], "run_id": run_id, "processed_at": processed_at}
-                                 for r in gone], schema=schemas.rejects_schema()))
-                        t = t.filter(pc.invert(hit))
-                    w.write_table(t)
+            with pq.ParquetFile(f) as staged_file:
+                if not pc.any(pc.is_in(staged_file.read(columns=["article_id"]).column(0), value_set=keys)).as_py():
+                    return
+                tmp = f.with_suffix(".tmp")
+                with pq.ParquetWriter(tmp, staged_file.schema_arrow, compression="zstd") as w:
+                    for n, batch in enumerate(staged_file.iter_batches(batch_size=REWRITE_ROWS)):  # never the whole file
+                        at = pc.index_in(batch.column("article_id"), value_set=keys)
+                        t = pa.Table.from_batches([batch])
+                        t = t.set_column(t.schema.get_field_index("duplicate_of"), "duplicate_of",
+                                         dups.column("duplicate_of").take(at))
+                        if drop:
+                            stage_rejects(out, run_id, f"dup-{f.stem}-{n}",
+                                          _duplicate_rejects(t.filter(pc.is_valid(at)), run_id, processed_at))
+                            t = t.filter(pc.is_null(at))
+                        w.write_table(t)
             os.replace(tmp, f)
 
         _each_file(mark, _files(staging_dir(out, run_id) / "articles"))
