@@ -179,7 +179,7 @@ def find_duplicates(state: pa.Table | Iterable[pa.RecordBatch], new: pa.Table) -
                       np.where(near >= 0, near, np.where(near_in_run >= 0, count + near_in_run, -1))))
     backwards = np.flatnonzero(choice >= 0)[::-1]
     rows = backwards[_first_rows(ids.take(pa.array(backwards)))][::-1]  # an article met twice: its last row's verdict
-    candidates = pa.concat_arrays([*earlier, ids]) if earlier else ids
+    candidates = pa.concat_arrays([*earlier, ids])  # `choice` indexes the state's matches, then the run
     return pa.table({"article_id": ids.take(pa.array(rows, pa.int64())),
                      "duplicate_of": candidates.take(pa.array(choice[rows], pa.int64()))}, schema=DUPLICATES)
 
