@@ -11,7 +11,7 @@ way (an older state file) are never compared with these.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -90,20 +90,36 @@ def _bands() -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
-def _band_keys(t: pa.Table | pa.RecordBatch, rows: np.ndarray | None = None) -> tuple[np.ndarray, list[pa.Array]]:
-    """(positions of the rows of `t` that have a signature, restricted to `rows` when given; one
-    fixed-size binary key per band for each of them): two articles are LSH candidates when the
-    keys of one band agree, looked up with Arrow's hash kernels (pc.index_in)."""
+def _band_keys(t: pa.Table | pa.RecordBatch) -> tuple[np.ndarray, list[pa.Array]]:
+    """(positions of the rows of `t` that have a signature; one fixed-size binary key per band for
+    each of them): two articles are LSH candidates when the keys of one band agree, looked up with
+    Arrow's hash kernels (pc.index_in)."""
     col = t.column("signature")
     has = np.asarray(pc.is_valid(col).to_numpy(zero_copy_only=False), dtype=bool)
-    if rows is not None:
-        has &= rows
     pos = np.flatnonzero(has)
     sigs = np.asarray(pc.list_flatten(col.filter(pa.array(has))).to_numpy(zero_copy_only=False),
                       dtype=np.uint32).reshape(len(pos), NUM_PERM)
     b, r = _bands()
     return pos, [pa.FixedSizeBinaryArray.from_buffers(pa.binary(4 * r), len(pos), [None, pa.py_buffer(
         np.ascontiguousarray(sigs[:, band * r:(band + 1) * r]))]) for band in range(b)]
+
+
+Run = pa.Table | Sequence[str | Path]  # the run's signatures: a table, or its staged files in staging order
+
+
+def _parts(new: Run, columns: list[str]) -> Iterator[pa.Table]:
+    """The run's signature table, or its staged files one at a time: the run's signatures are never
+    all in memory at once."""
+    if isinstance(new, pa.Table):
+        yield new.select(columns)
+    else:
+        for f in new:
+            yield pq.read_table(f, columns=columns)
+
+
+def _run_ids(new: Run) -> pa.Array:
+    parts = [t.column("article_id") for t in _parts(new, ["article_id"])]
+    return pa.chunked_array(parts, pa.string()).combine_chunks() if parts else pa.array([], pa.string())
 
 
 def _first_in(keys: pa.Array, values: pa.Array) -> np.ndarray:
@@ -128,20 +144,35 @@ def _earliest_band_match(bands: list[pa.Array], values: list[pa.Array]) -> np.nd
 DUPLICATES = pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string())])
 
 
-def find_duplicates(state: pa.Table | Iterable[pa.RecordBatch], new: pa.Table) -> pa.Table:
+def find_duplicates(state: pa.Table | Iterable[pa.RecordBatch], new: Run) -> pa.Table:
     """(article_id, duplicate_of): the rows of `new` that repeat an earlier article, one row per article.
 
     The earlier article is the first one in publication order (the state's rows, then the run's) with
     the same folded body (exact copy), else the first that shares a band of the MinHash signature (banded
     LSH as datasketch's MinHashLSH does it; only an article's first row in the run takes part). The state
-    is read batch by batch and matched with Arrow hash kernels, never as Python objects, so memory
-    depends on the run's size, not on the corpus published before it (benchmarks/throughput.py, peak RSS)."""
+    is read batch by batch and the run a staged file at a time, and matched with Arrow hash kernels,
+    never as Python objects; of the run only its ids, body hashes and band keys are held (~300 bytes
+    an article, not its signatures), and nothing of the corpus published before it."""
     if isinstance(state, pa.Table):
         state = state.to_batches()
-    ids = new.column("article_id").combine_chunks()
-    hashes = new.column("body_hash").combine_chunks()
+    ids = _run_ids(new)
     n = len(ids)
-    sig_rows, new_bands = _band_keys(new, _first_rows(ids))
+    if not n:
+        return DUPLICATES.empty_table()
+    first = _first_rows(ids)  # only an article's first row in the run takes part in LSH
+    hash_parts, row_parts, band_parts = [], [], []
+    at = 0
+    for t in _parts(new, ["body_hash", "signature"]):
+        hash_parts.append(t.column("body_hash"))
+        pos, bands = _band_keys(t)
+        keep = first[at + pos]
+        row_parts.append(at + pos[keep])
+        band_parts.append([b.filter(pa.array(keep)) for b in bands])
+        at += t.num_rows
+    hashes = pa.chunked_array(hash_parts, pa.string()).combine_chunks()
+    sig_rows = np.concatenate(row_parts)
+    new_bands = [pa.concat_arrays([part[band] for part in band_parts]) for band in range(len(band_parts[0]))]
+    del band_parts
     # positions in `earlier` (the state's ids that some row matched) of each row's exact and near match
     exact = np.full(n, -1, dtype=np.int64)
     near = np.full(n, -1, dtype=np.int64)
@@ -194,17 +225,21 @@ def state_batches(out: str | Path) -> Iterator[pa.RecordBatch]:
         yield from pq.ParquetFile(p).iter_batches(batch_size=STATE_ROWS)
 
 
-def save_state(out: str | Path, new: pa.Table, run_id: str) -> None:
+def save_state(out: str | Path, new: Run, run_id: str) -> None:
     """Append the run's signatures to the state, replacing earlier rows of the same articles; one
-    row per article (its first in the run), streamed through so that the state is never held whole."""
-    new = new.filter(pa.array(_first_rows(new.column("article_id").combine_chunks()))).cast(SCHEMA)
+    row per article (its first in the run). The state and the run are streamed through a batch and
+    a staged file at a time: only the run's ids are held whole."""
+    ids = _run_ids(new)
+    first = _first_rows(ids)
     p = Path(out) / STATE_FILE
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_suffix(f".tmp-{run_id}")
     with pq.ParquetWriter(tmp, SCHEMA, compression="zstd") as w:
         for batch in state_batches(out):
             w.write_table(pa.Table.from_batches([batch]).filter(
-                pc.invert(pc.is_in(batch.column("article_id"), value_set=new.column("article_id")))).cast(SCHEMA),
-                row_group_size=STATE_ROWS)
-        w.write_table(new, row_group_size=STATE_ROWS)
+                pc.invert(pc.is_in(batch.column("article_id"), value_set=ids))).cast(SCHEMA), row_group_size=STATE_ROWS)
+        at = 0
+        for t in _parts(new, SCHEMA.names):
+            w.write_table(t.filter(pa.array(first[at:at + t.num_rows])).cast(SCHEMA), row_group_size=STATE_ROWS)
+            at += t.num_rows
     os.replace(tmp, p)

@@ -297,8 +297,7 @@ def _mark_duplicates(out: Path, run_id: str, drop: bool, processed_at: datetime)
     staged = _files(staging_dir(out, run_id) / "minhash")
     if not staged:
         return dedup.DUPLICATES.empty_table()
-    new = pa.concat_tables(_each_file(pq.read_table, staged)).cast(dedup.SCHEMA)
-    dups = dedup.find_duplicates(dedup.state_batches(out), new)
+    dups = dedup.find_duplicates(dedup.state_batches(out), staged)
     if dups.num_rows:
         keys = dups.column("article_id")
 
@@ -321,7 +320,7 @@ def _mark_duplicates(out: Path, run_id: str, drop: bool, processed_at: datetime)
             os.replace(tmp, f)
 
         _each_file(mark, _files(staging_dir(out, run_id) / "articles"))
-    dedup.save_state(out, new, run_id)
+    dedup.save_state(out, staged, run_id)
     return dups
 
 

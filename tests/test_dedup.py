@@ -110,6 +110,43 @@ def test_banded_lsh_finds_edited_copies_and_the_earliest_original():
         assert _as_dict(dedup.find_duplicates(state2.to_batches(max_chunksize=size), new)) == {"copy1": "orig2", "copy2": "orig2"}
 
 
+def _staged(tmp_path, table, rows_per_file):
+    """`table` written as a run's staged signature files, `rows_per_file` rows each, in staging order."""
+    import pyarrow.parquet as pq
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    files = []
+    for k in range(0, table.num_rows, rows_per_file):
+        files.append(tmp_path / f"part-{k:05d}.parquet")
+        pq.write_table(table.slice(k, rows_per_file), files[-1])
+    return files
+
+
+def test_a_run_read_a_staged_file_at_a_time_finds_what_the_whole_run_finds(tmp_path):
+    """Publishing reads the run's signatures a staged file at a time (never all of them at once): the
+    duplicates are those of the whole run, also when an article's copies and its repeated rows sit in
+    different files."""
+    import random
+    import string
+
+    from pipeline import dedup
+    from pipeline.textnorm import fold_words
+
+    rng = random.Random(3)
+    story = " ".join("".join(rng.choice(string.ascii_lowercase) for _ in range(6)) for _ in range(600))
+
+    def table(rows, run_id):
+        return dedup.signature_table([(aid, fold_words(text)) for aid, text in rows], run_id)
+
+    state = table([("orig", story), ("other", "x y z " * 40)], "r1")
+    new = table([("fresh", "a b c d " * 30), ("copy1", story.replace(story.split()[9], "nine")), ("twice", "p q r " * 40),
+                 ("same", "x y z " * 40), ("twice", "p q r " * 40 + "s"), ("copy2", story)], "r2")
+    whole = _as_dict(dedup.find_duplicates(state, new))
+    assert whole == {"copy1": "orig", "copy2": "orig", "same": "other"}
+    for rows_per_file in (1, 2, 4):
+        assert _as_dict(dedup.find_duplicates(state, _staged(tmp_path / str(rows_per_file), new, rows_per_file))) == whole
+
+
 def test_saved_state_keeps_one_row_per_article_and_is_streamed(tmp_path, monkeypatch):
     """save_state replaces an article's earlier signature and keeps its first row of the run; the state is
     written in row groups of STATE_ROWS and read back batch by batch."""
@@ -122,7 +159,9 @@ def test_saved_state_keeps_one_row_per_article_and_is_streamed(tmp_path, monkeyp
         return dedup.signature_table([(aid, fold_words(text)) for aid, text in rows], run_id)
 
     dedup.save_state(tmp_path, table([(f"a{i}", f"body {i} " * 40) for i in range(5)], "r1"), "r1")
-    dedup.save_state(tmp_path, table([("a1", "new body " * 40), ("a9", "x " * 40), ("a1", "later " * 40)], "r2"), "r2")
+    # the second run as its staged files, one row each: a1's first row of the run is kept, not its later one
+    dedup.save_state(tmp_path, _staged(tmp_path / "staged", table([("a1", "new body " * 40), ("a9", "x " * 40),
+                                                                   ("a1", "later " * 40)], "r2"), 1), "r2")
     batches = list(dedup.state_batches(tmp_path))
     assert max(b.num_rows for b in batches) == 2
     state = pa.Table.from_batches(batches)
