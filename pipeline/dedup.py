@@ -118,6 +118,7 @@ def _parts(new: Run, columns: list[str]) -> Iterator[pa.Table]:
 
 
 def _run_ids(new: Run) -> pa.Array:
+    """The run's article ids in staging order (the id column alone is read)."""
     parts = [t.column("article_id") for t in _parts(new, ["article_id"])]
     return pa.chunked_array(parts, pa.string()).combine_chunks() if parts else pa.array([], pa.string())
 
