@@ -10,7 +10,8 @@ process's ru_maxrss), one process unless stated:
   templates, MinHash, Parquet publish);
 - newsclean text path: the same on the text-dump records;
 - the HTML path with 1 and 2 worker processes (batches mapped on a process pool);
-- the text path at `--docs` and at `--big` records, for peak RSS (streaming: it must not grow).
+- the text path at `--docs` and at `--big` records, for peak RSS (streaming: it must not grow);
+- with `--publish-only`, the peak RSS publishing adds over `--docs` and `--big` staged signatures.
 The HTML path / trafilatura ratio is measured in lockstep: two processes pinned to one core take
 turns every 50 documents, so that the VM's drifting speed hits both alike.
 """
@@ -118,12 +119,50 @@ def trafilatura_file(path: str, fast: bool = False) -> int:
     return n
 
 
+def staged_signatures(out: Path, n: int, seed: int = 0) -> str:
+    """A run's staging area holding `n` random MinHash signatures in files of 2,000 (one in ten the
+    copy of another, so that duplicates are marked), as workers leave it for publishing; the run id."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline import dedup, store
+
+    rng = np.random.default_rng(seed)
+    run_id = store.new_run_id()
+    d = store.staging_dir(out, run_id) / "minhash"
+    d.mkdir(parents=True)
+    for k in range(0, n, 2000):
+        m = min(2000, n - k)
+        sigs = rng.integers(0, 2**32, size=(m, dedup.NUM_PERM), dtype=np.uint32)
+        sigs[rng.random(m) < 0.1] = sigs[0]
+        pq.write_table(pa.table({"article_id": [f"{i:016x}" for i in range(k, k + m)],
+                                 "body_hash": [f"{i:016x}" for i in range(k, k + m)],
+                                 "signature": pa.array(list(sigs), pa.list_(pa.uint32())), "run_id": [run_id] * m},
+                                schema=dedup.SCHEMA), d / f"part-{run_id}-{k // 2000:05d}.parquet")
+    return run_id
+
+
+def publish_memory(out: str, run_id: str) -> dict:
+    """Peak RSS that publishing adds, in this fresh process, over what its imports take."""
+    from pipeline import dedup, store
+
+    dedup._bands()  # datasketch's LSH parameters (imports scipy): a fixed cost, not the publish's
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t = time.perf_counter()
+    res = store.publish(out, run_id, set())
+    return {"seconds": time.perf_counter() - t, "duplicates": res["duplicates"],
+            "adds_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before}
+
+
 def child(mode: str, files: list[str], workers: int) -> dict:
     """Runs inside the measuring subprocess."""
     t0 = time.perf_counter()
     c0 = time.process_time()
     if mode == "caches":
         return {kind: cache_effect(Path(files[0]), kind) for kind in ("text", "html")}
+    if mode == "publish":
+        return publish_memory(*files)
     if mode in ("trafilatura", "trafilatura_fast"):
         n = sum(trafilatura_file(f, fast=mode == "trafilatura_fast") for f in files)
     elif mode == "datatrove":
@@ -334,6 +373,8 @@ def main() -> None:
     ap.add_argument("--caches-only", action="store_true", help="only the in-process ms a page with caches emptied / kept")
     ap.add_argument("--scaling-only", action="store_true", help="only the 2 workers / 1 worker rounds on 2,000 documents")
     ap.add_argument("--rss-only", action="store_true", help="only the text path at --docs and --big (peak RSS)")
+    ap.add_argument("--publish-only", action="store_true",
+                    help="only the peak RSS publishing adds, over --docs and --big staged signatures")
     ap.add_argument("--lockstep-only", action="store_true",
                     help="only the HTML path / trafilatura ratio in lockstep, --rounds rounds on --docs documents")
     ap.add_argument("--write-md", action="store_true")
@@ -351,6 +392,16 @@ def main() -> None:
         print(f"text path peak RSS: {args.docs:,} documents {small['peak_rss_mb']:.0f} MB ({small['docs_per_s']:.1f} docs/s), "
               f"{args.big:,} documents {big['peak_rss_mb']:.0f} MB ({big['docs_per_s']:.1f} docs/s): "
               f"{(big['peak_rss_mb'] / small['peak_rss_mb'] - 1) * 100:+.1f} %")
+        return
+    if args.publish_only:
+        res = {}
+        for n in (args.docs, args.big):
+            out = tmp / f"publish-{n}"
+            res[n] = measure("publish", [str(out), staged_signatures(out, n)])
+        small, big = res[args.docs], res[args.big]
+        print(f"publishing adds to peak RSS: {args.docs:,} staged signatures {small['adds_mb']:.1f} MB "
+              f"({small['seconds']:.2f} s, {small['duplicates']:,} duplicates), {args.big:,} {big['adds_mb']:.1f} MB "
+              f"({big['seconds']:.2f} s, {big['duplicates']:,} duplicates)")
         return
     if args.datatrove_only:
         if datatrove_venv():
