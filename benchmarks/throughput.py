@@ -155,8 +155,34 @@ def publish_memory(out: str, run_id: str) -> dict:
             "adds_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before}
 
 
+# The text path with newsclean's own steps switched off, each level adding to the one before: what is
+# left (reading, unicode hygiene, segmenting, metadata, Arrow rows, Parquet staging and publishing)
+# is the floor that tuning those steps cannot go below.
+ABLATIONS = ("everything", "without line rules", "without line rules and language",
+             "without line rules, language, templates and MinHash")
+
+
+def ablate(level: int) -> None:
+    """Switch off the first `level` of newsclean's own text-path steps in this process."""
+    import pipeline.dedup
+    import pipeline.process
+    import pipeline.templates
+
+    if level >= 1:
+        pipeline.process.clean = lambda art, **kw: None  # every line kept, no header fields read
+    if level >= 2:
+        pipeline.process.identify_language = lambda art, backend: None
+    if level >= 3:
+        pipeline.templates.TemplateStore.add = lambda self, arts: None
+        pipeline.templates.TemplateStore.mark = lambda self, arts: None
+        pipeline.dedup.body_words = lambda art: []
+        pipeline.dedup.signature = lambda words: ("", None)
+
+
 def child(mode: str, files: list[str], workers: int) -> dict:
     """Runs inside the measuring subprocess."""
+    if mode.startswith("ablate-"):
+        ablate(int(mode.removeprefix("ablate-")))
     t0 = time.perf_counter()
     c0 = time.process_time()
     if mode == "caches":
@@ -356,6 +382,15 @@ def datatrove_ratios(files: list[str], rounds: int) -> list[float]:
     return ratios
 
 
+def ablation_rounds(files: list[str], rounds: int) -> dict[str, list[float]]:
+    """docs/s of the text path at each ablation level, the levels in turn (order rotated per round)."""
+    res: dict[str, list[float]] = {name: [] for name in ABLATIONS}
+    for r in range(rounds):
+        for level in [(level + r) % len(ABLATIONS) for level in range(len(ABLATIONS))]:
+            res[ABLATIONS[level]].append(measure(f"ablate-{level}", files)["docs_per_s"])
+    return res
+
+
 def measure(mode: str, files: list[str], workers: int = 1) -> dict:
     spec = json.dumps({"mode": mode, "files": files, "workers": workers})
     r = subprocess.run([sys.executable, __file__, "--child", spec], capture_output=True, text=True, check=True)
@@ -377,6 +412,8 @@ def main() -> None:
                     help="only the peak RSS publishing adds, over --docs and --big staged signatures")
     ap.add_argument("--lockstep-only", action="store_true",
                     help="only the HTML path / trafilatura ratio in lockstep, --rounds rounds on --docs documents")
+    ap.add_argument("--floor-only", action="store_true",
+                    help="only the text path with newsclean's own steps switched off in turn, --rounds rounds on 2,000 documents")
     ap.add_argument("--write-md", action="store_true")
     ap.add_argument("--child")
     args = ap.parse_args()
@@ -413,6 +450,10 @@ def main() -> None:
     if args.scaling_only:
         scaling, machine = scaling_ratios(build(eval_dir, tmp / "html", "html", 2000), args.scaling_rounds)
         print("2 workers / 1 worker:", ", ".join(f"{r:.3f}" for r in scaling), "| machine:", ", ".join(f"{r:.3f}" for r in machine))
+        return
+    if args.floor_only:
+        for name, rates in ablation_rounds(build(eval_dir, tmp / "floor", "text", 2000), args.rounds).items():
+            print(f"text path, {name}: {statistics.median(rates):.0f} docs/s (" + ", ".join(f"{r:.0f}" for r in rates) + ")")
         return
     if args.lockstep_only:
         print(", ".join(f"{r:.3f}" for r in lockstep_ratios(eval_dir, tmp, args.rounds, args.docs)))
