@@ -399,7 +399,7 @@ def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
     a, b = pd.span
     residue = text[:a] + " " + text[b:]
     residue = _TIME_BITS.sub(" ", _WEEKDAYS.sub(" ", residue))
-    residue = re.sub(r"[|•·,:;/()\[\]–—-]+", " ", residue)
+    residue = re.sub(r"[|•·,:;/()\[\]–—\-،؛]+", " ", residue)  # with the Arabic comma and semicolon
     words = [w for w in residue.split() if not DATE_WORDS.match(w) and w not in ("م", "هـ")]
     residue = " ".join(words)
     if text_units(residue) > 6:
@@ -541,7 +541,7 @@ def _affiliation_byline(art: Article, window: list[int], date_idx: list[int]) ->
 
 
 def _section_from(residue: str) -> str | None:
-    if not residue or text_units(residue) > 4 or any(c.isdigit() for c in residue):
+    if not residue or text_units(residue) > 4 or any(c.isdigit() for c in residue) or not any(c.isalpha() for c in residue):
         return None
     if residue.isupper():
         return residue.title()

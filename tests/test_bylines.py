@@ -82,6 +82,21 @@ def test_arabic_article_whole_with_byline_date_and_photo_credit():
     assert reasons["الأكثر قراءة"] == "related_marker"
 
 
+@pytest.mark.parametrize("date_line, section", [
+    ("الخميس، 02 أكتوبر 2025 - 11:45 ص", None),
+    ("الخميس، 02 أكتوبر 2025، 11:45 ص", None),
+    ("سياسة، الخميس 02 أكتوبر 2025 - 11:45 ص", "سياسة"),
+    ("سياسة | الخميس، 02 أكتوبر 2025؛ 11:45 ص", "سياسة"),
+])
+def test_arabic_date_line_punctuation_is_not_a_section(date_line, section):
+    """The Arabic comma and semicolon in a date line are separators, like their Latin twins: what
+    is left beside the date is a section only when it has letters."""
+    art = process_article(Article("ar.txt", "text", raw=ARABIC_DUMP.replace("الخميس 02 أكتوبر 2025 - 11:45 ص", date_line)))
+    assert art.section == section
+    assert str(art.published_date) == "2025-10-02" and art.published_time_local == "11:45"
+    assert dict(art.removed())[date_line] == "date"
+
+
 def test_bylines_with_several_names_reading_time_and_profile_links():
     assert parse_byline("Isabel Caro; Rocío Latorre y José Miguel Wilson Tiempo de lectura") == (
         ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"], None)
