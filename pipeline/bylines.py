@@ -21,6 +21,17 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "KUNA": ("kuna", "كونا"),
     "QNA": ("qna", "قنا"),
     "UPI": ("upi", "united press international"),
+    "EFE": ("efe", "agencia efe"),
+    "ANSA": ("ansa",),
+    "PTI": ("pti", "press trust of india"),
+    "KYODO": ("kyodo", "kyodo news"),
+    "YONHAP": ("yonhap",),
+    # Arab national agencies by their Arabic names only: "Petra", "Sana" are also given names
+    "APS": ("واج", "وأج", "algérie presse service"),
+    "TAP": ("وات",),
+    "PETRA": ("بترا",),
+    "SANA": ("سانا",),
+    "MAP": ("ومع", "و.م.ع"),
     "AGENCIES": ("agencies", "news agencies", "wires", "وكالات", "وكالات الأنباء", "agences", "agenturen", "agencias",
                  "agenzie"),
 }
@@ -60,6 +71,26 @@ _ROLES = re.compile(
 # "and", and the interview's "im Gespräch mit" / "in conversation with": both are credited
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|،| و(?= )|\bim\s+gespräch\s+mit\b|"
                     r"\bin\s+conversation\s+with\b|\ben\s+conversation\s+avec\b)\s*", re.I)
+# "By X with Reuters", "Par X avec AFP", "Von X mit dpa": an agency credited beside the author.
+_WITH_AGENCY = re.compile(r"\s+(?i:with|avec|mit|con|com)\s+(?P<agency>[^,;]+)$")
+# Arabic writes "and" joined to the next word ("محمد السيد وأحمد حسن"); a name may start with و too
+# (وليد, وائل): the conjunction is split off only between two names of two words or more, and not
+# before these given and family names.
+_WAW_JOINED = re.compile(r" و(?=[\u0621-\u064A])")
+_WAW_NAMES = {"وليد", "وائل", "وفاء", "وسام", "وجدي", "وحيد", "وهبة", "وهبه", "وهبي", "وداد", "وئام", "وسيم", "وصفي",
+              "ولاء", "وديع", "وعد", "وجيه", "وضاح", "وفيق", "وهيب", "وصال", "وردة", "ورد", "وجدان", "وحيدة", "والي",
+              "وافي", "وهدان", "ورداني", "وفا", "وزيري"}
+
+
+def _split_waw(part: str) -> list[str]:
+    """"محمد السيد وأحمد حسن" -> ["محمد السيد", "أحمد حسن"]; "أحمد وائل" stays one name."""
+    for m in _WAW_JOINED.finditer(part):
+        left, right = part[:m.start()], part[m.end():]
+        if right.split()[0] not in {n[1:] for n in _WAW_NAMES} and len(left.split()) >= 2 and len(right.split()) >= 2:
+            return [left, *_split_waw(right)]
+    return [part]
+
+
 READING_TIME = re.compile(r"\s*(?:\d+\s*)?(?:min(?:ute)?s?\.?\s+read|tiempo\s+de\s+lectura|lesezeit|temps\s+de\s+lecture|"
                            r"tempo\s+de\s+leitura|tempo\s+di\s+lettura)\b.*$", re.I)
 # Words of organisations, not people: "By A, AMP Project Marketing" names an affiliation.
@@ -243,6 +274,7 @@ def byline_after_stamp(text: str) -> str | None:
     return rest if rest and _PREFIX.match(rest) else None
 
 
+_ORG_STAFF = re.compile(r"^(?P<org>.+?)\s+(?:staff|desk|bureau|newsroom)$", re.I)
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){2,3}$")
 _LOGIN = re.compile(r"^[a-z0-9]+(?:[._][a-z0-9]+)+$")
 _SAID = re.compile(r"^(?:said|says|wrote|writes|sagt|schreibt|schrieb|dit|écrit|dice|escribió|disse):?$", re.I)
@@ -260,26 +292,35 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
     if not m and require_prefix:
         return None
     rest = line[m.end():] if m else line
+    agency = None
     rest = _EDITING.sub("", rest)
     rest = READING_TIME.sub("", rest)
     rest = re.sub(r"\s+(?i:for|für|pour|para|per)\s+(?:the\s+)?[A-Z\u0600-\u06FF].*$", "", rest)  # "X For The Mail On Sunday"
     # Drop a trailing publisher / date part: "By X | Fox News", "By X - Oct 1, 2025".
-    rest = re.split(r"\s+[|•·／]\s+|\s+[-–—]\s+(?=\S)", rest)[0]
+    rest, *after = re.split(r"\s+[|•·／]\s+|\s+[-–—]\s+(?=\S)", rest)
+    if after and (code := agency_code(after[-1])):
+        if not m and len(rest.split()) == 1:
+            return [], code  # "القاهرة - أ ش أ", "CAIRO - AFP": a dateline and the agency, no author
+        agency = code
     rest = _stamp_cut(rest)
     rest = re.sub(r"\s+(?:filed\s+)?(?:under|in)(?:\s+\S.*)?$", "", rest)  # "Posted by X under Allgemein", "by X in News"
     rest = re.sub(r"\s+(?:Stand|Aktualisiert|Updated|Published|Veröffentlicht|Posted|Erstellt|Created|Geändert)\s*:?\s*$", "",
                   rest)  # "X Stand"
+    if "," in rest and not _ROLES.sub("", rest.split(",")[0]).strip():
+        rest = ""  # "By Staff Writer, Gulf News": a role where the name goes, then the publisher
     rest = _ROLES.sub(" ", rest)
     rest = re.sub(r"\s*\(.*?\)\s*", " ", rest).strip(" ,;:-")
-    authors, agency = [], None
+    authors = []
     # "Peter Maahn/SP-X", "Jane Doe/AFP": a short credit code after the name (an agency, a desk)
     if (cm := re.search(r"(?<=\w)\s*/\s*([A-Z][A-Z0-9-]{1,7}|[a-z]{2,4})$", rest)) and len(rest[:cm.start()].split()) >= 2 \
             and looks_like_name(rest[:cm.start()]):
-        agency = agency_code(cm.group(1))
+        agency = agency_code(cm.group(1)) or agency
         rest = rest[:cm.start()]
+    if (wm := _WITH_AGENCY.search(rest)) and (code := agency_code(wm["agency"])):
+        agency, rest = code, rest[:wm.start()]
     if not rest or len(rest) > 120:
         return None
-    parts = _SPLIT.split(rest)
+    parts = [p for part in _SPLIT.split(rest) for p in _split_waw(part)]
     if "," in rest and not re.search(r"\b(?:and|und|et|y|e)\b|&| و ", rest, re.I):
         # "By JOHN SMITH, Associated Press", "By A, AMP Project Marketing, Google": after the
         # first comma comes an affiliation, unless names are joined with "and"
@@ -294,6 +335,9 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         part = re.sub(r"(?<!\b[A-Z])(?<!\b[JS]r)\.$", "", part.strip(" ,:;-–—'\"‘’“”«»()[]")).strip()
         if (sum(c.isalpha() for c in part) < 2 and not _HANDLE.match(part)) or part.casefold() in GENERIC_ACCOUNTS:
             continue  # "r", "C": what is left of an account ("r23") once digits are stripped
+        if m_org := _ORG_STAFF.match(part):  # "Reuters Staff", "Gulf News Desk": a newsroom, not a person
+            agency = agency or agency_code(m_org["org"])
+            continue
         code = agency_code(part)
         if code:
             agency = agency or code

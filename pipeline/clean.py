@@ -27,7 +27,7 @@ from functools import lru_cache
 from . import rules as R
 from .bylines import (GENERIC_ACCOUNTS, PREPOSITION, agency_code, bare_name, byline_after_stamp, byline_prefix, full_name,
                       looks_like_name, parse_byline)
-from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date, url_date
+from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date, is_relative_date, url_date
 from .record import Article, Caption, Line
 from .scripts import dominant_script, script_counts, text_units
 from .textnorm import match_key
@@ -150,7 +150,7 @@ def _caption(line: str) -> Caption | None:
 
 
 def _agency_line(line: str) -> str | None:
-    m = R.AGENCY_LINE.match(line)
+    m = R.AGENCY_LINE.match(line) or R.PLACE_AGENCY.match(line)
     if m:
         return agency_code(m["agency"])
     return agency_code(line.strip("()[]—–- .")) if len(line) <= 40 else None
@@ -376,7 +376,7 @@ _WEEKDAYS = re.compile(
     r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)(?:-feira)?\b|"
     r"(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)", re.I)
 _TIME_BITS = re.compile(r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|ص|م)?|\b(?:GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST)\b"
-                        r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\bat\b|\bum\b|\bà\b|\bàs\b|\ba las\b|الساعة|\d+\s*(?:min(?:ute)?s?)\s+read", re.I)
+                        r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\bat\b|\bum\b|\buhr\b|\bà\b|\bàs\b|\ba las\b|الساعة|\d+\s*(?:min(?:ute)?s?)\s+read", re.I)
 
 
 @dataclass(slots=True)
@@ -398,7 +398,8 @@ def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
         return None
     a, b = pd.span
     residue = text[:a] + " " + text[b:]
-    residue = _TIME_BITS.sub(" ", _WEEKDAYS.sub(" ", residue))
+    # "Published", "Mis à jour", "آخر تحديث" and the time are part of the date, not a section
+    residue = _TIME_BITS.sub(" ", _WEEKDAYS.sub(" ", UPDATED.sub(" ", PUBLISHED.sub(" ", residue))))
     residue = re.sub(r"[|•·,:;/()\[\]–—\-،؛]+", " ", residue)  # with the Arabic comma and semicolon
     words = [w for w in residue.split() if not DATE_WORDS.match(w) and w not in ("م", "هـ")]
     residue = " ".join(words)
@@ -563,6 +564,10 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
     for i in window:
         dl = date_line(lines[i].text, art, date_order)
         if dl is None:
+            if art.fetched_at is None and is_relative_date(lines[i].text):  # "منذ 3 ساعات", and no fetch time
+                lines[i].reason = "date"
+                date_idx.append(i)
+                art.published_raw = art.published_raw or lines[i].text  # kept as printed, not resolved
             continue
         lines[i].reason = "date"
         date_idx.append(i)

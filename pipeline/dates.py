@@ -270,6 +270,16 @@ def _relative(t: str, fetched_at: datetime | None) -> ParsedDate | None:
     return None
 
 
+def is_relative_date(text: str) -> bool:
+    """A line that says only when, relative to a moment it does not print ("منذ 3 ساعات",
+    "Updated 2 hours ago"): a date line even when no fetch time lets it be resolved."""
+    for rx in (_REL_EN, _REL_AR):
+        if (m := rx.search(text)) and not m["t"]:  # "today"/"اليوم" alone also names sites and sections
+            rest = (text[:m.start()] + " " + text[m.end():]).strip(" |•·,:;-–—()[]،")
+            return not rest or bool(DATE_WORDS.match(rest) or UPDATED.fullmatch(rest) or PUBLISHED.fullmatch(rest))
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _dateparser(text: str, date_order: str, languages: tuple[str, ...] | None) -> ParsedDate | None:
     import dateparser  # costly import and calls: only for what the fast path could not read

@@ -123,6 +123,8 @@ READING_TIME = _rx(r"^\s*(?:(?P<n>\d{1,3})\s*(?:-|\s)?\s*(?:min(?:ute)?s?|mins?)
 AGENCY_LINE = _rx(r"^\s*(?:source|sources|quelle|fuente|fonte|المصدر|مصدر|via|with|credit)\s*[:：\-–]?\s*(?P<agency>.{2,60}?)\s*\.?\s*$")
 # "(AFP) -", "WASHINGTON (Reuters) -", "القاهرة (أ ش أ) -" at the start of the first paragraph.
 DATELINE_AGENCY = re.compile(r"^[\w\s,.'’\u0600-\u06FF-]{0,40}?\((?P<agency>[^()]{2,40})\)\s*[-–—:]\s*")
+# "CAIRO - AFP", "القاهرة - أ ش أ": a dateline (one or two words) and the agency, alone on a line
+PLACE_AGENCY = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[-–—]\s*(?P<agency>[^-–—]{2,30}?)\s*\.?\s*$")
 TRAILING_AGENCY = re.compile(r"[—–-]\s*(?P<agency>[\w .\u0600-\u06FF]{2,30})\s*\.?$")
 # Calls to action: searched in a line, used only at the tail of the body.
 CTA = _rx(r"\b(?:sign up|subscribe|newsletters?|delivered (?:to|through) your (?:inbox|letterbox)|click here|"

@@ -97,6 +97,66 @@ def test_arabic_date_line_punctuation_is_not_a_section(date_line, section):
     assert dict(art.removed())[date_line] == "date"
 
 
+def test_agency_beside_the_author_and_arabic_joined_and():
+    assert parse_byline("Par Marie Dupont avec AFP") == (["Marie Dupont"], "AFP")
+    assert parse_byline("Von Hans Müller mit dpa") == (["Hans Müller"], "DPA")
+    assert parse_byline("By Jane Doe with Reuters") == (["Jane Doe"], "REUTERS")
+    # Arabic joins "and" to the next word; a given name may itself start with و
+    assert parse_byline("كتب محمد السيد وأحمد حسن") == (["محمد السيد", "أحمد حسن"], None)
+    assert parse_byline("كتب: محمد عبد الله ومنى أحمد وسارة علي") == (["محمد عبد الله", "منى أحمد", "سارة علي"], None)
+    assert parse_byline("كتب محمد السيد ووليد حسن") == (["محمد السيد", "وليد حسن"], None)
+    assert parse_byline("كتب أحمد وائل") == (["أحمد وائل"], None)
+    assert parse_byline("كتب محمد السيد وائل حسن") == (["محمد السيد وائل حسن"], None)
+    # a dateline and an agency: no author
+    assert parse_byline("القاهرة - أ ش أ") == ([], "MENA")
+    assert parse_byline("CAIRO - AFP") == ([], "AFP")
+    assert parse_byline("كتب أحمد علي - أ ش أ") == (["أحمد علي"], "MENA")
+
+
+def test_newsroom_credits_are_not_people():
+    assert parse_byline("By Staff Writer, Gulf News") is None  # a role, then the publisher
+    assert parse_byline("By Staff Reporter, Dawn") is None
+    assert parse_byline("By Reuters Staff") == ([], "REUTERS")
+    assert parse_byline("By Gulf News Desk") is None
+    assert parse_byline("By AP Staff and Jane Doe") == (["Jane Doe"], "AP")
+    assert parse_byline("By Jane Doe, Staff Writer") == (["Jane Doe"], None)  # the person stays
+
+
+def _arabic_header(*header: str, fetched_at=None) -> Article:
+    raw = "\n".join(["الرئيسية", "أخبار", "وزير الخارجية يبحث مع نظيره الأردني تطورات الأوضاع في المنطقة", *header,
+                     *[ln for ln in ARABIC_DUMP.splitlines() if ln.startswith(("بحث", "وأكد", "وأشار"))]])
+    return process_article(Article("ar.txt", "text", raw=raw, fetched_at=fetched_at))
+
+
+def test_arabic_agency_dateline_and_unresolved_relative_date():
+    """"وكالات" / "منذ 3 ساعات" with no fetch time, and "القاهرة - أ ش أ": header lines that are
+    neither the title nor an author."""
+    from datetime import datetime, timezone
+
+    title = "وزير الخارجية يبحث مع نظيره الأردني تطورات الأوضاع في المنطقة"
+    art = _arabic_header("وكالات", "منذ 3 ساعات")
+    assert art.title == title and art.authors == [] and art.source_agency == "AGENCIES"
+    assert art.published_date is None and art.published_raw == "منذ 3 ساعات"  # printed, not resolved
+    assert dict(art.removed())["منذ 3 ساعات"] == "date"
+    fetched = _arabic_header("وكالات", "منذ 3 ساعات", fetched_at=datetime(2025, 10, 2, 9, 0, tzinfo=timezone.utc))
+    assert str(fetched.published_date) == "2025-10-02" and fetched.title == title
+    art = _arabic_header("القاهرة - أ ش أ", "الخميس 02 أكتوبر 2025")
+    assert art.title == title and art.authors == [] and art.source_agency == "MENA"
+    assert dict(art.removed())["القاهرة - أ ش أ"] == "agency"
+
+
+@pytest.mark.parametrize("date_line", ["Mis à jour le 03/10/2025 à 14:30", "Veröffentlicht am 03.10.2025, 14:30 Uhr",
+                                       "Publié le 3 octobre 2025 à 14h30"])
+def test_date_line_words_are_not_a_section(date_line):
+    body = ("Le gouvernement a annoncé jeudi un nouveau plan de soutien aux exportations, qui vise à porter leur "
+            "valeur à cent milliards d'euros au cours des cinq prochaines années.")
+    body2 = "Le porte-parole a précisé que le plan comprend des incitations fiscales pour les exportateurs."
+    art = process_article(Article("x.txt", "text", raw="\n".join(["Accueil", "Un plan pour les exportations",
+                                                                    "Par Marie Dupont", date_line, body, body2])))
+    assert str(art.published_date) == "2025-10-03" and art.published_time_local == "14:30"
+    assert art.section is None
+
+
 def test_bylines_with_several_names_reading_time_and_profile_links():
     assert parse_byline("Isabel Caro; Rocío Latorre y José Miguel Wilson Tiempo de lectura") == (
         ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"], None)
