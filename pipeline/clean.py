@@ -122,15 +122,23 @@ def features(lines: list[Line]) -> list[Feat]:
 
 
 # --- pass 1: self-describing lines ------------------------------------------------------------
+MAX_CREDIT_WORDS = 6  # a credit names a photographer or an agency; longer is a caption's text
+
+
 def _caption(line: str) -> Caption | None:
     m = R.CAPTION_PREFIX.match(line)
     if m:
         return Caption(m["text"].strip())
     m = R.CREDIT_LINE.match(line)
     if m:
-        return Caption("", m["credit"].strip())
-    # the two patterns below scan the whole line; each has a cheap necessary condition checked first
+        credit = m["credit"].strip()
+        # "Image: Jose Mourinho has agreed a deal ...": a label, then the caption; a credit is a name
+        return Caption(credit) if len(credit.split()) > MAX_CREDIT_WORDS else Caption("", credit)
+    # the patterns below scan the whole line; each has a cheap necessary condition checked first
     lower = line.lower()
+    if (":" in line or "：" in line) and any(k in lower for k in R.CREDIT_WORDS) and (m := R.TRAILING_CREDIT.match(line)) \
+            and len(m["credit"].split()) <= MAX_CREDIT_WORDS:
+        return Caption(m["text"].strip(), m["credit"].strip())  # "... - تصوير: محمود حسن", "... Photo: Jane Doe"
     inline_cue = "(" in line or "credit" in lower or "getty images" in lower or line[:1].isdigit()
     tail_cue = "/" in line or "|" in line or line.rstrip().endswith(")")
     if not (inline_cue or tail_cue) or text_units(line) > 60:
@@ -147,6 +155,17 @@ def _caption(line: str) -> Caption | None:
             text = R.FILE_PHOTO.sub("", m["text"]).strip(" -–|/")
             return Caption(text, credit)
     return None
+
+
+def parse_caption(text: str, credit: str | None = None) -> Caption | None:
+    """A figure's caption as printed (with its credit inside, or given apart) -> Caption; None for
+    what is no caption (a subscription prompt, a share bar)."""
+    if R.CTA.search(text) or R.PROMO.match(text) or R.SHARE.match(text):
+        return None
+    cap = _caption(text) if text else None
+    if cap is None:
+        return Caption(text, credit) if text or credit else None
+    return Caption(cap.text, credit or cap.credit)
 
 
 def _agency_line(line: str) -> str | None:

@@ -571,6 +571,7 @@ def html_metadata(tree) -> dict:
         "site_name": _meta(first, ("property", "og:site_name")),
         "canonical": _first(tree, ['//link[@rel="canonical"]/@href']) or _meta(first, ("property", "og:url")),
         "description": _meta(first, ("property", "og:description"), ("name", "description")),
+        "figcaptions": figure_captions(tree),
     }
     articles, persons = _jsonld(tree)
     for d in articles:
@@ -586,6 +587,31 @@ def html_metadata(tree) -> dict:
         if isinstance(pub, dict) and pub.get("name") and not meta.get("ld_publisher"):
             meta["ld_publisher"] = pub["name"]
     return meta
+
+
+_CREDIT_MARK = re.compile(r"credit|copyright|photographer|byline|author|source", re.I)
+MAX_CAPTIONS = 30
+
+
+def figure_captions(tree) -> list[list[str | None]]:
+    """[caption text, credit or None] of the page's <figcaption>s outside navigation, sidebars and
+    footers: trafilatura leaves figures out of the text, so their captions are read here. A part
+    of the caption marked as the credit (class or itemprop "credit", "copyright", ...) is the credit."""
+    out = []
+    for fc in tree.iter("figcaption"):
+        if len(out) >= MAX_CAPTIONS:
+            break
+        if any(p.tag in ("nav", "aside", "footer") for p in fc.iterancestors()):
+            continue
+        text = " ".join(" ".join(fc.itertext()).split())
+        mark = next((el for el in fc.iterdescendants() if isinstance(el.tag, str)
+                     and _CREDIT_MARK.search(f'{el.get("class") or ""} {el.get("itemprop") or ""}')), None)
+        credit = " ".join(" ".join(mark.itertext()).split()) if mark is not None else None
+        if credit and credit in text:
+            text = " ".join(text.replace(credit, " ").split()).strip(" |/-–—")
+        if (text or credit) and len(text) <= 500 and [text, credit] not in out:
+            out.append([text, credit or None])
+    return out
 
 
 def trafilatura_metadata(tree, url: str | None, ours: dict) -> dict:

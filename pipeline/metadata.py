@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 import courlan
 
 from .bylines import agency_code, credit_word, expand_first_names, handle, full_name, names_organisation, parse_byline
-from .clean import NOT_PUBLICATION, date_line, is_update_stamp, name_beside_date, page_byline, stamp_at_head
+from .clean import NOT_PUBLICATION, date_line, is_update_stamp, name_beside_date, page_byline, parse_caption, stamp_at_head
 from .dates import ParsedDate, find_date
 from .record import Article, Line
-from .textnorm import match_key
+from .textnorm import clean_text, match_key
 
 _H1_SEP = re.compile(r"\s[-–—|/:]\s|\S:\s")
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|online)\b", re.I)
@@ -175,6 +175,16 @@ def structured_authors(art: Article, meta: dict) -> list[str]:
 _ARCHIVE_LINK = re.compile(r"\W*(?:view\s+)?(?:all|more|mehr|alle|plus|todos|tutti)\b", re.I)
 
 
+def _figure_captions(art: Article, figures: list[list[str | None]]) -> None:
+    """The page's <figcaption>s join the captions its text printed (each once)."""
+    seen = {match_key(f"{c.text} {c.credit or ''}") for c in art.image_captions}
+    for text, credit in figures:
+        cap = parse_caption(" ".join(clean_text(text or "").split()), " ".join(clean_text(credit).split()) if credit else None)
+        if cap is not None and (key := match_key(f"{cap.text} {cap.credit or ''}")) not in seen:
+            seen.add(key)
+            art.image_captions.append(cap)
+
+
 def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY") -> Article:
     """Fill the output fields from the candidates, normalise them, and derive published_at."""
     meta = art.html_meta
@@ -211,6 +221,7 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         if art.section is None:
             art.section = meta.get("ld_section") or meta.get("section")
         _html_date(art, meta, date_order)
+        _figure_captions(art, meta.get("figcaptions") or [])
     if any(" " not in a for a in art.authors):
         exp = meta.get("name_expansions") if art.input_format == "html" else \
             expand_first_names(art.authors, (ln.text for ln in art.lines))

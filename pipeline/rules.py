@@ -112,6 +112,11 @@ CAPTION_SUFFIX = re.compile(
     r"^(?P<text>.{10,400}?)\s*(?:\[\s*(?:file\s+)?photo\s*\]|\(\s*(?:file\s+)?photo\s*\))?\s*"
     r"(?:(?:/|\|)\s*(?P<credit>[A-Z][\w.&' -]{1,40}|[\u0600-\u06FF][\u0600-\u06FF .]{1,30})|"
     r"\(\s*(?:photo|image|credit|foto|تصوير)\s*[:：]\s*(?P<credit2>[^()]{2,60})\))\s*$", re.I)
+# A caption with its credit at the end: "The minister at the meeting. Photo: Jane Doe", "... - تصوير: محمود حسن"
+CREDIT_WORDS = ("photo", "image", "picture", "credit", "foto", "bild", "تصوير", "صورة")
+TRAILING_CREDIT = re.compile(r"^(?P<text>.{10,400}?)\s*(?:[-–—|]\s*|(?<=[.!?])\s*)(?:photo|photograph|image|picture|credit|"
+                             r"photo credit|image credit|foto|bild|تصوير|صورة|الصورة)\s*[:：]\s*(?P<credit>[^:()]{2,80}?)\s*\.?$",
+                             re.I)
 FILE_PHOTO = re.compile(r"\[\s*(?:file\s+)?photo\s*\]|\(\s*file\s+photo\s*\)", re.I)
 # Caption cues inside a line: "(AP Photo/Alan Diaz)", "... Credit: ESA", "1of4 ...", "(pictured)".
 CAPTION_INLINE = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|[A-Z][\w.]+)?\s*(?:Photo|Image|Foto)s?\s*(?:/|by|:)\s*[^)]{2,60}\)\s*\.?\s*$|"

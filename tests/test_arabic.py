@@ -78,3 +78,32 @@ def test_short_lines_and_mixed_script_lines():
     assert identify(mixed).lang == "ur"
     # an English sentence quoting an Arabic name stays English
     assert identify("The minister, Ahmed Aboul Gheit (أحمد أبو الغيط), spoke to reporters in Cairo on Monday.").lang == "en"
+
+
+ARABIC_PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>الحكومة تعلن خطة جديدة لدعم الصادرات - المصري اليوم</title>
+<link rel="canonical" href="https://www.almasryalyoum.com/news/details/123456"></head><body>
+<header><nav><a href="/">الرئيسية</a> <a href="/s/1">أخبار مصر</a> <a href="/s/2">اقتصاد</a></nav></header>
+<main><article><h1>الحكومة تعلن خطة جديدة لدعم الصادرات</h1>
+<div class="meta"><span class="author">كتب: أحمد محمد علي</span> <span class="date">الخميس، 02 أكتوبر 2025 11:45 ص</span></div>
+<figure><img src="/1.jpg"><figcaption>رئيس الوزراء خلال الاجتماع - تصوير: محمود حسن</figcaption></figure>
+<p>أعلن مجلس الوزراء المصري، اليوم الخميس، عن خطة جديدة لدعم الصادرات تستهدف زيادة قيمتها إلى مئة مليار دولار خلال السنوات الخمس المقبلة، وذلك في إطار برنامج الإصلاح الاقتصادي.</p>
+<figure><img src="/2.jpg"><figcaption>ميناء الإسكندرية <span class="credit">رويترز</span></figcaption></figure>
+<p>وقال المتحدث الرسمي باسم مجلس الوزراء إن الخطة تتضمن حوافز ضريبية للمصدرين، وتسهيلات في إجراءات الشحن، إلى جانب برامج لتدريب العاملين في القطاعات التصديرية.</p>
+<p>وأضاف أن الحكومة ستعمل مع القطاع الخاص على فتح أسواق جديدة في أفريقيا وآسيا، مشيرا إلى أن الصادرات غير البترولية سجلت نموا ملحوظا خلال العام.</p>
+<figure><figcaption>Subscribe to our newsletter</figcaption></figure>
+</article><aside><figure><img src="/3.jpg"><figcaption>أسعار الذهب اليوم</figcaption></figure></aside></main>
+</body></html>"""
+
+
+def test_arabic_html_page_metadata_and_figure_captions():
+    """trafilatura leaves figures out of the text: their captions are read from the page, the credit
+    split off whether printed inline ("- تصوير:") or marked up; a sidebar's figure and a
+    subscription prompt are no caption of this article."""
+    art = process_article(Article("ar.html", "html", raw=ARABIC_PAGE))
+    assert art.language == "ar" and art.title == "الحكومة تعلن خطة جديدة لدعم الصادرات"
+    assert art.authors == ["أحمد محمد علي"] and art.section is None
+    assert str(art.published_date) == "2025-10-02" and art.published_time_local == "11:45"
+    assert [(c.text, c.credit) for c in art.image_captions] == [("رئيس الوزراء خلال الاجتماع", "محمود حسن"),
+                                                               ("ميناء الإسكندرية", "رويترز")]
+    assert len([ln for ln in art.lines if ln.kept]) == 3

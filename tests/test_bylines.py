@@ -786,3 +786,18 @@ def test_a_creative_commons_licence_names_the_blogs_author_last():
 
     assert authors("31. Oktober 2019") == ["Donald Townsend"]
     assert authors("Von Lena Maier") == ["Lena Maier"]
+
+
+def test_captions_with_their_credit_at_the_end_or_a_label_in_front():
+    from pipeline.clean import parse_caption
+    from pipeline.record import Caption
+
+    assert parse_caption("The minister at the meeting. Photo: Jane Doe") == Caption("The minister at the meeting.", "Jane Doe")
+    assert parse_caption("رئيس الوزراء خلال الاجتماع - تصوير: محمود حسن") == Caption("رئيس الوزراء خلال الاجتماع", "محمود حسن")
+    assert parse_caption("Photo: Getty Images") == Caption("", "Getty Images")
+    # a label, then a sentence: the caption's text, not a credit
+    assert parse_caption("Image: Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur") == \
+        Caption("Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur")
+    assert parse_caption("Port of Alexandria", "Reuters") == Caption("Port of Alexandria", "Reuters")
+    assert parse_caption("Subscribe to our newsletter") is None
+    assert parse_caption('He said: "the photo is fake"') == Caption('He said: "the photo is fake"')
