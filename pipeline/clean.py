@@ -180,6 +180,8 @@ def line_marker(t: str, f: Feat) -> tuple[str, object] | None:
     reading time, the agency code or the Caption the line carries."""
     if R.COPYRIGHT.search(t) and f.units <= 25:
         return "copyright", None
+    if f.units <= 60 and R.DISCLAIMER.search(t):
+        return "disclaimer", None
     if R.ADVERTISEMENT.match(t):
         return "advertisement", None
     if R.SHARE.match(t):

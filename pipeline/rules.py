@@ -28,6 +28,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "tags": ("related links", "tag / 'Filed under' list"),
     "comments": ("comments", "reader comments: everything from the comment section's heading on"),
     "copyright": ("footer", "copyright / all-rights-reserved line"),
+    "disclaimer": ("footer", "editorial disclaimer ('The views expressed ... do not necessarily reflect ...', 'لا تعبر بالضرورة عن رأي')"),
     "repeated": ("template", "line printed more than once on the page (gallery captions, share bars, pull quotes)"),
     "template": ("template", "line that recurs across many articles of the same site"),
     "title": ("metadata", "the headline, moved to `title`"),
@@ -155,4 +156,10 @@ COMMENT_HEADER = _rx(r"^\s*(?:" + _COMMENT_COUNT + "|" + _COMMENT_FORM + "|"
 COMMENT_LINK = _rx(r"\s(?:" + _COMMENT_COUNT + "|" + _COMMENT_FORM + r"|keine kommentare|no comments)\b")
 COPYRIGHT = _rx(r"^\s*(?:©|\(c\)|copyright\b|all rights reserved|جميع الحقوق محفوظة|كل الحقوق محفوظة|todos os direitos|tous droits)|"
                 r"(?:all rights reserved|جميع الحقوق محفوظة|alle rechte vorbehalten)\.?\s*$")
+# An opinion page's disclaimer: the views are the author's, not the publication's.
+DISCLAIMER = _rx(r"^\s*disclaimer\s*:|^\s*(?:the\s+)?(?:views?|opinions?|viewpoints?)\s+(?:expressed|in this (?:article|column|piece))\b"
+                 r".{0,160}?\b(?:(?:do(?:es)?|are|is) not|don't|doesn't)\s+(?:necessarily\s+)?(?:reflect|represent)|"
+                 r"\bn'engagent que (?:leurs?|son|sa) auteu|"
+                 r"^\s*(?:الآراء|المقالات|المقال|ما ينشر|هذا المقال|جميع المقالات|جميع الآراء)\b.{0,80}?"
+                 r"(?:لا (?:تعبر|يعبر|تعكس|يعكس)\s+(?:بالضرورة\s+)?عن|(?:يعبر|تعبر) عن (?:رأي|وجهة نظر) (?:كاتبه|كاتبها|صاحبه|صاحبها))")
 SENTENCE_END = re.compile(r"[.!?؟。！？…:;»”\"'’)\]]\s*$")

@@ -801,3 +801,22 @@ def test_captions_with_their_credit_at_the_end_or_a_label_in_front():
     assert parse_caption("Port of Alexandria", "Reuters") == Caption("Port of Alexandria", "Reuters")
     assert parse_caption("Subscribe to our newsletter") is None
     assert parse_caption('He said: "the photo is fake"') == Caption('He said: "the photo is fake"')
+
+
+def test_opinion_disclaimers_go_and_sentences_that_sound_like_them_stay():
+    english = "\n".join([
+        "Why the ceasefire needs more than guarantees", "By Ahmed Yusuf", "November 20, 2025",
+        "The ceasefire agreed last month has brought a measure of calm, but it remains fragile and both sides trade blame.",
+        "The protesters said the views expressed by the minister do not reflect what most people in the country think.",
+        "Without a political horizon, the ceasefire risks becoming another pause between wars, analysts say.",
+        "Disclaimer: The viewpoints expressed by the authors do not necessarily reflect the opinions of TRT World.",
+    ])
+    art = process_article(Article("op.txt", "text", raw=english))
+    assert dict(art.removed())[english.splitlines()[-1]] == "disclaimer"
+    assert [ln.text for ln in art.lines if ln.kept] == english.splitlines()[3:6]
+    arabic = ARABIC_DUMP.replace("اقرأ أيضا", "الآراء الواردة في المقال لا تعبر بالضرورة عن رأي الموقع\nاقرأ أيضا").replace(
+        "بما يحقق مصالح الشعبين.", "بما يحقق مصالح الشعبين.\nوقال إن تصريحات الوزير لا تعبر بالضرورة عن رأي الحكومة في هذه المسألة.")
+    art = process_article(Article("ar.txt", "text", raw=arabic))
+    assert dict(art.removed())["الآراء الواردة في المقال لا تعبر بالضرورة عن رأي الموقع"] == "disclaimer"
+    kept = [ln.text for ln in art.lines if ln.kept]
+    assert len(kept) == 4 and kept[-1].startswith("وقال إن تصريحات الوزير")
