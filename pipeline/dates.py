@@ -45,8 +45,23 @@ _add("يناير/كانون الثاني/جانفي,فبراير/شباط/فيف
      "سبتمبر/أيلول/ايلول/شتنبر,أكتوبر/اكتوبر/تشرين الأول/تشرين الاول/تشرين أول,"
      "نوفمبر/تشرين الثاني/تشرين ثاني/نونبر,ديسمبر/كانون الأول/كانون الاول/كانون أول/دجنبر")
 
+# Hijri (Islamic) months: a page that prints only the Hijri date ("10 ربيع الآخر 1447 هـ") is read in the
+# Umm al-Qura calendar (hijridate); where the Gregorian date is printed too, that one is used.
+_HIJRI_MONTHS: dict[str, int] = {}
+for _i, _group in enumerate(("محرم/المحرم", "صفر", "ربيع الأول/ربيع الاول/ربيع أول/ربيع اول",
+                             "ربيع الآخر/ربيع الاخر/ربيع الثاني/ربيع ثاني/ربيع آخر",
+                             "جمادى الأولى/جمادى الاولى/جمادى الأول/جمادي الأولى/جمادي الاولى",
+                             "جمادى الآخرة/جمادى الاخرة/جمادى الثانية/جمادى الآخر/جمادي الآخرة/جمادي الثانية",
+                             "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة/ذي القعدة/ذو القعده/ذي القعده",
+                             "ذو الحجة/ذي الحجة/ذو الحجه/ذي الحجه"), 1):
+    for _name in _group.split("/"):
+        _HIJRI_MONTHS[_name] = _i
+_HIJRI = re.compile(r"(?<!\d)(?P<d>[0-3]?\d)\s+(?P<mon>" + "|".join(sorted(_HIJRI_MONTHS, key=len, reverse=True)) +
+                    r")\s+(?P<y>1[34]\d\d)(?!\d)\s*(?:هـ|ه(?![\u0600-\u06FF]))?")
+
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
-_M = rf"(?P<mon>{_MONTH_ALT})\.?"
+# a month may be printed under two names ("تشرين الأول/أكتوبر", "October/Oktober")
+_M = rf"(?P<mon>{_MONTH_ALT})\.?(?:\s*/\s*(?:{_MONTH_ALT})(?!\w))?"
 _Y = r"(?P<y>(?:19|20)\d\d)"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?"
 _SEP = r"(?:\s*,\s*|\s+de\s+|\s+|\s*/\s*|-)"
@@ -81,7 +96,7 @@ UPDATED = re.compile(r"\b(?:updated?|last modified|modified|aktualisiert|aktuali
                      re.I)
 PUBLISHED = re.compile(r"\b(?:published|posted|veröffentlicht|publié|publicado)\b|نشر", re.I)
 _TIME = re.compile(r"(?<![\d:])(?P<H>[0-2]?\d)[:h](?P<Mi>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
-                   r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|ص|م(?![\u0600-\u06FF]))?", re.I)
+                   r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|صباح[اً]*|مساء[اً]*|ص(?![\u0600-\u06FF])|م(?![\u0600-\u06FF]))?", re.I)
 _OFFSET = re.compile(r"(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?|(?<![\w+-])(?P<z>UTC|GMT|Z)(?!\w)")
 _ZONE_ABBR = {"EST": -5, "EDT": -4, "PST": -8, "PDT": -7, "CET": 1, "CEST": 2, "BST": 1, "IST": 5.5}
 _ZONE_ABBR_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_ZONE_ABBR) + r")(?![A-Za-z])")
@@ -135,9 +150,10 @@ def _time_after(text: str, start: int) -> tuple[str | None, timedelta | None]:
         return None, None
     hh, mi = int(m["H"]), int(m["Mi"])
     ap = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
-    if ap in ("pm", "م") and hh < 12:
+    pm, am = ap == "pm" or ap.startswith("م"), ap == "am" or ap.startswith("ص")  # م, مساءً / ص, صباحاً
+    if pm and hh < 12:
         hh += 12
-    elif ap in ("am", "ص") and hh == 12:
+    elif am and hh == 12:
         hh = 0
     if hh > 23:
         return None, None
@@ -222,6 +238,8 @@ def _find_date(text: str, date_order: str, fetched_at: datetime | None, latest: 
                 tm = f"{int(b['H']):02d}:{b['Mi']}" if int(b["H"]) < 24 else None
                 off = _offset_in(b["z"] or "") if tm else None
         return ParsedDate(day, tm, off, text[m.start():m.end()].strip(), kind, (m.start(), m.end()))
+    if (hijri := _hijri(t, text)) is not None:
+        return hijri
     rel = _relative(t, fetched_at)
     if rel:
         return rel
@@ -245,6 +263,22 @@ def url_date(url: str | None) -> ParsedDate | None:
         return None
     day = _valid(int(m[1]), int(m[2]), int(m[3]), datetime.now().year + 1)
     return ParsedDate(day, None, None, m[0], "url", m.span()) if day else None
+
+
+def _hijri(t: str, text: str) -> ParsedDate | None:
+    """A Hijri date ("10 ربيع الآخر 1447 هـ") as its Umm al-Qura Gregorian day (hijridate), with the
+    time printed after it. Countries that follow the moon sighting can be a day off Umm al-Qura."""
+    m = _HIJRI.search(t)
+    if m is None:
+        return None
+    from hijridate import Hijri
+
+    try:
+        g = Hijri(int(m["y"]), _HIJRI_MONTHS[m["mon"]], int(m["d"])).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    tm, off = _time_after(t, m.end())
+    return ParsedDate(date(*g.datetuple()), tm, off, text[m.start():m.end()].strip(), "hijri", m.span())
 
 
 def _relative(t: str, fetched_at: datetime | None) -> ParsedDate | None:

@@ -29,6 +29,16 @@ FETCHED = datetime(2025, 10, 2, 12, 0, tzinfo=timezone.utc)
     ("15 جوان 2023", date(2023, 6, 15), None),
     ("20 غشت 2022", date(2022, 8, 20), None),
     ("نشر في: ٠٥ يونيو ٢٠٢٤ - ٠٩:٣٠ ص", date(2024, 6, 5), "09:30"),
+    # the period of day as a word, and a month under both its names
+    ("الخميس 2 أكتوبر 2025 11:45 صباحاً", date(2025, 10, 2), "11:45"),
+    ("2 أكتوبر 2025 - 11:45 مساءً", date(2025, 10, 2), "23:45"),
+    ("2 أكتوبر 2025 - 12:10 صباحا", date(2025, 10, 2), "00:10"),
+    ("2 تشرين الأول/أكتوبر 2025", date(2025, 10, 2), None),
+    # Hijri only: the Umm al-Qura day; with the Gregorian date printed, that one
+    ("الخميس 10 ربيع الآخر 1447 هـ - 11:45 ص", date(2025, 10, 2), "11:45"),
+    ("1 رمضان 1446", date(2025, 3, 1), None),
+    ("الجمعة 5 ذو الحجة 1446ه", date(2025, 6, 1), None),
+    ("10 ربيع الآخر 1447 هـ الموافق 3 أكتوبر 2025م", date(2025, 10, 3), None),
 ])
 def test_absolute_dates(text, expected, time):
     pd = find_date(text)
