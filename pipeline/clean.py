@@ -562,6 +562,12 @@ def _affiliation_byline(art: Article, window: list[int], date_idx: list[int]) ->
             return
 
 
+def _names_site(text: str, site: str | None) -> bool:
+    """"Ahram Online" on ahram.org.eg: the publication's name, not a section."""
+    words = match_key(text).split()
+    return bool(site and words and words[0] == site.split(".")[0])
+
+
 def _section_from(residue: str) -> str | None:
     if not residue or text_units(residue) > 4 or any(c.isdigit() for c in residue) or not any(c.isalpha() for c in residue):
         return None
@@ -598,7 +604,9 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
             if dl.residue else None
         if by:
             _set_byline(art, lines[i].text, *by)
-        elif art.section is None and (sec := _section_from(dl.residue)):
+        elif code := agency_code(dl.residue):  # "Reuters , Thursday 2 Oct 2025"
+            art.source_agency = art.source_agency or code
+        elif art.section is None and (sec := _section_from(dl.residue)) and not _names_site(sec, art.site):
             art.section = sec
     # explicit bylines ("By X", "كتب: X"), also with the name on the next line ("Von" / "Patrick Czerny")
     for i in window:

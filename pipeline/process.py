@@ -77,6 +77,7 @@ def process_article(art: Article, opts: Options = Options()) -> Article:
                                                                   art.html_meta.get("t_sitename"), art.site) if v])
     else:
         text = clean_text(art.raw)
+        art.site = art.site or site_of(art.url)  # known to the cleaner, as on the HTML path ("Ahram Online" is no section)
     art.lines = segment(text)
     if not art.lines:
         art.reject = ("empty", "no text in the record")

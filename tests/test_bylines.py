@@ -820,3 +820,19 @@ def test_opinion_disclaimers_go_and_sentences_that_sound_like_them_stay():
     assert dict(art.removed())["الآراء الواردة في المقال لا تعبر بالضرورة عن رأي الموقع"] == "disclaimer"
     kept = [ln.text for ln in art.lines if ln.kept]
     assert len(kept) == 4 and kept[-1].startswith("وقال إن تصريحات الوزير")
+
+
+@pytest.mark.parametrize("meta_line, authors, agency, section", [
+    ("Ahmed Morsy , Thursday 2 Oct 2025", ["Ahmed Morsy"], None, None),
+    ("MENA , Thursday 2 Oct 2025", [], "MENA", None),
+    ("Reuters , Thursday 2 Oct 2025", [], "REUTERS", None),
+    ("Ahram Online , Thursday 2 Oct 2025", [], None, None),  # the publication, on its own site
+    ("Politics , Thursday 2 Oct 2025", [], None, "Politics"),
+])
+def test_what_stands_beside_the_date(meta_line, authors, agency, section):
+    body = ["Egypt and Saudi Arabia discussed on Thursday ways to boost bilateral trade and investment, the cabinet said.",
+            "The two sides reviewed joint projects in energy, logistics and tourism, and agreed to form a working group."]
+    raw = "\n".join(["Ahram Online", "Home", "Egypt", "Egypt, Saudi Arabia discuss boosting trade ties", meta_line, *body])
+    art = process_article(Article("x.txt", "text", raw=raw, url="https://english.ahram.org.eg/NewsContent/1/64/5/x.aspx"))
+    assert (art.authors, art.source_agency, art.section) == (authors, agency, section)
+    assert str(art.published_date) == "2025-10-02" and dict(art.removed())[meta_line] == "date"
