@@ -67,24 +67,25 @@ SHARE = _rx(r"^\s*(?:share(?: this(?: article| story| page| post)?)?(?: (?:on|wi
 PROMO = _rx(r"^\s*(?:sign up|sign in|log ?in|subscribe(?: now)?|newsletters?|get the app|download the app|"
             r"follow us(?: on \w+)?|join us|(?:sign up|subscribe) (?:for|to) (?:our|the) [\w ]{0,40}|"
             r"get [\w ]{0,40} delivered to your inbox|let our news meet your inbox.*|support (?:our|independent) journalism.*|"
-            r"اشترك(?: الآن)?|النشرة البريدية|تابعونا(?: على [\w ]+)?|تابعنا(?: على [\w ]+)?|حمل التطبيق)" + _TAIL)
+            r"اشترك(?: الآن)?|النشرة البريدية|تابعونا(?: على(?: [\w ]+)?)?|تابعنا(?: على(?: [\w ]+)?)?|حمل التطبيق)" + _TAIL)
 RELATED_MARKER = _rx(
     r"^\s*(?:related(?: (?:articles?|stories|news|posts|content|coverage|topics|reading|links))?|recommended(?: (?:for you|stories|articles|reading))?|"
     r"read (?:more|also|next)|more (?:from|on|in) [\w .'-]{1,40}|more (?:stories|news|articles|headlines)|"
     r"see also|also read|also on [\w .'-]{1,30}|explore(?: further| more)?|most (?:read|popular|viewed|shared|recent)|trending(?: now| stories| news| topics)?|more \w+(?: news)?|"
     r"top stories|latest (?:news|stories|articles)|you (?:may|might) (?:also )?like|you may have missed|don'?t miss|"
-    r"editor'?s picks?|popular (?:now|stories)|what to read next|up next|watch next|in other news|"
+    r"editor'?s picks?|popular(?: now| stories)?|must reads?|what to read next|up next|watch next|in other news|"
     r"lire aussi|à lire aussi|sur le même sujet|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|"
     r"leia (?:também|mais)|veja também|lea también|te puede interesar|noticias relacionadas|leggi anche|"
     r"читайте также|по теме|ayrıca bakınız|ilgili haberler|baca juga|"
     r"اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|إقرأ أيضاً|اقرأ المزيد|الأكثر قراءة|الاكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|"
     r"مواضيع ذات صلة|مواضيع ذات علاقة|أخبار ذات صلة|اخبار ذات صلة|أخبار متعلقة|مقالات ذات صلة|ذات صلة|"
-    r"آخر الأخبار|اخر الاخبار|أخبار عاجلة|شاهد أيضا|شاهد ايضا|قد يهمك|قد يعجبك أيضا|المزيد من [\w ]+|"
+    r"آخر الأخبار|اخر الاخبار|أخبار عاجلة|شاهد أيضا|شاهد ايضا|قد يهمك(?: أيضا| ايضا)?|يهمك(?: أيضا| ايضا)|قد يعجبك أيضا|"
+    r"المزيد من [\w ]+|موضوعات (?:متعلقة|ذات صلة)|اخترنا لك|طالع (?:أيضا|ايضا|أيضاً)|اقرأ كذلك|"
     r"相关新闻|相关阅读|関連記事|관련기사)" + _TAIL)
 # Headings of inline cross-links placed between paragraphs (not the end-of-article widgets).
 INLINE_MARKER = _rx(r"^\s*(?:read (?:also|more)|see also|also read|lire aussi|à lire aussi|lesen sie auch|leia também|"
                     r"lea también|leggi anche|читайте также|baca juga|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|إقرأ أيضاً|"
-                    r"شاهد أيضا|شاهد ايضا|قد يهمك)" + _TAIL)
+                    r"شاهد أيضا|شاهد ايضا|قد يهمك(?: أيضا| ايضا)?|يهمك(?: أيضا| ايضا)|طالع (?:أيضا|ايضا|أيضاً)|اقرأ كذلك)" + _TAIL)
 # "Related: headline", "RelatedTRT World - headline", "اقرأ أيضا: عنوان"
 RELATED_PREFIX = _rx(
     r"^\s*(?:related|read (?:more|also)|see also|also read|recommended|watch|listen|more|lire aussi|lesen sie auch|leia também|"

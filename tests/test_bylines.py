@@ -836,3 +836,24 @@ def test_what_stands_beside_the_date(meta_line, authors, agency, section):
     art = process_article(Article("x.txt", "text", raw=raw, url="https://english.ahram.org.eg/NewsContent/1/64/5/x.aspx"))
     assert (art.authors, art.source_agency, art.section) == (authors, agency, section)
     assert str(art.published_date) == "2025-10-02" and dict(art.removed())[meta_line] == "date"
+
+
+@pytest.mark.parametrize("heading, inline", [("Must Read", False), ("Popular", False), ("موضوعات متعلقة", False),
+                                             ("اخترنا لك", False), ("يهمك أيضا", True), ("طالع أيضا", True)])
+def test_related_list_headings(heading, inline):
+    """A related-stories widget goes with its heading and its links; an inline cross-link heading
+    ("طالع أيضا") may sit between paragraphs, and the paragraphs after it stay."""
+    arabic = heading[0] > "\u0600"
+    paras = ([ln for ln in ARABIC_DUMP.splitlines() if ln.startswith(("بحث", "وأكد", "وأشار"))] if arabic else
+             ["Egypt and Saudi Arabia discussed on Thursday ways to boost bilateral trade and investment, the cabinet said.",
+              "The two sides reviewed joint projects in energy, logistics and tourism, and agreed to form a working group.",
+              "Saudi investments in Egypt exceed 35 billion dollars, the statement added, citing official figures."])
+    links = (["ارتفاع أسعار الذهب في مصر لليوم الثالث", "البنك المركزي يثبت أسعار الفائدة"] if arabic else
+             ["Gold prices in Egypt rise for third day", "Central bank keeps interest rates unchanged"])
+    title = "وزير الخارجية يبحث مع نظيره الأردني تطورات المنطقة" if arabic else "Egypt, Saudi Arabia discuss trade ties"
+    block = [heading, *links[:1 if inline else 2]]
+    raw = "\n".join([title, "02/10/2025", *paras[:2], *block, paras[2]] if inline else [title, "02/10/2025", *paras, *block])
+    art = process_article(Article("x.txt", "text", raw=raw))
+    assert [ln.text for ln in art.lines if ln.kept] == paras
+    assert dict(art.removed())[heading] == "related_marker"
+    assert all(dict(art.removed())[link] == "related_link" for link in block[1:])
