@@ -73,7 +73,7 @@ RELATED_MARKER = _rx(
     r"read (?:more|also|next)|more (?:from|on|in) [\w .'-]{1,40}|more (?:stories|news|articles|headlines)|"
     r"see also|also read|also on [\w .'-]{1,30}|explore(?: further| more)?|most (?:read|popular|viewed|shared|recent)|trending(?: now| stories| news| topics)?|more \w+(?: news)?|"
     r"top stories|latest (?:news|stories|articles)|you (?:may|might) (?:also )?like|you may have missed|don'?t miss|"
-    r"editor'?s picks?|popular(?: now| stories)?|must reads?|what to read next|up next|watch next|in other news|"
+    r"editor'?s picks?|popular (?:now|stories)|must reads?|what to read next|up next|watch next|in other news|"
     r"lire aussi|à lire aussi|sur le même sujet|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|"
     r"leia (?:também|mais)|veja também|lea también|te puede interesar|noticias relacionadas|leggi anche|"
     r"читайте также|по теме|ayrıca bakınız|ilgili haberler|baca juga|"

@@ -838,7 +838,7 @@ def test_what_stands_beside_the_date(meta_line, authors, agency, section):
     assert str(art.published_date) == "2025-10-02" and dict(art.removed())[meta_line] == "date"
 
 
-@pytest.mark.parametrize("heading, inline", [("Must Read", False), ("Popular", False), ("موضوعات متعلقة", False),
+@pytest.mark.parametrize("heading, inline", [("Must Read", False), ("موضوعات متعلقة", False),
                                              ("اخترنا لك", False), ("يهمك أيضا", True), ("طالع أيضا", True)])
 def test_related_list_headings(heading, inline):
     """A related-stories widget goes with its heading and its links; an inline cross-link heading
