@@ -33,7 +33,8 @@ class Options:
 
 
 def identify_language(art: Article, backend: str) -> None:
-    """Document language from a bounded sample of the body; script per line; share of others."""
+    """Document language from a bounded sample of the body; script per line; share of others. A kept
+    line in the document's script has its language; one in another script is identified alone."""
     kept = [ln for ln in art.lines if ln.reason is None]
     prose = [ln.text for ln in kept if len(ln.text) >= 40] or [ln.text for ln in kept]
     sample, size = [], 0
@@ -48,6 +49,8 @@ def identify_language(art: Article, backend: str) -> None:
     for ln in art.lines:
         if ln.script == res.script:
             ln.lang = res.lang
+        elif ln.reason is None and ln.script is not None:  # a paragraph in another script (a quote): its own
+            ln.lang = langid.identify_document(ln.text, backend).lang
 
 
 def article_id(art: Article) -> str:

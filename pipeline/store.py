@@ -74,6 +74,7 @@ def article_rows(arts: list[Article], run_id: str, processed_at: datetime, versi
             "extractor": a.extractor, "encoding": a.encoding, "fetched_at": a.fetched_at,
             "schema_version": version, "processed_at": processed_at,
             "duplicate_of": None,  # set at publish, against every earlier article (pipeline.dedup)
+            "paragraph_languages": [ln.lang or "und" for ln in a.lines if ln.reason is None],
         }
         for k in cols:
             cols[k].append(row[k])

@@ -49,9 +49,16 @@ _V2_FIELDS = _V1_FIELDS + [
     pa.field("duplicate_of", pa.string(), metadata={"doc": "article_id of the first article with the same or a near-identical body"}),
 ]
 
+_V3_FIELDS = _V2_FIELDS + [
+    pa.field("paragraph_languages", pa.list_(pa.string()), metadata={
+        "doc": "language of each paragraph of `text`, in order: the document's for paragraphs in its script, "
+               "identified one by one for paragraphs in another script ('und' when too short to tell)"}),
+]
+
 ARTICLES: dict[int, pa.Schema] = {
     1: pa.schema(_V1_FIELDS),
     2: pa.schema(_V2_FIELDS),
+    3: pa.schema(_V3_FIELDS),
 }
 CURRENT_VERSION = max(ARTICLES)
 PARTITION_COLUMNS = ("language", "published_month")

@@ -107,3 +107,28 @@ def test_arabic_html_page_metadata_and_figure_captions():
     assert [(c.text, c.credit) for c in art.image_captions] == [("رئيس الوزراء خلال الاجتماع", "محمود حسن"),
                                                                ("ميناء الإسكندرية", "رويترز")]
     assert len([ln for ln in art.lines if ln.kept]) == 3
+
+
+def test_paragraph_languages_name_a_quote_in_another_script():
+    """Per block: an English paragraph quoted in an Arabic article is `en` in the written row, the
+    Arabic paragraphs `ar`, aligned with the paragraphs of `text`."""
+    from datetime import datetime, timezone
+
+    from pipeline import store
+
+    quote = ('The minister told reporters: "We discussed the humanitarian situation and the need for an '
+             'immediate ceasefire in the region."')
+    raw = (ARABIC_TEXT_HEAD + "\n" + "\n".join(ARABIC_PARAGRAPHS[:2]) + "\n" + quote + "\n" + ARABIC_PARAGRAPHS[2])
+    art = process_article(Article("ar.txt", "text", raw=raw))
+    assert art.language == "ar"
+    row = store.article_rows([art], "r1", datetime.now(timezone.utc)).to_pylist()[0]
+    assert row["paragraph_languages"] == ["ar", "ar", "en", "ar"]
+    assert row["text"].split("\n\n")[2] == quote
+
+
+ARABIC_TEXT_HEAD = "الرئيسية أخبار مصر رياضة اقتصاد\nوزير الخارجية يبحث مع نظيره الأردني تطورات الأوضاع\nكتب: أحمد علي"
+ARABIC_PARAGRAPHS = [
+    "بحث وزير الخارجية اليوم الخميس مع نظيره الأردني في اتصال هاتفي تطورات الأوضاع في المنطقة، وسبل دعم الاستقرار والأمن الإقليميين.",
+    "وأكد الوزيران خلال الاتصال أهمية مواصلة التنسيق والتشاور بين البلدين الشقيقين بشأن القضايا ذات الاهتمام المشترك.",
+    "وأشار المتحدث الرسمي باسم الوزارة إلى أن الاتصال تناول كذلك سبل تعزيز العلاقات الثنائية في مختلف المجالات.",
+]
