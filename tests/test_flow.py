@@ -11,6 +11,8 @@ import pytest
 
 from conftest import DATA, ROOT
 
+import schemas
+
 
 def _inputs(tmp: Path) -> Path:
     src = tmp / "in"
@@ -52,7 +54,9 @@ def test_run_writes_parquet_that_duckdb_reads(first_run):
     titles = {t for (t,) in _q(out, "select title from ARTICLES")}
     assert "Pentagon Confirms Troop Reduction in Iraq" in titles
     meta = _q(out, "select distinct schema_version from ARTICLES")
-    assert meta == [(2,)]
+    assert meta == [(schemas.CURRENT_VERSION,)]
+    langs = _q(out, "select distinct unnest(paragraph_languages) from ARTICLES")
+    assert langs == [("en",)]
 
 
 def test_corrupt_inputs_become_rejects_and_counts_add_up(first_run):
