@@ -55,8 +55,9 @@ _PREFIX = re.compile(
     r"(?:text|texte|texto|words)(?=\s*:)|" + _CREDIT_VERB + r"|by|par|von|vom|por|de|di|door|av|af|"
     r"(?:ein\s+)?(?:artikel|beitrag|text|gastbeitrag)\s+von|(?:eine\s+)?kolumne\s+von|ein\s+(?:gast)?kommentar\s+von|"
     r"autor(?:in)?|author|auteur|autore|redaktion(?=\s*:)|"
-    r"بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تقرير|حوار|متابعة|ترجمة)\b(?!-\w)|" + _CREDIT_VERB + r"(?=(?-i:[A-ZÀ-ÖØ-Þ])))"
-    r"\s*[:：\-–—]?\s*", re.I)
+    r"بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تقرير|حوار|متابعة|ترجمة|(?:نشر |نشرت )?بواسطة|الكاتب|الكاتبة)\b(?!-\w)|"
+    + _CREDIT_VERB + r"(?=(?-i:[A-ZÀ-ÖØ-Þ])))"
+    r"\s*[:：\-–—/ـ]?\s*", re.I)  # "كتب/ محمد", Egyptian sites' slash
 # Articles and possessives: a "name" opening with one is a phrase or a title ("Die FURCHE").
 _PHRASE_HEADS = {"die", "der", "das", "dem", "den", "the", "les", "los", "las", "het", "een", "ein", "eine", "un", "une",
                  "our", "your", "my", "unser", "unsere", "dein", "deine", "deinen", "mein", "meine", "notre", "votre"}
@@ -67,7 +68,7 @@ _ROLES = re.compile(
     r"journalist(?:in|en)?|kolumnist(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|fotograf(?:in)?|journaliste|"
     r"chroniqueur|chroniqueuse|correspondant|rédacteur|rédactrice|periodista|columnista|corresponsal|redactor[a]?|"
     r"\w+(?:leiter|sprecher|referent|philosoph|wissenschaftler)(?:in)?)s?\b|"
-    r"\bspecial\s+to\s+\S+|\bمراسل\S*|\bمحرر\S*|\bالصحفي[ةه]?", re.I)
+    r"\bspecial\s+to\s+\S+|\bمراسل\S*|\bمحرر\S*|\bالصحفي[ةه]?|\bالكاتب[ةه]?|\bالإعلامي[ةه]?|\bالاعلامي[ةه]?", re.I)
 # "and", and the interview's "im Gespräch mit" / "in conversation with": both are credited
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|،| و(?= )|\bim\s+gespräch\s+mit\b|"
                     r"\bin\s+conversation\s+with\b|\ben\s+conversation\s+avec\b)\s*", re.I)
@@ -274,6 +275,8 @@ def byline_after_stamp(text: str) -> str | None:
     return rest if rest and _PREFIX.match(rest) else None
 
 
+# "مراسل الجزيرة - محمد أحمد", "مراسلة الحرة في القاهرة: X": the outlet a correspondent writes for is no name
+_CORRESPONDENT_OF = re.compile(r"^(?:مراسل|مراسلة|مراسلنا|مراسلتنا|موفد|موفدة)\s+\S+(?:\s+(?:في|ب)\s*\S+)?\s*[-–—:|]\s*")
 _ORG_STAFF = re.compile(r"^(?P<org>.+?)\s+(?:staff|desk|bureau|newsroom)$", re.I)
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){2,3}$")
 _LOGIN = re.compile(r"^[a-z0-9]+(?:[._][a-z0-9]+)+$")
@@ -293,6 +296,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         return None
     rest = line[m.end():] if m else line
     agency = None
+    rest = _CORRESPONDENT_OF.sub("", rest)
     rest = _EDITING.sub("", rest)
     rest = READING_TIME.sub("", rest)
     rest = re.sub(r"\s+(?i:for|für|pour|para|per)\s+(?:the\s+)?[A-Z\u0600-\u06FF].*$", "", rest)  # "X For The Mail On Sunday"

@@ -113,6 +113,19 @@ def test_agency_beside_the_author_and_arabic_joined_and():
     assert parse_byline("كتب أحمد علي - أ ش أ") == (["أحمد علي"], "MENA")
 
 
+@pytest.mark.parametrize("line, authors", [
+    ("بواسطة محمد أحمد", ["محمد أحمد"]),  # Arabic WordPress themes' "by"
+    ("نشر بواسطة: محمد أحمد", ["محمد أحمد"]),
+    ("الكاتب: منى علي", ["منى علي"]),
+    ("كتب/ محمد أحمد", ["محمد أحمد"]),  # Egyptian sites put a slash after the credit word
+    ("بقلم/ د. محمد أحمد", ["د. محمد أحمد"]),
+    ("بقلم الكاتب الصحفي محمد أحمد", ["محمد أحمد"]),  # roles go, the name stays
+    ("مراسل الجزيرة - محمد أحمد", ["محمد أحمد"]),  # the correspondent's outlet is no name
+])
+def test_arabic_credit_words(line, authors):
+    assert parse_byline(line) == (authors, None)
+
+
 def test_newsroom_credits_are_not_people():
     assert parse_byline("By Staff Writer, Gulf News") is None  # a role, then the publisher
     assert parse_byline("By Staff Reporter, Dawn") is None
