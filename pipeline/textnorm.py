@@ -1,7 +1,8 @@
 """Unicode hygiene for stored text, and separate folding for matching keys.
 
 The stored body must stay faithful (Arabic diacritics, hamza forms, ى, ة, Eastern digits and ZWNJ
-are kept); only invisible controls, odd spaces, tatweel and presentation forms are normalised.
+are kept); only invisible controls, odd spaces, elongation (tatweel inside a word) and presentation
+forms are normalised.
 `match_key` folds much harder and is used only for dedup and template keys, never for output.
 """
 from __future__ import annotations
@@ -15,11 +16,15 @@ import ftfy
 
 # Spaces folded to U+0020: NBSP, narrow NBSP, en/em/thin spaces, ideographic space.
 _SPACES = dict.fromkeys([0x00A0, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)], " ")
-# Invisible controls removed: ZWSP, BOM, soft hyphen, LRM/RLM, ALM, bidi embeddings and isolates,
-# tatweel. ZWNJ (U+200C) and ZWJ (U+200D) are kept: Persian and emoji need them.
+# Invisible controls removed: ZWSP, BOM, soft hyphen, LRM/RLM, ALM, bidi embeddings and isolates.
+# ZWNJ (U+200C) and ZWJ (U+200D) are kept: Persian and emoji need them.
 _DROP = dict.fromkeys(
-    [0x200B, 0xFEFF, 0x00AD, 0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x0640]
+    [0x200B, 0xFEFF, 0x00AD, 0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 )
+# Tatweel (U+0640) inside a word is typographic elongation ("العــــربية") and goes; after a word's
+# last letter it is part of the text as printed and stays: a detached prefix ("لـ«الصباح»", "بـ 5
+# ملايين") or an abbreviation ("1447 هـ").
+_ELONGATION = re.compile("(?<=[\u0620-\u064A\u064B-\u0652])\u0640+(?=[\u0620-\u064A\u064B-\u0652])")
 _TABLE = {**_SPACES, **_DROP}
 # str.translate with a dict costs ~0.1 us a character; these characters are rare, so they are found
 # with one regex scan and only they are replaced
@@ -46,6 +51,8 @@ def clean_text(text: str) -> str:
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
     text = _SPECIAL.sub(lambda m: m.group().translate(_TABLE), text)
+    if "\u0640" in text:
+        text = _ELONGATION.sub("", text)
     if _PRESENTATION.search(text):
         text = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     text = unicodedata.normalize("NFC", text)
@@ -69,6 +76,7 @@ _FOLDED = re.compile("[" + "".join(sorted(chr(c) for c in _KEY_FOLD)) + "]")
 def _fold_letters(text: str) -> str:
     """Arabic letter variants, Eastern digits and marks folded (case and digit runs are not)."""
     if not text.isascii():
+        text = text.replace("\u0640", "")  # tatweel, also where the stored text keeps it
         if _FOLDED.search(text):  # str.translate with a dict costs ~0.1 us a character: only when needed
             text = text.translate(_KEY_FOLD)
         text = _ARABIC_DIACRITICS.sub("", text)

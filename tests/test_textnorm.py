@@ -9,8 +9,12 @@ def test_invisible_controls_removed_and_spaces_folded():
     assert clean_text(s) == "a b c dtefghijklm".replace("t", "")
 
 
-def test_tatweel_removed_presentation_forms_folded_ligatures_kept():
-    assert clean_text("العــــربية") == "العربية"
+def test_elongation_removed_presentation_forms_folded_ligatures_kept():
+    assert clean_text("العــــربية") == "العربية"  # tatweel inside a word: elongation
+    # after a word's last letter it is printed text: a detached prefix, an abbreviation
+    assert clean_text("تصريحات لـ«الصباح»") == "تصريحات لـ«الصباح»"
+    assert clean_text("10 ربيع الآخر 1447هـ") == "10 ربيع الآخر 1447هـ"
+    assert match_key("لـ«الصباح»") == match_key("ل«الصباح»")  # keys fold it all the same
     assert clean_text("ﺍﻟﻌﺮﺑﻴﺔ") == "العربية"  # presentation forms -> base letters
     assert clean_text("صلى الله عليه وسلم ﷺ") == "صلى الله عليه وسلم ﷺ"  # U+FDFA stays one character
 
