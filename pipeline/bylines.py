@@ -87,7 +87,7 @@ def _split_waw(part: str) -> list[str]:
     """"محمد السيد وأحمد حسن" -> ["محمد السيد", "أحمد حسن"]; "أحمد وائل" stays one name."""
     for m in _WAW_JOINED.finditer(part):
         left, right = part[:m.start()], part[m.end():]
-        if right.split()[0] not in {n[1:] for n in _WAW_NAMES} and len(left.split()) >= 2 and len(right.split()) >= 2:
+        if "و" + right.split()[0] not in _WAW_NAMES and len(left.split()) >= 2 and len(right.split()) >= 2:
             return [left, *_split_waw(right)]
     return [part]
 

@@ -422,7 +422,7 @@ def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
     # "Published", "Mis à jour", "آخر تحديث" and the time are part of the date, not a section
     residue = _TIME_BITS.sub(" ", _WEEKDAYS.sub(" ", UPDATED.sub(" ", PUBLISHED.sub(" ", residue))))
     residue = re.sub(r"[|•·,:;/()\[\]–—\-،؛]+", " ", residue)  # with the Arabic comma and semicolon
-    words = [w for w in residue.split() if not DATE_WORDS.match(w) and w not in ("م", "هـ")]
+    words = [w for w in residue.split() if not DATE_WORDS.match(w) and w not in ("م", "هـ", "ه")]
     residue = " ".join(words)
     if text_units(residue) > 6:
         return None

@@ -596,7 +596,9 @@ MAX_CAPTIONS = 30
 def figure_captions(tree) -> list[list[str | None]]:
     """[caption text, credit or None] of the page's <figcaption>s outside navigation, sidebars and
     footers: trafilatura leaves figures out of the text, so their captions are read here. A part
-    of the caption marked as the credit (class or itemprop "credit", "copyright", ...) is the credit."""
+    of the caption marked as the credit (class or itemprop "credit", "copyright", ...) is the credit.
+    Pairs are lists, which `process_article`'s hygiene pass over html_meta leaves alone (finalize
+    cleans them)."""
     out = []
     for fc in tree.iter("figcaption"):
         if len(out) >= MAX_CAPTIONS:
