@@ -1,6 +1,7 @@
 """Language identification accuracy and speed per backend on ../shared/eval/langid.
 
     python benchmarks/langid.py [--eval ../shared/eval] [--backends langdetect,lingua,fasttext,py3langid]
+    python benchmarks/langid.py --paragraphs [--backends langdetect]   # per-paragraph languages in mixed documents
 
 Accuracy counts "und" (abstention) as wrong. Speed: single-core median of 3 passes over the
 sentences, and over 2,000-word "articles" built by concatenating sentences of one language.
@@ -41,6 +42,46 @@ def articles(sentences: dict[str, list[str]], words: int = 2000, per_lang: int =
     return out
 
 
+def mixed_documents(sentences: dict[str, list[str]], per_pair: int = 10):
+    """Documents of four paragraphs in one language with one paragraph of another language of the
+    same script in the middle (a quote), two sentences a paragraph: (paragraphs, script, document
+    language, index of the foreign one, its language), for every ordered pair of languages."""
+    from pipeline.scripts import dominant_script
+
+    by_script: dict[str, list[str]] = defaultdict(list)
+    for lang, items in sorted(sentences.items()):
+        by_script[dominant_script(items[0])].append(lang)
+    for script, langs in by_script.items():
+        for a in langs:
+            for b in langs:
+                if a == b:
+                    continue
+                for k in range(per_pair):
+                    home = sentences[a][k * 8:k * 8 + 8]
+                    paras = [" ".join(home[i:i + 2]) for i in (0, 2, 4, 6)]
+                    paras.insert(2, " ".join(sentences[b][k * 2:k * 2 + 2]))
+                    yield paras, script, a, 2, b
+
+
+def paragraph_accuracy(sentences: dict[str, list[str]], backend: str = "langdetect") -> dict[str, float]:
+    """`paragraph_languages` on `mixed_documents`: the share of foreign paragraphs named right, of
+    home paragraphs wrongly given another language, and paragraphs screened a second."""
+    from pipeline.langid import paragraph_languages
+
+    found = alarms = foreign = home = 0
+    docs = list(mixed_documents(sentences))
+    t0 = time.process_time()
+    for paras, script, lang, at, other in docs:
+        got = paragraph_languages(paras, script, lang, backend)
+        found += got[at] == other
+        foreign += 1
+        alarms += sum(g != lang for i, g in enumerate(got) if i != at)
+        home += len(paras) - 1
+    spent = time.process_time() - t0
+    return {"foreign_found": found / foreign, "home_alarms": alarms / home, "documents": len(docs),
+            "paragraphs_per_s": sum(len(d[0]) for d in docs) / spent}
+
+
 def main() -> None:
     from pipeline.langid import SAMPLE_CHARS, get_backend, identify, identify_document
 
@@ -48,8 +89,16 @@ def main() -> None:
     ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
     ap.add_argument("--backends", default="langdetect,lingua,fasttext,py3langid")
     ap.add_argument("--write-md", action="store_true")
+    ap.add_argument("--paragraphs", action="store_true",
+                    help="only per-paragraph languages in documents that quote another language of their script")
     args = ap.parse_args()
     data = load(Path(args.eval))
+    if args.paragraphs:
+        for backend in args.backends.split(","):
+            r = paragraph_accuracy(data["sentences"], backend)
+            print(f"{backend}: foreign paragraphs named {r['foreign_found']:.3f}, home paragraphs given another "
+                  f"language {r['home_alarms']:.4f} ({r['documents']} documents, {r['paragraphs_per_s']:.0f} paragraphs/s)")
+        return
     arts = articles(data["sentences"])
     art_langs = [lang for lang in sorted(data["sentences"]) for _ in range(3)]  # as articles() builds them
     rows = []

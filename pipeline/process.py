@@ -33,8 +33,9 @@ class Options:
 
 
 def identify_language(art: Article, backend: str) -> None:
-    """Document language from a bounded sample of the body; script per line; share of others. A kept
-    line in the document's script has its language; one in another script is identified alone."""
+    """Document language from a bounded sample of the body; script per line; share of others. Each
+    kept line gets a language: one in another script is identified alone, one in the document's
+    script has the document's unless the paragraph screen finds it is in another language."""
     kept = [ln for ln in art.lines if ln.reason is None]
     prose = [ln.text for ln in kept if len(ln.text) >= 40] or [ln.text for ln in kept]
     sample, size = [], 0
@@ -47,10 +48,14 @@ def identify_language(art: Article, backend: str) -> None:
     art.language, art.language_confidence = res.lang, round(res.confidence, 4)
     art.other_language_share = round(langid.script_share([ln.text for ln in kept], res.script), 4) if res.script else 0.0
     for ln in art.lines:
-        if ln.script == res.script:
+        if ln.script == res.script or (res.script == "Kana" and ln.script == "Han"):  # Japanese writes kanji too
             ln.lang = res.lang
         elif ln.reason is None and ln.script is not None:  # a paragraph in another script (a quote): its own
             ln.lang = langid.identify_document(ln.text, backend).lang
+    same = [ln for ln in kept if ln.script == res.script]
+    if same and res.script:  # a paragraph in the same script but another language (a French quote)
+        for ln, lang in zip(same, langid.paragraph_languages([ln.text for ln in same], res.script, res.lang, backend)):
+            ln.lang = lang
 
 
 def article_id(art: Article) -> str:

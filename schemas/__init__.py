@@ -51,8 +51,9 @@ _V2_FIELDS = _V1_FIELDS + [
 
 _V3_FIELDS = _V2_FIELDS + [
     pa.field("paragraph_languages", pa.list_(pa.string()), metadata={
-        "doc": "language of each paragraph of `text`, in order: the document's for paragraphs in its script, "
-               "identified one by one for paragraphs in another script ('und' when too short to tell)"}),
+        "doc": "language of each paragraph of `text`, in order: a paragraph in another script identified alone "
+               "('und' when too short), one in the document's script the document's unless a screen flags it "
+               "and the backend names another language"}),
 ]
 
 ARTICLES: dict[int, pa.Schema] = {

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from langdetect.lang_detect_exception import LangDetectException
 
-from pipeline.langdetect_fast import FastDetector
+from pipeline.langdetect_fast import _NORMALIZE, FastDetector
 from pipeline.langid import SAMPLE_CHARS, LangdetectBackend
 from pipeline.scripts import dominant_script
 
@@ -76,3 +76,37 @@ def test_capital_runs_and_word_cache_keep_langdetect_order():
     expected = [fast.index[w] for w in det._extract_ngrams()]
     assert fast._ngrams(fast._text(text)) == expected
     assert fast._ngrams(fast._text(text)) == expected  # second time from the cache
+
+
+def test_mean_log_likelihoods_is_naive_bayes_over_each_texts_words():
+    """The screen's per-word cache and batched sums give, per text, the plain naive-Bayes mean over its
+    words' n-grams; a text with no word (here an empty one between two others) is NaN, not its
+    neighbour's sum."""
+    import numpy as np
+
+    det = FastDetector(_factory("Latin"), max_text_length=SAMPLE_CHARS)
+    texts = ["The minister told reporters on Thursday that talks would resume.", "",
+             "Le ministre a déclaré jeudi que les discussions reprendraient bientôt.", "The minister again."]
+    got = det.mean_log_likelihoods(texts)
+    for text, row in zip(texts, got):
+        rows = [r for w in text.split() for r in det._word_ngrams(" " + w.translate(_NORMALIZE) + " ")]
+        if not rows:
+            assert np.isnan(row).all()
+            continue
+        assert np.allclose(row, det._log[rows].sum(axis=0) / len(rows))
+    assert det.langs[int(np.argmax(got[0]))] == "en" and det.langs[int(np.argmax(got[2]))] == "fr"
+    assert np.allclose(det.mean_log_likelihoods(texts[::-1])[::-1], got, equal_nan=True)  # order-free, cached or not
+
+
+def test_paragraph_languages_name_quotes_in_the_same_script():
+    from pipeline.langid import paragraph_languages
+
+    paras = ["The government on Thursday announced a new plan to support exports over the next five years.",
+             "« Nous avons discuté de la situation humanitaire et de la nécessité d'un cessez-le-feu », a déclaré le ministre.",
+             "The official spokesman said the plan includes tax incentives for exporters and easier shipping.",
+             "„Wir haben über die humanitäre Lage in der Region gesprochen“, sagte der Minister am Donnerstag.",
+             "THE MINISTER SAID THE PLAN WOULD BE PRESENTED TO PARLIAMENT NEXT WEEK FOR A FIRST READING.",
+             "Paris, Berlin."]
+    assert paragraph_languages(paras, "Latin", "en") == ["en", "fr", "en", "de", "en", "en"]  # capitals, two words: the document's
+    assert paragraph_languages(paras[::2], "Latin", "en") == ["en", "en", "en"]
+    assert paragraph_languages(["Τα νέα της ημέρας από την Αθήνα και τον κόσμο."], "Greek", "el") == ["el"]
