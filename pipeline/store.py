@@ -319,6 +319,7 @@ def _mark_duplicates(out: Path, run_id: str, drop: bool, processed_at: datetime)
                             t = t.filter(pc.is_null(at))
                         w.write_table(t)
             os.replace(tmp, f)
+            pa.default_memory_pool().release_unused()  # each file's buffers back to the OS, not kept per thread
 
         _each_file(mark, _files(staging_dir(out, run_id) / "articles"))
     dedup.save_state(out, staged, run_id)
