@@ -175,16 +175,18 @@ class FastDetector:
         known n-gram."""
         if len(self._word_id) >= _WORD_CACHE:
             self._word_id.clear()
-        ids, starts = [], []
+        ids, starts, get = [], [], self._word_id.get
         for text in texts:
             starts.append(len(ids))
-            ids += [self._word_id.get(w) or self._score_word(w) for w in text[:self.max_text_length].split()]
+            words = text[:self.max_text_length].split()
+            found = list(map(get, words))  # C-level lookups; a word seen first is scored below
+            ids += found if None not in found else [i or self._score_word(w) for i, w in zip(found, words)]
         if not ids:
             return np.full((len(texts), len(self.langs)), np.nan)
         sums = np.add.reduceat(self._word_ll[ids], np.minimum(starts, len(ids) - 1), axis=0)
         sums[np.diff([*starts, len(ids)]) == 0] = 0.0  # reduceat gives an empty text the next text's first row
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return sums[:, :-1] / sums[:, -1:]
+        counts = sums[:, -1:]
+        return np.divide(sums[:, :-1], counts, out=np.full_like(sums[:, :-1], np.nan), where=counts > 0)
 
     def _score_word(self, word: str) -> int:
         rows = self._word_ngrams(" " + word.translate(_NORMALIZE) + " ")

@@ -249,6 +249,7 @@ def identify_document(text: str, backend: str = "langdetect") -> LangResult:
 # same-language sentences flagged, 99.6 % of other-language ones caught.
 SCREEN_MARGIN = 0.1
 PARAGRAPH_WORDS = 8  # shorter paragraphs keep the document's language: too little text to overrule it
+SCREEN_CHARS = 200  # the screen reads a paragraph's head: ~30 words, longer than the calibration's sentences
 
 
 def paragraph_languages(texts: list[str], script: str, doc_lang: str, backend: str = "langdetect") -> list[str]:
@@ -267,7 +268,7 @@ def paragraph_languages(texts: list[str], script: str, doc_lang: str, backend: s
     long = [k for k, text in enumerate(texts) if text.count(" ") + 1 >= PARAGRAPH_WORDS and not text.isupper()]
     if not long:
         return out
-    ll = screen.mean_log_likelihoods([texts[k] for k in long])
+    ll = screen.mean_log_likelihoods([texts[k][:SCREEN_CHARS] for k in long])
     with np.errstate(invalid="ignore"):
         flagged = np.flatnonzero(np.nanmax(ll, axis=1, initial=-np.inf) - ll[:, d] > SCREEN_MARGIN)
     for f in flagged.tolist():
