@@ -180,7 +180,8 @@ class FastDetector:
             starts.append(len(ids))
             words = text[:self.max_text_length].split()
             found = list(map(get, words))  # C-level lookups; a word seen first is scored below
-            ids += found if None not in found else [i or self._score_word(w) for i, w in zip(found, words)]
+            # (looked up again: a word new to the cache may come twice in one text)
+            ids += found if None not in found else [i or get(w) or self._score_word(w) for i, w in zip(found, words)]
         if not ids:
             return np.full((len(texts), len(self.langs)), np.nan)
         sums = np.add.reduceat(self._word_ll[ids], np.minimum(starts, len(ids) - 1), axis=0)

@@ -252,14 +252,20 @@ PARAGRAPH_WORDS = 8  # shorter paragraphs keep the document's language: too litt
 SCREEN_CHARS = 200  # the screen reads a paragraph's head: ~30 words, longer than the calibration's sentences
 
 
+@lru_cache(maxsize=16)
+def _screen(script: str):
+    """The script's langdetect profiles and their ISO codes, once per process."""
+    model = get_backend("langdetect").model(script)
+    return model, [_iso(code) for code in model.langs]
+
+
 def paragraph_languages(texts: list[str], script: str, doc_lang: str, backend: str = "langdetect") -> list[str]:
     """The language of each paragraph of a document written in `script` whose language is `doc_lang`:
     the document's, unless the paragraph is long enough and the backend, asked because the screen
     flagged it, names another language (a French quote in an English article)."""
     if script in SCRIPT_LANGUAGE or doc_lang == UND:
         return [doc_lang] * len(texts)
-    screen = get_backend("langdetect").model(script)
-    langs = [_iso(code) for code in screen.langs]
+    screen, langs = _screen(script)
     if doc_lang not in langs:
         return [doc_lang] * len(texts)
     d = langs.index(doc_lang)

@@ -85,7 +85,8 @@ def test_mean_log_likelihoods_is_naive_bayes_over_each_texts_words():
     import numpy as np
 
     det = FastDetector(_factory("Latin"), max_text_length=SAMPLE_CHARS)
-    texts = ["The minister told reporters on Thursday that talks would resume.", "",
+    # a word new to the cache twice in one text ("talks"), then further new words: each keeps its own row
+    texts = ["The minister told reporters on Thursday that talks talks would resume.", "",
              "Le ministre a déclaré jeudi que les discussions reprendraient bientôt.", "The minister again."]
     got = det.mean_log_likelihoods(texts)
     for text, row in zip(texts, got):
