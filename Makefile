@@ -5,13 +5,20 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_OUT ?= demo-out
 
-.PHONY: demo test install quality benchmarks fuzz clean
+.PHONY: demo test install lock quality benchmarks fuzz clean
 
-$(STAMP): pyproject.toml
+# The tested set: constraints.txt pins every package; pyproject.toml only declares ranges.
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
+
+# Re-resolve the newest versions within pyproject.toml's ranges into constraints.txt (then run make test).
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet ".[test]"
+	{ sed -n 1,2p constraints.txt; .venv-lock/bin/pip freeze --exclude newsclean; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt && rm -rf .venv-lock
 
 install: $(STAMP)
 

@@ -17,10 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import pipeline.clean as C  # noqa: E402
+import newsclean.pipeline.clean as C  # noqa: E402
 from gate import _f1, shingle_prf  # noqa: E402
-from pipeline.process import process_article  # noqa: E402
-from pipeline.record import Article  # noqa: E402
+from newsclean.pipeline.process import process_article  # noqa: E402
+from newsclean.pipeline.record import Article  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))

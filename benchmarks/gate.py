@@ -55,8 +55,8 @@ def _norm(s: str | None) -> str:
 
 
 def compute() -> dict:
-    from pipeline.process import process_article
-    from pipeline.record import Article
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
 
     scores: dict[str, float] = {}
     text_pairs, html_pairs, langs = [], [], []
@@ -75,7 +75,7 @@ def compute() -> dict:
     for j in sorted((GATE / "metadata").glob("*.json")):
         d = json.loads(j.read_text())
         html = gzip.open(j.with_name(j.stem + ".html.gz")).read()
-        from pipeline.decode import decode
+        from newsclean.pipeline.decode import decode
 
         html_text, _ = decode(html, is_html=True)
         txt = j.with_suffix(".txt").read_text(encoding="utf-8", errors="replace")

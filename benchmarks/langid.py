@@ -46,7 +46,7 @@ def mixed_documents(sentences: dict[str, list[str]], per_pair: int = 10):
     """Documents of four paragraphs in one language with one paragraph of another language of the
     same script in the middle (a quote), two sentences a paragraph: (paragraphs, script, document
     language, index of the foreign one, its language), for every ordered pair of languages."""
-    from pipeline.scripts import dominant_script
+    from newsclean.pipeline.scripts import dominant_script
 
     by_script: dict[str, list[str]] = defaultdict(list)
     for lang, items in sorted(sentences.items()):
@@ -66,7 +66,7 @@ def mixed_documents(sentences: dict[str, list[str]], per_pair: int = 10):
 def paragraph_accuracy(sentences: dict[str, list[str]], backend: str = "langdetect") -> dict[str, float]:
     """`paragraph_languages` on `mixed_documents`: the share of foreign paragraphs named right, of
     home paragraphs wrongly given another language, and paragraphs screened a second."""
-    from pipeline.langid import paragraph_languages
+    from newsclean.pipeline.langid import paragraph_languages
 
     found = alarms = foreign = home = 0
     docs = list(mixed_documents(sentences))
@@ -83,7 +83,7 @@ def paragraph_accuracy(sentences: dict[str, list[str]], backend: str = "langdete
 
 
 def main() -> None:
-    from pipeline.langid import SAMPLE_CHARS, get_backend, identify, identify_document
+    from newsclean.pipeline.langid import SAMPLE_CHARS, get_backend, identify, identify_document
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))

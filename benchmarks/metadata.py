@@ -24,19 +24,19 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 def _predict(args):
     system, case_dir, case_id, url = args
-    from pipeline.decode import decode
+    from newsclean.pipeline.decode import decode
 
     raw = gzip.open(case_dir / f"{case_id}.html.gz").read()
     if system == "newsclean_html":
-        from pipeline.process import process_article
-        from pipeline.record import Article
+        from newsclean.pipeline.process import process_article
+        from newsclean.pipeline.record import Article
 
         html, _ = decode(raw, is_html=True)
         a = process_article(Article(case_id, "html", raw=html, url=url))
         return {"id": case_id, "title": a.title, "authors": a.authors, "date": str(a.published_date) if a.published_date else None}
     if system == "newsclean_text":
-        from pipeline.process import process_article
-        from pipeline.record import Article
+        from newsclean.pipeline.process import process_article
+        from newsclean.pipeline.record import Article
 
         txt = (case_dir / f"{case_id}.txt").read_text(encoding="utf-8", errors="replace")
         a = process_article(Article(case_id, "text", raw=txt))

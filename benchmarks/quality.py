@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def _run_page(args):
-    from pipeline.extract import TRAFILATURA_OPTIONS
-    from pipeline.process import process_article
-    from pipeline.record import Article
+    from newsclean.pipeline.extract import TRAFILATURA_OPTIONS
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
     import trafilatura
 
     case_dir, case_id, url = args

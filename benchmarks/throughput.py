@@ -61,8 +61,8 @@ def f1_on_dev(eval_dir: Path) -> dict[str, float]:
     """Body F1 on the dev pages of newsclean's HTML path and of the datatrove pipeline (score.py)."""
     from quality import score
 
-    from pipeline.process import process_article
-    from pipeline.record import Article
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
 
     tmp = Path(tempfile.mkdtemp(prefix="nc-bench-f1-"))
     (tmp / "in").mkdir()
@@ -109,7 +109,7 @@ def trafilatura_file(path: str, fast: bool = False) -> int:
     """trafilatura alone on every record of a JSON Lines file, with newsclean's settings; the count."""
     import trafilatura
 
-    from pipeline.extract import TRAFILATURA_OPTIONS
+    from newsclean.pipeline.extract import TRAFILATURA_OPTIONS
 
     n = 0
     for line in open(path):
@@ -126,7 +126,7 @@ def staged_signatures(out: Path, n: int, seed: int = 0) -> str:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipeline import dedup, store
+    from newsclean.pipeline import dedup, store
 
     rng = np.random.default_rng(seed)
     run_id = store.new_run_id()
@@ -145,7 +145,7 @@ def staged_signatures(out: Path, n: int, seed: int = 0) -> str:
 
 def publish_memory(out: str, run_id: str) -> dict:
     """Peak RSS that publishing adds, in this fresh process, over what its imports take."""
-    from pipeline import dedup, store
+    from newsclean.pipeline import dedup, store
 
     dedup._bands()  # datasketch's LSH parameters (imports scipy): a fixed cost, not the publish's
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -164,19 +164,17 @@ ABLATIONS = ("everything", "without line rules", "without line rules and languag
 
 def ablate(level: int) -> None:
     """Switch off the first `level` of newsclean's own text-path steps in this process."""
-    import pipeline.dedup
-    import pipeline.process
-    import pipeline.templates
+    from newsclean.pipeline import dedup, process, templates
 
     if level >= 1:
-        pipeline.process.clean = lambda art, **kw: None  # every line kept, no header fields read
+        process.clean = lambda art, **kw: None  # every line kept, no header fields read
     if level >= 2:
-        pipeline.process.identify_language = lambda art, backend: None
+        process.identify_language = lambda art, backend: None
     if level >= 3:
-        pipeline.templates.TemplateStore.add = lambda self, arts: None
-        pipeline.templates.TemplateStore.mark = lambda self, arts: None
-        pipeline.dedup.body_words = lambda art: []
-        pipeline.dedup.signature = lambda words: ("", None)
+        templates.TemplateStore.add = lambda self, arts: None
+        templates.TemplateStore.mark = lambda self, arts: None
+        dedup.body_words = lambda art: []
+        dedup.signature = lambda words: ("", None)
 
 
 def child(mode: str, files: list[str], workers: int) -> dict:
@@ -199,8 +197,8 @@ def child(mode: str, files: list[str], workers: int) -> dict:
     else:
         from concurrent.futures import ProcessPoolExecutor
 
-        from pipeline.batch import process_batch
-        from pipeline.run import run
+        from newsclean.pipeline.batch import process_batch
+        from newsclean.pipeline.run import run
 
         out = tempfile.mkdtemp(prefix="nc-bench-out-")
         if workers > 1:
@@ -229,9 +227,9 @@ def cache_effect(eval_dir: Path, kind: str, rounds: int = 3) -> dict[str, float]
     per-process caches (line features, date readings, match keys) emptied before every page, as
     for pages that share no line with any page seen before, and kept, as on the benchmark corpus
     where every page comes back. The end-to-end rows sit between the two on real crawls."""
-    from pipeline import clean
-    from pipeline.process import process_article
-    from pipeline.record import Article
+    from newsclean.pipeline import clean
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
 
     pages = []
     for j in sorted((eval_dir / "dev").glob("*.json")):
@@ -287,8 +285,8 @@ def _lockstep_child(mode: str, files: list[str], mine, theirs, batch_bytes: int,
             n += trafilatura_file(f)
             pass_turn()
     else:
-        from pipeline.batch import process_batch
-        from pipeline.run import run
+        from newsclean.pipeline.batch import process_batch
+        from newsclean.pipeline.run import run
 
         def mapper(jobs):
             take_turn()

@@ -24,10 +24,10 @@ from scipy.optimize import minimize
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import pipeline.clean as C  # noqa: E402
-from pipeline.process import process_article  # noqa: E402
-from pipeline.record import Article  # noqa: E402
-from pipeline.textnorm import match_key  # noqa: E402
+import newsclean.pipeline.clean as C  # noqa: E402
+from newsclean.pipeline.process import process_article  # noqa: E402
+from newsclean.pipeline.record import Article  # noqa: E402
+from newsclean.pipeline.textnorm import match_key  # noqa: E402
 
 
 def collect(eval_dir: Path) -> list[dict]:

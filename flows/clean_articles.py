@@ -8,10 +8,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.runtime import task_run
 
-from pipeline.batch import is_transient, process_batch
-from pipeline.process import Options, SiteConfig
-from pipeline.readers import Limits, discover
-from pipeline.run import BATCH_BYTES, run
+from newsclean.pipeline.batch import is_transient, process_batch
+from newsclean.pipeline.process import Options, SiteConfig
+from newsclean.pipeline.readers import Limits, discover
+from newsclean.pipeline.run import BATCH_BYTES, run
 
 RETRIES = 3
 RETRY_DELAYS = [1, 2, 4]

@@ -95,7 +95,7 @@ def serve(cfg: dict, port: int | None = None) -> None:
     with prefect_server(home, port) as api:
         env = {**os.environ, "PREFECT_API_URL": api, "PREFECT_HOME": str(home),
                "PREFECT_RUNNER_POLL_FREQUENCY": os.environ.get("PREFECT_RUNNER_POLL_FREQUENCY", "5")}
-        runner = subprocess.Popen([sys.executable, "-m", "flows.serve", json.dumps(cfg)], env=env, start_new_session=True)
+        runner = subprocess.Popen([sys.executable, "-m", "newsclean.flows.serve", json.dumps(cfg)], env=env, start_new_session=True)
         print(f"Prefect API {api}; serving clean-articles on {schedule} (Ctrl-C stops)", flush=True)
         try:
             runner.wait()
@@ -107,7 +107,7 @@ def serve(cfg: dict, port: int | None = None) -> None:
 
 def _run_deployment(cfg: dict) -> None:
     """The runner process: serve the deployment against PREFECT_API_URL until stopped."""
-    from flows.clean_articles import clean_articles
+    from newsclean.flows.clean_articles import clean_articles
 
     schedule = cfg["schedule"]
     params = {"inputs": list(cfg["sources"]), "out": cfg["output"], **cfg.get("options", {})}

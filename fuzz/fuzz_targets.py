@@ -18,13 +18,13 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 with atheris.instrument_imports():
-    from pipeline.clean import clean, segment
-    from pipeline.dates import find_date
-    from pipeline.bylines import parse_byline
-    from pipeline.process import process_article
-    from pipeline.readers import read_file
-    from pipeline.record import Article
-    from pipeline.textnorm import clean_text
+    from newsclean.pipeline.clean import clean, segment
+    from newsclean.pipeline.dates import find_date
+    from newsclean.pipeline.bylines import parse_byline
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.readers import read_file
+    from newsclean.pipeline.record import Article
+    from newsclean.pipeline.textnorm import clean_text
 
 TMP = Path(tempfile.mkdtemp(prefix="newsclean-fuzz-"))
 SUFFIXES = [".txt", ".html", ".jsonl", ".txt.gz", ".html.gz", ".jsonl.gz", ".warc", ".bin"]

@@ -40,13 +40,13 @@ def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or 
     out = out or cfg.get("output")
     if not inputs or not out:
         raise typer.BadParameter("give INPUTS and --out (or a --config with sources and output)")
-    from flows.runtime import configure
+    from newsclean.flows.runtime import configure
 
     configure()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    import flows.clean_articles as ca
-    from pipeline.readers import discover
+    import newsclean.flows.clean_articles as ca
+    from newsclean.pipeline.readers import discover
 
     total = len(discover(list(inputs)))
     flow_fn = ca.clean_articles
@@ -91,8 +91,8 @@ def _print_report(r: dict) -> None:
 def inspect(path: str = typer.Argument(..., help="an input file (.txt, .html, .jsonl, .warc)"),
             record: Optional[int] = typer.Option(None, help="only the Nth record of a multi-record file")):
     """Show every line of an input as kept or removed (with its reason), and the extracted fields."""
-    from pipeline.process import Options, process_article
-    from pipeline.readers import read_file
+    from newsclean.pipeline.process import Options, process_article
+    from newsclean.pipeline.readers import read_file
 
     for n, art in enumerate(read_file(path), 1):
         if record is not None and n != record:
@@ -122,7 +122,7 @@ def langid(path: Optional[Path] = typer.Argument(None, help="a text file (defaul
            lines: bool = typer.Option(False, "--lines", help="one answer per input line"),
            backend: str = typer.Option("langdetect", help="langdetect (default) | lingua | fasttext | py3langid")):
     """Print `<iso639-1>\\t<confidence>` for the input, or for each of its lines with --lines."""
-    from pipeline.langid import identify
+    from newsclean.pipeline.langid import identify
 
     text = path.read_text(encoding="utf-8", errors="replace") if path else sys.stdin.read()
     items = text.split("\n") if lines else [text]
@@ -149,7 +149,7 @@ def report(out: str = typer.Argument(..., help="output folder"), last: int = typ
 def serve(config: Path = typer.Option(..., help="newsclean.toml with sources, output and [schedule]"),
           port: Optional[int] = typer.Option(None, help="Prefect server port (default: a free one)")):
     """Start a local Prefect server and run clean-articles on the configured schedule (Ctrl-C stops all)."""
-    from flows.serve import serve as serve_flows
+    from newsclean.flows.serve import serve as serve_flows
 
     serve_flows(_load_config(config), port)
 
@@ -157,7 +157,7 @@ def serve(config: Path = typer.Option(..., help="newsclean.toml with sources, ou
 @app.command()
 def compact(out: str = typer.Argument(..., help="output folder")):
     """Merge the small Parquet files of each partition, atomically (readers see the same rows)."""
-    from pipeline.store import compact as compact_store
+    from newsclean.pipeline.store import compact as compact_store
 
     res = compact_store(out)
     console.print(f"{res['partitions']} partitions: {res['files_before']} files -> {res['files_after']}")

@@ -135,7 +135,7 @@ def _pool():
             from concurrent.futures import ProcessPoolExecutor
 
             ctx = mp.get_context("forkserver")
-            ctx.set_forkserver_preload(["pipeline.batch", "trafilatura"])
+            ctx.set_forkserver_preload(["newsclean.pipeline.batch", "trafilatura"])
             _POOL = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=ctx,
                                         max_tasks_per_child=MAX_BATCHES_PER_WORKER)
             from multiprocessing.util import Finalize

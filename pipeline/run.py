@@ -13,8 +13,7 @@ from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from typing import Callable, Iterable, Iterator
 
-import schemas
-
+from newsclean import schemas
 from . import store
 from .batch import BatchStats, process_batch, shutdown_pool
 from .process import Options

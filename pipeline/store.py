@@ -35,8 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-import schemas
-
+from newsclean import schemas
 if TYPE_CHECKING:  # workers never import it: see stage_articles
     import pyarrow.dataset as ds
 

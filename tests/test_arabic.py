@@ -8,10 +8,10 @@ import sys
 
 from conftest import DATA, ROOT
 
-from pipeline.process import process_article
-from pipeline.readers import read_file
-from pipeline.record import Article
-from pipeline.textnorm import clean_text
+from newsclean.pipeline.process import process_article
+from newsclean.pipeline.readers import read_file
+from newsclean.pipeline.record import Article
+from newsclean.pipeline.textnorm import clean_text
 
 
 def _norm(s: str) -> str:
@@ -59,7 +59,7 @@ def test_english_article_with_arabic_navigation_and_related_block():
 
 def test_same_language_answers_across_processes():
     code = ("import sys; sys.path.insert(0, %r)\n"
-            "from pipeline.langid import identify\n"
+            "from newsclean.pipeline.langid import identify\n"
             "for s in ['1 min read', 'the house', 'la casa', 'Das ist gut', 'این خانه', 'یہ گھر', 'هذا البيت',"
             " 'Москва сегодня', 'SOURCE:AA', 'Explore']: print(identify(s).lang, round(identify(s).confidence, 6))")
     runs = [subprocess.run([sys.executable, "-c", code % str(ROOT)], capture_output=True, text=True, check=True,
@@ -70,7 +70,7 @@ def test_same_language_answers_across_processes():
 def test_short_lines_and_mixed_script_lines():
     """Two-word lines go to a short-text model (langdetect alone is right on ~0.75 of them); a line
     that is a quarter or more Urdu among Latin HTTP/navigation debris is Urdu, not English."""
-    from pipeline.langid import identify
+    from newsclean.pipeline.langid import identify
 
     assert [identify(s).lang for s in ("the house", "la maison", "das Haus", "la casa")] == ["en", "fr", "de", "es"]
     assert identify("the house").confidence < 1.0  # two words are never a sure thing
@@ -114,7 +114,7 @@ def test_paragraph_languages_name_a_quote_in_another_script():
     Arabic paragraphs `ar`, aligned with the paragraphs of `text`."""
     from datetime import datetime, timezone
 
-    from pipeline import store
+    from newsclean.pipeline import store
 
     quote = ('The minister told reporters: "We discussed the humanitarian situation and the need for an '
              'immediate ceasefire in the region."')

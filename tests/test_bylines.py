@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.bylines import agency_code, parse_byline
-from pipeline.process import process_article
-from pipeline.record import Article
+from newsclean.pipeline.bylines import agency_code, parse_byline
+from newsclean.pipeline.process import process_article
+from newsclean.pipeline.record import Article
 
 
 @pytest.mark.parametrize("line,authors,agency", [
@@ -188,8 +188,8 @@ def test_bylines_with_several_names_reading_time_and_profile_links():
 def test_unmarked_byline_after_the_headline_in_html():
     """A "von X" printed under the <h1> with no author markup is found; "von Deutschland" is not a
     byline, and neither is a "By ..." line of a teaser list far below the headline."""
-    from pipeline.process import process_article
-    from pipeline.record import Article
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
 
     body = "".join(f"<p>Absatz {i}: Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, sagte der Sprecher.</p>"
                    for i in range(90))
@@ -207,7 +207,7 @@ def test_unmarked_byline_after_the_headline_in_html():
 
 def test_title_quotes():
     """A headline that is a quotation keeps its quotes, as printed."""
-    from pipeline.metadata import choose_html_title
+    from newsclean.pipeline.metadata import choose_html_title
 
     assert choose_html_title({"h1s": ["„Das wird man ja wohl noch sagen dürfen!“"],
                               "og_title": "„Das wird man ja wohl noch sagen dürfen!“ | Blog"}, ["Blog"]) \
@@ -223,7 +223,7 @@ def test_roles_in_other_languages_are_not_names():
 
 
 def test_bare_name_lines():
-    from pipeline.bylines import bare_name
+    from newsclean.pipeline.bylines import bare_name
 
     for name in ("Israa Farhan", "Ludwig van Beethoven", "Maria da Silva", "Jan Fleischhauer"):
         assert bare_name(name), name
@@ -235,9 +235,9 @@ def test_bare_name_lines():
 def test_skip_links_are_navigation_not_headlines():
     """'Skip to content' / 'Zum Inhalt springen' open many dumps just above the headline; they are
     removed as skip_link wherever printed and never become the title."""
-    from pipeline.clean import line_marker
-    from pipeline.clean import features
-    from pipeline.record import Line
+    from newsclean.pipeline.clean import line_marker
+    from newsclean.pipeline.clean import features
+    from newsclean.pipeline.record import Line
 
     for text in ("Skip to content", "Zum Inhalt springen", "Aller au contenu", "Liken Lade …", "Loading..."):
         (f,) = features([Line(text)])
@@ -292,7 +292,7 @@ def test_credit_codes_stamps_and_non_names(line, kw, expected):
 
 def test_a_first_name_alone_is_completed_from_the_page():
     """A CMS account gives "Nils"; the page prints "Nils Pickert" in the text or after "von"."""
-    from pipeline.bylines import expand_first_names
+    from newsclean.pipeline.bylines import expand_first_names
 
     texts = ["Eine Kolumne von Nils Pickert", "Nils Pickert ist freier Autor.", "Nils", "Liebe Nils Fans"]
     assert expand_first_names(["Nils"], texts) == {"Nils": "Nils Pickert"}
@@ -546,7 +546,7 @@ def test_share_panels_and_picture_controls_are_no_headline_or_byline():
      ["example.de"], "Tagesschau unterschlägt Hass-Demo in Essen"),
 ])
 def test_html_title_keeps_the_headline_the_h1_prints(og, h1, sites, title):
-    from pipeline.metadata import choose_html_title
+    from newsclean.pipeline.metadata import choose_html_title
 
     assert choose_html_title({"og_title": og, "h1s": [h1], "title_tag": og}, sites) == title
 
@@ -565,8 +565,8 @@ def test_text_dump_names_with_their_affiliations_over_the_date():
 def test_site_name_in_author_field_is_not_split_into_names():
     """<meta name="author" content="Jobs & Hire"> on jobsandhire.com is the site, not 'Jobs' and 'Hire';
     the byline the page prints is read instead."""
-    from pipeline.process import process_article
-    from pipeline.record import Article
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
 
     body = "<p>" + "The hiring market grew again this quarter across the region. " * 12 + "</p>"
     html = ("<html><head><title>Hiring grows</title><meta name='author' content='Jobs &amp; Hire'>"
@@ -580,8 +580,8 @@ def test_site_name_in_author_field_is_not_split_into_names():
 def test_fuller_author_list_after_a_truncated_json_ld_one():
     """JSON-LD names the first author only, the <meta> field both: both are taken. A <meta> list that
     puts a publisher first is not a fuller byline."""
-    from pipeline.process import process_article
-    from pipeline.record import Article
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
 
     body = "<p>" + "Weihnachten allein zu verbringen hat auch seine guten Seiten, sagen viele. " * 12 + "</p>"
 
@@ -649,7 +649,7 @@ def test_signatures_initials_and_newspapers_are_no_authors():
     assert parse_byline("stephangoeldi said:", lenient=True) is None
     assert parse_byline("PP", lenient=True) is None
     assert parse_byline("By D.T.", lenient=True) is None
-    from pipeline.bylines import names_organisation
+    from newsclean.pipeline.bylines import names_organisation
 
     assert names_organisation("OÖ Volksblatt") and names_organisation("Schwäbisches Tagblatt")
     assert names_organisation("Nürnberger Nachrichten") and not names_organisation("Jens Büttner")
@@ -802,8 +802,8 @@ def test_a_creative_commons_licence_names_the_blogs_author_last():
 
 
 def test_captions_with_their_credit_at_the_end_or_a_label_in_front():
-    from pipeline.clean import parse_caption
-    from pipeline.record import Caption
+    from newsclean.pipeline.clean import parse_caption
+    from newsclean.pipeline.record import Caption
 
     assert parse_caption("The minister at the meeting. Photo: Jane Doe") == Caption("The minister at the meeting.", "Jane Doe")
     assert parse_caption("رئيس الوزراء خلال الاجتماع - تصوير: محمود حسن") == Caption("رئيس الوزراء خلال الاجتماع", "محمود حسن")

@@ -43,7 +43,7 @@ def test_langid_lines_one_answer_per_line(tmp_path):
 
 
 def test_report_and_compact(tmp_path):
-    from pipeline.run import run
+    from newsclean.pipeline.run import run
 
     out = tmp_path / "out"
     run([str(DATA / "seeds")], str(out), doc_timeout=None)

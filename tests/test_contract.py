@@ -8,8 +8,8 @@ import pyarrow.compute as pc
 
 from conftest import DATA
 
-from pipeline import store
-from pipeline.run import run
+from newsclean.pipeline import store
+from newsclean.pipeline.run import run
 
 
 def _copy(files, dst):

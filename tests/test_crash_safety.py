@@ -15,7 +15,7 @@ import duckdb
 
 from conftest import DATA, ROOT
 
-from pipeline import store
+from newsclean.pipeline import store
 
 
 def _inputs(tmp):

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import DATA
 
-from pipeline import store
+from newsclean.pipeline import store
 
 
 def _table(out):
@@ -22,7 +22,7 @@ def test_dask_local_cluster_same_table_as_default_runner(prefect_harness, tmp_pa
     from distributed import LocalCluster
     from prefect_dask import DaskTaskRunner
 
-    from flows.clean_articles import clean_articles
+    from newsclean.flows.clean_articles import clean_articles
 
     src = tmp_path / "in"
     src.mkdir()

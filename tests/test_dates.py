@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from pipeline.dates import find_date
+from newsclean.pipeline.dates import find_date
 
 FETCHED = datetime(2025, 10, 2, 12, 0, tzinfo=timezone.utc)
 
@@ -91,8 +91,8 @@ def test_not_dates():
 def test_html_date_local_day_rules():
     """A stamp with an offset is local time; a UTC stamp takes its local day from a <time> of the
     same instant or from htmldate only where a time zone could explain the difference."""
-    from pipeline.metadata import _html_date
-    from pipeline.record import Article
+    from newsclean.pipeline.metadata import _html_date
+    from newsclean.pipeline.record import Article
 
     def day(**meta):
         art = Article("x", "html", raw="")
@@ -133,8 +133,8 @@ def test_more_printed_forms():
 
 
 def test_update_stamp_is_the_date_of_last_resort():
-    from pipeline.process import process_article
-    from pipeline.record import Article
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
 
     body = "\n".join(f"Paragraph {i} of the story tells what the council decided on the bridge repairs today." for i in range(8))
     only_updated = process_article(Article("a.txt", "text", raw=f"City council backs bridge plan\nUpdated June 13, 2019\n{body}\n"))
@@ -145,8 +145,8 @@ def test_update_stamp_is_the_date_of_last_resort():
 
 
 def test_dates_that_are_not_publication_dates():
-    from pipeline.clean import date_line
-    from pipeline.record import Article
+    from newsclean.pipeline.clean import date_line
+    from newsclean.pipeline.record import Article
 
     art = Article("x", "text")
     for line in ("Registriert: 18.09.2008, 05:56", "Version 3, 29 June 2007", "Video verfügbar bis 28.02.2021",
@@ -158,8 +158,8 @@ def test_dates_that_are_not_publication_dates():
 def test_page_date_last_resort_in_a_whole_page():
     """A dump whose header and body edges print no date: a stamp anywhere in the page, even at
     the head of a long line; comments are never read; else a line that is only a date."""
-    from pipeline.process import process_article
-    from pipeline.record import Article
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
 
     words = "council bridge repairs budget river traffic engineers vote residents delay".split()
     body = "\n".join(f"In part {i} the {words[i % 10]} and the {words[(i + 3) % 10]} came up again, said the mayor, "
@@ -172,8 +172,8 @@ def test_page_date_last_resort_in_a_whole_page():
     dateline = process_article(Article("b.txt", "text", raw=f"{menu}\nBridge plan backed\n{body}\n{menu}\n"
                                        "Karlsruhe, (12.11.2021). Traditionell gedenken die Bürger der Verstorbenen.\n"))
     assert str(dateline.published_date) == "2021-11-12"
-    from pipeline.clean import page_date
-    from pipeline.record import Line
+    from newsclean.pipeline.clean import page_date
+    from newsclean.pipeline.record import Line
 
     comments = Article("c.txt", "text", lines=[Line("Bridge plan backed", 0), Line("Leave a Reply", 1, "comments"),
                                                Line("Posted on March 3, 2020 by a reader who liked it", 1, "comments")])
@@ -182,8 +182,8 @@ def test_page_date_last_resort_in_a_whole_page():
 
 
 def _html_page(under_headline: str, head: str = "", url: str = "https://example.de/2019/06/19/neue-strasse") -> object:
-    from pipeline.process import process_article
-    from pipeline.record import Article
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
 
     body = "".join(f"<p>Absatz {i}: Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, sagte der Sprecher "
                    f"der Verwaltung am Rande der Sitzung des Gemeinderats, die bis in den Abend dauerte.</p>" for i in range(40))
@@ -218,8 +218,8 @@ def test_html_date_above_the_headline_and_labelled_anywhere():
     """A date line right above the headline ("02.02.2022 10:16 Uhr - Bundesliga"), or a line
     that labels the publication date after the article ("Erschienen am: 01.11.2023"), wins over
     htmldate's guess; an unlabelled date far below does not."""
-    from pipeline.process import process_article
-    from pipeline.record import Article
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
 
     body = "".join(f"<p>Absatz {i}: Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, sagte der Sprecher "
                    f"der Verwaltung am Rande der Sitzung des Gemeinderats, die bis in den Abend dauerte.</p>" for i in range(40))
@@ -252,8 +252,8 @@ def test_version_numbers_are_no_two_digit_years(text):
 
 def test_date_at_the_end_of_a_blog_entry_footer():
     """The theme's entry footer lists categories and tags before the date: the line is read whole."""
-    from pipeline.clean import stamp_at_head
-    from pipeline.record import Article
+    from newsclean.pipeline.clean import stamp_at_head
+    from newsclean.pipeline.record import Article
 
     line = ("Dieser Eintrag wurde veröffentlicht in Inland, Politik, Rant und getaggt mit Antisemitismus, Piraten "
             "am 11. Dezember 2012 von Mathias.")
@@ -267,8 +267,8 @@ def test_date_at_the_end_of_a_blog_entry_footer():
 def test_url_date_when_the_page_prints_none():
     """A record whose text prints no date takes the one its URL gives (date_source "url"); a
     printed date wins over it."""
-    from pipeline.process import process_article
-    from pipeline.record import Article
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
 
     body = "\n".join(f"In part {i} the council and the engineers came up again, said the mayor, before the vote "
                      f"on the bridge was put to the residents once more." for i in range(10))

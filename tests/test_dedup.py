@@ -8,11 +8,11 @@ import pytest
 
 from conftest import DATA, ROOT
 
-from pipeline import store
-from pipeline.batch import process_batch
-from pipeline.metadata import canonical_url
-from pipeline.process import article_id, process_article
-from pipeline.record import Article
+from newsclean.pipeline import store
+from newsclean.pipeline.batch import process_batch
+from newsclean.pipeline.metadata import canonical_url
+from newsclean.pipeline.process import article_id, process_article
+from newsclean.pipeline.record import Article
 
 # A real AP story (from a page of the article-extraction benchmark) as two sites would print it:
 # each with its own navigation, masthead and footer around the same wire text.
@@ -81,8 +81,8 @@ def test_banded_lsh_finds_edited_copies_and_the_earliest_original():
     import random
     import string
 
-    from pipeline import dedup
-    from pipeline.textnorm import fold_words
+    from newsclean.pipeline import dedup
+    from newsclean.pipeline.textnorm import fold_words
 
     rng = random.Random(7)
     vocab = ["".join(rng.choice(string.ascii_lowercase) for _ in range(7)) for _ in range(4000)]
@@ -129,8 +129,8 @@ def test_a_run_read_a_staged_file_at_a_time_finds_what_the_whole_run_finds(tmp_p
     import random
     import string
 
-    from pipeline import dedup
-    from pipeline.textnorm import fold_words
+    from newsclean.pipeline import dedup
+    from newsclean.pipeline.textnorm import fold_words
 
     rng = random.Random(3)
     story = " ".join("".join(rng.choice(string.ascii_lowercase) for _ in range(6)) for _ in range(600))
@@ -150,8 +150,8 @@ def test_a_run_read_a_staged_file_at_a_time_finds_what_the_whole_run_finds(tmp_p
 def test_saved_state_keeps_one_row_per_article_and_is_streamed(tmp_path, monkeypatch):
     """save_state replaces an article's earlier signature and keeps its first row of the run; the state is
     written in row groups of STATE_ROWS and read back batch by batch."""
-    from pipeline import dedup
-    from pipeline.textnorm import fold_words
+    from newsclean.pipeline import dedup
+    from newsclean.pipeline.textnorm import fold_words
 
     monkeypatch.setattr(dedup, "STATE_ROWS", 2)
 
@@ -192,8 +192,8 @@ def test_articles_told_apart_by_their_query_keep_distinct_ids():
 def test_signature_words_from_line_keys_are_the_folded_body():
     """The staged signature reads the body's words off the lines' cached match keys: the same
     words as folding the published text (so signatures in the state stay comparable)."""
-    from pipeline.dedup import body_words
-    from pipeline.textnorm import fold_words
+    from newsclean.pipeline.dedup import body_words
+    from newsclean.pipeline.textnorm import fold_words
 
     for path in sorted((DATA / "seeds").glob("*.txt")):
         art = process_article(Article(path.name, "text", raw=path.read_text(encoding="utf-8")))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from trafilatura.metadata import extract_author
 
-from pipeline.decode import decode
-from pipeline.extract import markup_author, parse_html
+from newsclean.pipeline.decode import decode
+from newsclean.pipeline.extract import markup_author, parse_html
 
 GATE = Path(__file__).parent / "data" / "gate"
 
@@ -23,7 +23,7 @@ def test_markup_author_equals_trafilatura_extract_author():
     """Same author string as trafilatura's XPath scan on every bundled real page, including pages
     where the byline element holds a <time> or sits next to comment blocks; except where newsclean
     departs on purpose (test_markup_author_departures): then it finds nothing."""
-    from pipeline.bylines import is_phrase
+    from newsclean.pipeline.bylines import is_phrase
 
     found = departed = 0
     pages = list(_pages())
@@ -66,7 +66,7 @@ def test_handed_over_tree_gives_trafilaturas_answer_without_its_copies():
     block (the next call copies again)."""
     import trafilatura
 
-    from pipeline.extract import TRAFILATURA_OPTIONS, drop_inert, handed_over
+    from newsclean.pipeline.extract import TRAFILATURA_OPTIONS, drop_inert, handed_over
 
     def fast(tree):
         doc = trafilatura.bare_extraction(tree, with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)

@@ -11,9 +11,7 @@ import pytest
 
 from conftest import DATA, ROOT
 
-import schemas
-
-
+from newsclean import schemas
 def _inputs(tmp: Path) -> Path:
     src = tmp / "in"
     src.mkdir()
@@ -39,7 +37,7 @@ def _q(out: Path, sql: str):
 
 @pytest.fixture(scope="module")
 def first_run(prefect_harness, tmp_path_factory):
-    from flows.clean_articles import clean_articles
+    from newsclean.flows.clean_articles import clean_articles
 
     tmp = tmp_path_factory.mktemp("flow")
     src, out = _inputs(tmp), tmp / "out"
@@ -72,7 +70,7 @@ def test_corrupt_inputs_become_rejects_and_counts_add_up(first_run):
 
 
 def test_rerun_adds_no_duplicates_and_reprocess_replaces(first_run):
-    from flows.clean_articles import clean_articles
+    from newsclean.flows.clean_articles import clean_articles
 
     src, out, _ = first_run
     before = _q(out, "select article_id, run_id from ARTICLES order by 1")

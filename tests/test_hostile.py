@@ -13,10 +13,10 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 import make_corpus  # noqa: E402
 
-from pipeline import store  # noqa: E402
-from pipeline.batch import process_batch  # noqa: E402
-from pipeline.readers import discover, read_file  # noqa: E402
-from pipeline.process import process_article  # noqa: E402
+from newsclean.pipeline import store  # noqa: E402
+from newsclean.pipeline.batch import process_batch  # noqa: E402
+from newsclean.pipeline.readers import discover, read_file  # noqa: E402
+from newsclean.pipeline.process import process_article  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_no_network_during_extraction(tmp_path, monkeypatch):
 
 def test_control_characters_do_not_cost_a_page_its_body():
     """A BEL character in a paragraph (seen on a real page) made trafilatura return nothing."""
-    from pipeline.record import Article
+    from newsclean.pipeline.record import Article
 
     para = "<p>Living Planet Report 2020,\x07 abrufbar online. " + "Mehr Text über Fleisch und Flächen. " * 30 + "</p>"
     html = f"<html><head><title>Fleisch</title></head><body><article><h1>Fleisch</h1>{para}{para}</article></body></html>"

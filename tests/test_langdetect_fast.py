@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from langdetect.lang_detect_exception import LangDetectException
 
-from pipeline.langdetect_fast import _NORMALIZE, FastDetector
-from pipeline.langid import SAMPLE_CHARS, LangdetectBackend
-from pipeline.scripts import dominant_script
+from newsclean.pipeline.langdetect_fast import _NORMALIZE, FastDetector
+from newsclean.pipeline.langid import SAMPLE_CHARS, LangdetectBackend
+from newsclean.pipeline.scripts import dominant_script
 
 GATE = Path(__file__).parent / "data" / "gate"
 SEEDS = Path(__file__).parent / "data" / "seeds"
@@ -100,7 +100,7 @@ def test_mean_log_likelihoods_is_naive_bayes_over_each_texts_words():
 
 
 def test_paragraph_languages_name_quotes_in_the_same_script():
-    from pipeline.langid import paragraph_languages
+    from newsclean.pipeline.langid import paragraph_languages
 
     paras = ["The government on Thursday announced a new plan to support exports over the next five years.",
              "« Nous avons discuté de la situation humanitaire et de la nécessité d'un cessez-le-feu », a déclaré le ministre.",

@@ -5,15 +5,15 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.bylines import agency_code, parse_byline
-from pipeline.clean import clean, segment
-from pipeline.dates import find_date
-from pipeline.decode import NotText, decode
-from pipeline.langid import identify
-from pipeline.process import process_article
-from pipeline.record import Article
-from pipeline.scripts import dominant_script
-from pipeline.textnorm import clean_text, match_key
+from newsclean.pipeline.bylines import agency_code, parse_byline
+from newsclean.pipeline.clean import clean, segment
+from newsclean.pipeline.dates import find_date
+from newsclean.pipeline.decode import NotText, decode
+from newsclean.pipeline.langid import identify
+from newsclean.pipeline.process import process_article
+from newsclean.pipeline.record import Article
+from newsclean.pipeline.scripts import dominant_script
+from newsclean.pipeline.textnorm import clean_text, match_key
 
 # text that looks like scraped pages: words in several scripts, markers, dates, punctuation
 WORDS = st.sampled_from(["The", "council", "approved", "budget", "on", "Tuesday.", "By", "Jane", "Doe", "Related",
@@ -57,7 +57,7 @@ def test_cleaner_is_idempotent(text, html_mode):
 @example("Caf\u00e9 \u2013 \u0627\u0644\u0642\u0627\u0647\u0631\u0629\u2009\u00d7")
 def test_script_counts_are_the_script_classes_letter_by_letter(s):
     """The fast paths (ASCII; ASCII once general punctuation is dropped) count what the classes say."""
-    from pipeline import scripts
+    from newsclean.pipeline import scripts
 
     want = {name: n for name, rx in scripts._RE if (n := len(rx.findall(s)))}
     assert scripts.script_counts(s) == want
@@ -111,7 +111,7 @@ def test_results_do_not_depend_on_what_the_process_cleaned_before(monkeypatch):
     import json
     from pathlib import Path
 
-    import pipeline.clean as C
+    import newsclean.pipeline.clean as C
 
     dev = Path(__file__).parent / "data" / "gate" / "dev"
     pages = []

@@ -39,8 +39,8 @@ def test_run_from_s3_to_s3_and_read_back_with_polars(s3, tmp_path):
     import fsspec
     import polars as pl
 
-    from pipeline import remote, store
-    from pipeline.run import run
+    from newsclean.pipeline import remote, store
+    from newsclean.pipeline.run import run
 
     fs = fsspec.filesystem("s3")
     for f in (DATA / "seeds").glob("*.txt"):
@@ -63,8 +63,8 @@ def test_run_from_s3_to_s3_and_read_back_with_polars(s3, tmp_path):
 def test_a_new_machine_pulls_the_store_before_writing(s3, tmp_path, monkeypatch):
     import fsspec
 
-    from pipeline import store
-    from pipeline.run import run
+    from newsclean.pipeline import store
+    from newsclean.pipeline.run import run
 
     fs = fsspec.filesystem("s3")
     for f in (DATA / "seeds").glob("*.txt"):

@@ -11,11 +11,11 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-import schemas
+from newsclean import schemas
 from conftest import DATA
-from pipeline import store
-from pipeline.process import process_article
-from pipeline.readers import read_file
+from newsclean.pipeline import store
+from newsclean.pipeline.process import process_article
+from newsclean.pipeline.readers import read_file
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from pipeline.process import process_article
-from pipeline.readers import read_file
-from pipeline.rules import category
+from newsclean.pipeline.process import process_article
+from newsclean.pipeline.readers import read_file
+from newsclean.pipeline.rules import category
 
 SEEDS = ["000_2bfcacd1b97652a8", "003_a7a0dd8b7647f308"]
 # expected group name -> reason categories that satisfy it

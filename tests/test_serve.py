@@ -13,7 +13,7 @@ import psutil
 import pytest
 
 from conftest import ROOT
-from flows.serve import free_port
+from newsclean.flows.serve import free_port
 
 
 def _post(api: str, path: str, body: dict) -> list:

@@ -6,8 +6,8 @@ import json
 
 from conftest import DATA
 
-from pipeline import store
-from pipeline.batch import process_batch
+from newsclean.pipeline import store
+from newsclean.pipeline.batch import process_batch
 
 MK = ["2dd925575bf0ffed", "2e0c9c163e1d0eed", "97117a908fdede79"]  # three real mk.ru pages
 HELD_OUT = "da8de72ff3c5c5d2"  # a fourth mk.ru page, seen only in the second run

@@ -1,7 +1,7 @@
 """Unicode hygiene safe for Arabic, and folding for keys that never touches stored text."""
 from __future__ import annotations
 
-from pipeline.textnorm import clean_text, match_key
+from newsclean.pipeline.textnorm import clean_text, match_key
 
 
 def test_invisible_controls_removed_and_spaces_folded():
@@ -36,7 +36,7 @@ def test_fold_words_are_the_words_of_fold():
     """dedup's one-pass tokenizer must give exactly fold()'s words, on every bundled page."""
     from pathlib import Path
 
-    from pipeline.textnorm import fold, fold_words
+    from newsclean.pipeline.textnorm import fold, fold_words
 
     texts = ["snake_case__x 3.14 ١٢ أَحْمَد – l'été 2x2", "", "___", "إلى مستشفى الأمل ٢٠٢٥"]
     texts += [p.read_text(errors="replace") for p in sorted(Path(__file__).parent.joinpath("data").rglob("*"))

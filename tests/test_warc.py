@@ -9,8 +9,8 @@ from warcio.warcwriter import WARCWriter
 
 from conftest import ROOT
 
-from pipeline.process import process_article
-from pipeline.readers import read_file
+from newsclean.pipeline.process import process_article
+from newsclean.pipeline.readers import read_file
 
 
 def _warc(path, records):
