@@ -64,7 +64,9 @@ def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or 
 
 def _task_runner(runner: str, address: Optional[str]):
     if runner == "dask":
-        from prefect_dask import DaskTaskRunner
+        from newsclean.pipeline.extras import require
+
+        DaskTaskRunner = require("prefect_dask").DaskTaskRunner
 
         return DaskTaskRunner(address=address) if address else DaskTaskRunner(
             cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True})

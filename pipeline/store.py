@@ -483,8 +483,10 @@ def compact(out: str | Path, target_rows: int = 250_000) -> dict:
 def merge_into_delta(out: str | Path, run_id: str) -> int:
     """Also keep the article table as Delta Lake (DIR/delta/articles) for ACID readers: this run's
     rows are merged on article_id (updated when present, inserted otherwise). Returns rows merged."""
-    from deltalake import DeltaTable, write_deltalake
+    from .extras import require
 
+    deltalake = require("deltalake")
+    DeltaTable, write_deltalake = deltalake.DeltaTable, deltalake.write_deltalake
     rows = articles_dataset(out).to_table(filter=pc.field("run_id") == run_id)
     if rows.num_rows == 0:
         return 0
