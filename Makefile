@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_OUT ?= demo-out
 
-.PHONY: demo test install lock quality benchmarks fuzz clean
+.PHONY: demo test install lock compat quality benchmarks fuzz clean
 
 # The tested set: constraints.txt pins every package; pyproject.toml only declares ranges.
 $(STAMP): pyproject.toml constraints.txt
@@ -39,8 +39,21 @@ fuzz: $(STAMP)
 	cd fuzz/findings && ../../$(BIN)/python ../fuzz_targets.py readers -max_total_time=$(FUZZ_SECONDS)
 	cd fuzz/findings && ../../$(BIN)/python ../fuzz_targets.py cleaner -max_total_time=$(FUZZ_SECONDS)
 
+# Installs newsclean next to a user's own packages: pyarrow of the previous major and the newest
+# Prefect 3.x first, then `pip install .` (no constraints) must keep them; the fast tests then run.
+COMPAT_PYARROW ?= pyarrow<26
+compat:
+	rm -rf .venv-compat && $(PYTHON) -m venv .venv-compat
+	.venv-compat/bin/pip install --quiet --upgrade pip
+	.venv-compat/bin/pip install --quiet "$(COMPAT_PYARROW)" "prefect>=3,<4"
+	.venv-compat/bin/pip freeze | grep -iE '^(pyarrow|prefect)==' > .venv-compat/before.txt
+	.venv-compat/bin/pip install --quiet ".[test]"
+	.venv-compat/bin/pip freeze | grep -iE '^(pyarrow|prefect)==' > .venv-compat/after.txt
+	diff .venv-compat/before.txt .venv-compat/after.txt && cat .venv-compat/after.txt
+	.venv-compat/bin/python -m pytest -q -m "not slow" -p no:cacheprovider
+
 quality: $(STAMP)
 	$(BIN)/python benchmarks/quality.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_OUT) .prefect
+	rm -rf $(VENV) .venv-compat $(DEMO_OUT) .prefect
