@@ -5,6 +5,7 @@ from __future__ import annotations
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.runtime import task_run
 
@@ -97,9 +98,11 @@ def clean_articles(inputs: list[str], out: str, reprocess: bool = False, lang_ba
                           max_doc_bytes=max_doc_bytes, batch_bytes=batch_bytes, sites=sites,
                           drop_duplicates=drop_duplicates, table_format=table_format))
     opts = Options(lang_backend=lang_backend, sites=site_configs(sites))
+    ctx = FlowRunContext.get()  # None when called as clean_articles.fn(...)
     report = run(inputs, out, opts=opts, limits=Limits(max_doc_bytes=max_doc_bytes), reprocess=reprocess,
                  doc_timeout=doc_timeout, batch_bytes=batch_bytes, drop_duplicates=drop_duplicates,
-                 table_format=table_format, discover_fn=_discover, map_batches=_map_batches, on_batch=_on_batch)
+                 table_format=table_format, discover_fn=_discover, map_batches=_map_batches, on_batch=_on_batch,
+                 task_runner=type(ctx.task_runner).__name__ if ctx else None)
     create_markdown_artifact(report_markdown(report), key="newsclean-run-report",
                              description=f"newsclean run {report['run_id']}")
     create_table_artifact([{"metric": k, "value": v} for k, v in report["counts"].items()]

@@ -58,8 +58,8 @@ def time_limit(seconds: float | None):
         raise DocumentTimeout(f"document took longer than {seconds} s")
 
     old = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)  # and again every 50 ms until the block ends
-    try:
+    try:  # armed inside the try: a limit that fires at once must still disarm the timer
+        signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)  # and again every 50 ms until the block ends
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)

@@ -147,10 +147,11 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
         doc_timeout: float | None = 30.0, batch_bytes: int = BATCH_BYTES, drop_duplicates: bool = False,
         table_format: str = "parquet", discover_fn: Callable[[list[str]], list[str]] = discover,
         map_batches: Callable[[list[dict]], Iterable[dict]] = local_map,
-        on_batch: Callable[[dict], None] | None = None) -> dict:
+        on_batch: Callable[[dict], None] | None = None, task_runner: str | None = None) -> dict:
     """Clean `inputs` into the tables under `out` (a folder, or an object-store URL: see
     pipeline.remote); returns the run report (also written to out/runs/<run_id>.json).
-    Bad options raise ConfigError before anything is read or written."""
+    Bad options raise ConfigError before anything is read or written. `task_runner` only goes
+    into the report (the flow's: where the batches ran)."""
     from . import remote
 
     check_parameters({"lang_backend": opts.lang_backend, "doc_timeout": doc_timeout, "batch_bytes": batch_bytes,
@@ -163,8 +164,7 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
             remote.pull(out, mirror)
         report = run(inputs, str(mirror), opts=opts, limits=limits, reprocess=reprocess, doc_timeout=doc_timeout,
                      batch_bytes=batch_bytes, drop_duplicates=drop_duplicates, table_format=table_format,
-                     discover_fn=discover_fn,
-                     map_batches=map_batches, on_batch=on_batch)
+                     discover_fn=discover_fn, map_batches=map_batches, on_batch=on_batch, task_runner=task_runner)
         with store.writer_lock(mirror):
             report["remote"] = {"out": out, **remote.push(out, mirror, report["run_id"])}
         return report
@@ -231,7 +231,7 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
         "throughput_docs_per_s": round((stats.read - stats.skipped) / total, 2) if total else 0.0,
         "schema_version": schemas.CURRENT_VERSION, "versions": versions(), "files": files,
         "options": {"reprocess": reprocess, "lang_backend": opts.lang_backend, "doc_timeout": doc_timeout,
-                    "drop_duplicates": drop_duplicates, "table_format": table_format},
+                    "drop_duplicates": drop_duplicates, "table_format": table_format, "task_runner": task_runner},
     }
     store.write_report(out, report)
     return report
