@@ -214,10 +214,9 @@ def _print_report(r: dict) -> None:
     for k, v in sorted(r["by_language"].items(), key=lambda kv: -kv[1]):
         t.add_row(f"  language: {k}", str(v))
     if r.get("retried_inputs"):
-        t.add_row("inputs taken again (left unfinished by an earlier run)", str(len(r["retried_inputs"])))
+        t.add_row("inputs taken again (unfinished before)", str(len(r["retried_inputs"])))
     if r.get("unfinished_inputs"):
-        t.add_row("inputs unfinished (internal_error / timeout; the next run takes them again)",
-                  str(len(r["unfinished_inputs"])))
+        t.add_row("inputs unfinished (next run takes again)", str(len(r["unfinished_inputs"])))
     console.print(t)
     console.print(f"{r['timings']['total_s']:.1f} s; articles: [bold]{r['out']}/articles[/bold]  "
                   f"rejects: {r['out']}/rejects  report: {r['out']}/runs/{r['run_id']}.json")
