@@ -5,19 +5,28 @@ from __future__ import annotations
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.runtime import task_run
 
 from newsclean.pipeline.batch import is_transient, process_batch
-from newsclean.pipeline.process import Options, SiteConfig
+from newsclean.pipeline.process import Options
 from newsclean.pipeline.readers import Limits, discover
-from newsclean.pipeline.run import BATCH_BYTES, run
+from newsclean.pipeline.run import BATCH_BYTES, check_parameters, run, site_configs
 
 RETRIES = 3
 RETRY_DELAYS = [1, 2, 4]
 
 # Set by the CLI to drive its progress bar; called in this process as batches finish.
 PROGRESS_HOOK = None
+
+
+def _on_batch(res: dict) -> None:
+    """The flow reaches PROGRESS_HOOK only through this function: Dask pickles the flow's function
+    by value (its module name holds the Flow object) with the globals it names, and the CLI's hook
+    holds a rich progress bar with an RLock, which cannot be pickled."""
+    if PROGRESS_HOOK is not None:
+        PROGRESS_HOOK(res)
 
 
 def _transient_only(task, task_run_, state) -> bool:
@@ -68,6 +77,8 @@ def report_markdown(r: dict) -> str:
              f"- output: `{r['out']}`", f"- inputs: {r['inputs']} files ({len(r['skipped_inputs'])} unchanged, skipped)",
              f"- records read {c['read']} = written {c['written']} + rejected {c['rejected']} + skipped {c['skipped']}",
              f"- duplicates marked: {c['duplicates_marked']}",
+             f"- unfinished inputs (internal_error / timeout; taken again by the next run): "
+             f"{len(r['unfinished_inputs'])}; taken again from earlier runs: {len(r['retried_inputs'])}",
              f"- duration {r['timings']['total_s']:.1f} s, {r['throughput_docs_per_s']:.1f} records/s", ""]
     for title, key in (("Articles by site", "by_site"), ("Articles by language", "by_language"),
                        ("Rejects by reason", "rejected_by_reason"), ("Removed lines by reason", "removed_lines_by_reason")):
@@ -81,11 +92,17 @@ def clean_articles(inputs: list[str], out: str, reprocess: bool = False, lang_ba
                    doc_timeout: float | None = 30.0, max_doc_bytes: int = 20_000_000,
                    batch_bytes: int = BATCH_BYTES, sites: dict | None = None, drop_duplicates: bool = False,
                    table_format: str = "parquet") -> dict:
-    """Clean every article of `inputs` into the Parquet tables under `out`."""
-    opts = Options(lang_backend=lang_backend, sites={k: SiteConfig(**v) for k, v in (sites or {}).items()})
+    """Clean every article of `inputs` into the Parquet tables under `out`. Bad parameters fail the
+    run (ConfigError) before any input is read or the output touched."""
+    check_parameters(dict(reprocess=reprocess, lang_backend=lang_backend, doc_timeout=doc_timeout,
+                          max_doc_bytes=max_doc_bytes, batch_bytes=batch_bytes, sites=sites,
+                          drop_duplicates=drop_duplicates, table_format=table_format))
+    opts = Options(lang_backend=lang_backend, sites=site_configs(sites))
+    ctx = FlowRunContext.get()  # None when called as clean_articles.fn(...)
     report = run(inputs, out, opts=opts, limits=Limits(max_doc_bytes=max_doc_bytes), reprocess=reprocess,
                  doc_timeout=doc_timeout, batch_bytes=batch_bytes, drop_duplicates=drop_duplicates,
-                 table_format=table_format, discover_fn=_discover, map_batches=_map_batches, on_batch=PROGRESS_HOOK)
+                 table_format=table_format, discover_fn=_discover, map_batches=_map_batches, on_batch=_on_batch,
+                 task_runner=type(ctx.task_runner).__name__ if ctx else None)
     create_markdown_artifact(report_markdown(report), key="newsclean-run-report",
                              description=f"newsclean run {report['run_id']}")
     create_table_artifact([{"metric": k, "value": v} for k, v in report["counts"].items()]

@@ -81,11 +81,13 @@ def serve(cfg: dict, port: int | None = None) -> None:
     """Supervise a Prefect server and a runner serving clean-articles on the schedule of `cfg`
     (newsclean.toml). Each is its own process group; Ctrl-C or SIGTERM stops both groups, with
     every flow run and worker process in them."""
+    from newsclean.pipeline.run import ConfigError
+
     out = cfg["output"]
     home = Path(cfg.get("prefect_home") or Path(out).resolve().parent / ".prefect-server")
     schedule = cfg.get("schedule", {})
     if not ("cron" in schedule or "interval_seconds" in schedule):
-        raise ValueError("newsclean.toml needs [schedule] cron = \"...\" or interval_seconds = N")
+        raise ConfigError("newsclean.toml needs [schedule] cron = \"...\" or interval_seconds = N")
 
     def stop(*_):
         raise KeyboardInterrupt

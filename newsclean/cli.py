@@ -1,7 +1,14 @@
-"""The `newsclean` command line: run, inspect, langid, report."""
+"""The `newsclean` command line: run, inspect, langid, report, compact, serve.
+
+Errors the user can fix (a bad option, a missing input, an unwritable output) are one line on
+stderr and a non-zero exit: 2 for options and configuration, 1 for the environment; `--debug`
+shows the traceback. Options are checked before any input is read or the output touched.
+"""
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -11,8 +18,64 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Clean scraped news articles into Parquet tables.")
+import newsclean
+
+# rich_markup_mode=None: help text is printed as written ("[schedule]" is not a markup tag)
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_show_locals=False,
+                  help="Clean scraped news articles into Parquet tables.")
 console = Console()
+_DEBUG = False
+RUNNERS = ("local", "dask")
+
+
+class _Failed(Exception):
+    """An error the user can fix, raised by the CLI itself: one line, then exit `code`."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
+
+
+def _user_error(e: BaseException) -> int | None:
+    """The exit code for an error the user can fix (1: the environment, 2: options), else None."""
+    if isinstance(e, _Failed):
+        return e.code
+    run_mod = sys.modules.get("newsclean.pipeline.run")  # not imported: cannot be its ConfigError
+    if run_mod is not None and isinstance(e, run_mod.ConfigError):
+        return 2
+    if isinstance(e, OSError):  # missing input, unwritable output, disk full, unreachable store
+        return 1
+    return None
+
+
+def _friendly(fn):
+    """Errors the user can fix as one line on stderr and an exit code; the traceback with --debug."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except Exception as e:
+            code = _user_error(e)
+            if code is None or _DEBUG:
+                raise
+            typer.echo(f"error: {e}" if str(e) else f"error: {type(e).__name__}", err=True)
+            raise typer.Exit(code) from None
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsclean {newsclean.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                          help="print the version and exit"),
+             debug: bool = typer.Option(False, "--debug", help="show the traceback of errors")):
+    """Clean scraped news articles into Parquet tables."""
+    global _DEBUG
+    _DEBUG = debug
 
 
 def _load_config(path: Optional[Path]) -> dict:
@@ -20,35 +83,101 @@ def _load_config(path: Optional[Path]) -> dict:
         return {}
     import tomllib
 
-    return tomllib.loads(path.read_text())
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise _Failed(f"cannot read --config {path}: {e.strerror or e}") from e
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise _Failed(f"--config {path} is not valid TOML: {e}") from e
+
+
+def _flow_parameters(cfg: dict, config: Optional[Path], flags: dict) -> dict:
+    """The flow's parameters: newsclean.toml's [options] and [sites], overridden by the flags given;
+    each source checked, naming the file or the flag."""
+    from newsclean.pipeline.run import ConfigError, check_parameters
+
+    from_file = dict(cfg.get("options") or {})
+    if "sites" in cfg:
+        from_file["sites"] = cfg["sites"]
+    try:
+        check_parameters(from_file)
+    except ConfigError as e:
+        raise ConfigError(f"{config}: {e}") from None
+    given = {k: v for k, v in flags.items() if v is not None}
+    check_parameters(given, label=lambda name: "--" + name.replace("_", "-"))
+    return {**from_file, **given}
+
+
+def _check_runner(runner: str, address: Optional[str]) -> None:
+
+    if runner not in RUNNERS:
+        raise _Failed(f"--runner {runner!r} is not one of: {', '.join(RUNNERS)}")
+    if address and runner != "dask":
+        raise _Failed("--dask-address needs --runner dask")
+    if runner == "dask":
+        from newsclean.pipeline import extras
+
+        try:
+            extras.check("prefect_dask")
+        except extras.MissingExtra as e:
+            raise _Failed(str(e)) from None
+
+
+def _check_writable(out: str) -> None:
+    """Create --out if needed and write a file into it, before Prefect starts (an object store is
+    checked by the run itself)."""
+    import tempfile
+
+    from newsclean.pipeline import remote
+
+    if remote.is_remote(out):
+        return
+    try:
+        Path(out).mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as e:
+        raise _Failed(f"cannot write to --out {out}: {e.strerror or e}", 1) from e
 
 
 @app.command()
+@_friendly
 def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or URLs (s3://...)"),
         out: str = typer.Option(None, "--out", "-o", help="output folder"),
-        reprocess: bool = typer.Option(False, help="process inputs again even if unchanged"),
-        lang_backend: str = typer.Option("langdetect", help="langdetect (default) | lingua | fasttext | py3langid"),
+        reprocess: Optional[bool] = typer.Option(None, help="process inputs again even if unchanged"),
+        lang_backend: Optional[str] = typer.Option(None, help="langdetect (default) | lingua | fasttext | py3langid"),
         runner: str = typer.Option("local", help="local (batches on a process pool, all cores) | dask"),
-        dask_address: Optional[str] = typer.Option(None, help="tcp://HOST:PORT of an existing Dask scheduler"),
-        config: Optional[Path] = typer.Option(None, help="newsclean.toml"),
-        doc_timeout: float = typer.Option(30.0, help="seconds per document before it is rejected as 'timeout'"),
-        drop_duplicates: bool = typer.Option(False, help="put duplicate articles in rejects instead of marking them"),
-        table_format: str = typer.Option("parquet", help="parquet | delta (also keep a Delta Lake table in OUT/delta/articles)")):
+        dask_address: Optional[str] = typer.Option(None, help="tcp://HOST:PORT of a Dask scheduler (default with "
+                                                              "--runner dask: a local cluster, one worker per core)"),
+        config: Optional[Path] = typer.Option(None, help="newsclean.toml (the flags given override its [options])"),
+        doc_timeout: Optional[float] = typer.Option(None, help="seconds per document before it is rejected as "
+                                                               "'timeout' (default 30; 0: no limit)"),
+        drop_duplicates: Optional[bool] = typer.Option(None, help="put duplicate articles in rejects instead of marking them"),
+        table_format: Optional[str] = typer.Option(None, help="parquet (default) | delta (also keep a Delta Lake "
+                                                              "table in OUT/delta/articles)")):
     """Run the `clean-articles` Prefect flow on INPUTS and write Parquet under --out."""
+    # 1. options (exit 2), 2. inputs and output (exit 1): all before Prefect starts or anything is read
     cfg = _load_config(config)
+    params = _flow_parameters(cfg, config, {"reprocess": reprocess, "lang_backend": lang_backend,
+                                            "doc_timeout": doc_timeout, "drop_duplicates": drop_duplicates,
+                                            "table_format": table_format})
+    _check_runner(runner, dask_address)
     inputs = inputs or cfg.get("sources", [])
     out = out or cfg.get("output")
     if not inputs or not out:
-        raise typer.BadParameter("give INPUTS and --out (or a --config with sources and output)")
+        raise _Failed("give INPUTS and --out (or a --config with sources and output)")
+    from newsclean.pipeline.readers import discover
+
+    total = len(discover(list(inputs)))
+    _check_writable(out)
+
     from newsclean.flows.runtime import configure
 
     configure()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     import newsclean.flows.clean_articles as ca
-    from newsclean.pipeline.readers import discover
 
-    total = len(discover(list(inputs)))
     flow_fn = ca.clean_articles
     if runner != "local":
         flow_fn = flow_fn.with_options(task_runner=_task_runner(runner, dask_address))
@@ -56,21 +185,27 @@ def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or 
                   TimeElapsedColumn(), console=console, transient=False) as progress:
         bar = progress.add_task("files", total=total)
         ca.PROGRESS_HOOK = lambda res: progress.advance(bar, len(res["inputs"]) + len(res["skipped_inputs"]))
-        report = flow_fn(inputs=list(inputs), out=out, reprocess=reprocess, lang_backend=lang_backend,
-                         doc_timeout=doc_timeout, sites=cfg.get("sites"), drop_duplicates=drop_duplicates,
-                         table_format=table_format)
+        try:
+            report = flow_fn(inputs=list(inputs), out=out, **params)
+        finally:
+            ca.PROGRESS_HOOK = None
     _print_report(report)
 
 
 def _task_runner(runner: str, address: Optional[str]):
-    if runner == "dask":
-        from newsclean.pipeline.extras import require
+    """The task runner of --runner dask (the only other runner, checked by _check_runner)."""
+    import logging
 
-        DaskTaskRunner = require("prefect_dask").DaskTaskRunner
+    from newsclean.pipeline.extras import require
 
-        return DaskTaskRunner(address=address) if address else DaskTaskRunner(
-            cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True})
-    raise typer.BadParameter(f"unknown runner {runner!r}")
+    DaskTaskRunner = require("prefect_dask").DaskTaskRunner
+
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # the scheduler's and nannies' chatter
+    if address:
+        return DaskTaskRunner(address=address)
+    # a local cluster sized to the machine: one single-threaded worker process per core
+    return DaskTaskRunner(cluster_kwargs={"n_workers": os.cpu_count() or 1, "threads_per_worker": 1,
+                                          "processes": True, "dashboard_address": None})
 
 
 def _print_report(r: dict) -> None:
@@ -84,17 +219,28 @@ def _print_report(r: dict) -> None:
         t.add_row(f"  rejected: {k}", str(v))
     for k, v in sorted(r["by_language"].items(), key=lambda kv: -kv[1]):
         t.add_row(f"  language: {k}", str(v))
+    if r.get("retried_inputs"):
+        t.add_row("inputs taken again (unfinished before)", str(len(r["retried_inputs"])))
+    if r.get("unfinished_inputs"):
+        t.add_row("inputs unfinished (next run takes again)", str(len(r["unfinished_inputs"])))
     console.print(t)
     console.print(f"{r['timings']['total_s']:.1f} s; articles: [bold]{r['out']}/articles[/bold]  "
                   f"rejects: {r['out']}/rejects  report: {r['out']}/runs/{r['run_id']}.json")
 
 
 @app.command()
+@_friendly
 def inspect(path: str = typer.Argument(..., help="an input file (.txt, .html, .jsonl, .warc)"),
             record: Optional[int] = typer.Option(None, help="only the Nth record of a multi-record file")):
     """Show every line of an input as kept or removed (with its reason), and the extracted fields."""
+    import fsspec
+
     from newsclean.pipeline.process import Options, process_article
     from newsclean.pipeline.readers import read_file
+
+    fs, p = fsspec.core.url_to_fs(path)
+    if not fs.isfile(p):
+        raise _Failed(f"no such file: {path}" if not fs.exists(p) else f"not a file: {path}", 1)
 
     for n, art in enumerate(read_file(path), 1):
         if record is not None and n != record:
@@ -120,12 +266,15 @@ def inspect(path: str = typer.Argument(..., help="an input file (.txt, .html, .j
 
 
 @app.command()
+@_friendly
 def langid(path: Optional[Path] = typer.Argument(None, help="a text file (default: standard input)"),
            lines: bool = typer.Option(False, "--lines", help="one answer per input line"),
            backend: str = typer.Option("langdetect", help="langdetect (default) | lingua | fasttext | py3langid")):
     """Print `<iso639-1>\\t<confidence>` for the input, or for each of its lines with --lines."""
-    from newsclean.pipeline.langid import identify
+    from newsclean.pipeline.langid import BACKENDS, identify
 
+    if backend not in BACKENDS:
+        raise _Failed(f"--backend {backend!r} is not one of: {', '.join(BACKENDS)}")
     text = path.read_text(encoding="utf-8", errors="replace") if path else sys.stdin.read()
     items = text.split("\n") if lines else [text]
     if lines and items and items[-1] == "":
@@ -137,29 +286,38 @@ def langid(path: Optional[Path] = typer.Argument(None, help="a text file (defaul
 
 
 @app.command()
+@_friendly
 def report(out: str = typer.Argument(..., help="output folder"), last: int = typer.Option(5, help="how many runs")):
     """Print the reports of the last runs written into OUT."""
     runs = sorted(Path(out, "runs").glob("*.json"))[-last:]
     if not runs:
-        console.print(f"no runs in {out}")
-        raise typer.Exit(1)
+        raise _Failed(f"no runs in {out}", 1)
     for p in runs:
         _print_report(json.loads(p.read_text()))
 
 
 @app.command()
+@_friendly
 def serve(config: Path = typer.Option(..., help="newsclean.toml with sources, output and [schedule]"),
           port: Optional[int] = typer.Option(None, help="Prefect server port (default: a free one)")):
     """Start a local Prefect server and run clean-articles on the configured schedule (Ctrl-C stops all)."""
+    cfg = _load_config(config)
+    _flow_parameters(cfg, config, {})  # [options] and [sites] checked before the server starts
+    if not cfg.get("sources") or not cfg.get("output"):
+        raise _Failed(f"{config}: needs sources = [...] and output = \"...\"")
     from newsclean.flows.serve import serve as serve_flows
 
-    serve_flows(_load_config(config), port)
+    serve_flows(cfg, port)
 
 
 @app.command()
+@_friendly
 def compact(out: str = typer.Argument(..., help="output folder")):
     """Merge the small Parquet files of each partition, atomically (readers see the same rows)."""
     from newsclean.pipeline.store import compact as compact_store
+
+    if not Path(out, "articles").is_dir():
+        raise _Failed(f"no article table in {out} (not a newsclean output folder?)", 1)
 
     res = compact_store(out)
     console.print(f"{res['partitions']} partitions: {res['files_before']} files -> {res['files_after']}")

@@ -3,7 +3,9 @@
 
 Accounting: every record read ends as exactly one of written / rejected / skipped (its input
 was already processed with the same fingerprint). A record that raises inside the pipeline is
-rejected with `internal_error`, so one bad page never fails its batch.
+rejected with `internal_error`, so one bad page never fails its batch. Such an input, or one
+with a record that hit the time limit, is `unfinished`: the run does not record it as done, so a
+later run (after the fix, or with a longer time limit) takes it again.
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ from .templates import TemplateStore
 
 FLUSH_ROWS = 2000  # staged Parquet part size: bounded memory whatever the input size
 TRANSIENT = (ConnectionError, TimeoutError)
+# reject reasons that say "not this input's fault": its input is taken again by the next run
+UNFINISHED = ("internal_error", "timeout")
 _TRANSIENT_NAMES = {"ConnectionError", "TimeoutError", "ClientConnectionError", "ServerDisconnectedError",
                     "ClientOSError", "ServerTimeoutError", "EndpointConnectionError", "ConnectTimeoutError",
                     "ReadTimeoutError", "IncompleteRead", "ProtocolError"}
@@ -54,8 +58,8 @@ def time_limit(seconds: float | None):
         raise DocumentTimeout(f"document took longer than {seconds} s")
 
     old = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)  # and again every 50 ms until the block ends
-    try:
+    try:  # armed inside the try: a limit that fires at once must still disarm the timer
+        signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)  # and again every 50 ms until the block ends
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -73,6 +77,7 @@ class BatchStats:
     by_language: Counter = field(default_factory=Counter)
     inputs: dict[str, tuple[str, int]] = field(default_factory=dict)  # uri -> (fingerprint, records)
     skipped_inputs: list[str] = field(default_factory=list)
+    unfinished: dict[str, str] = field(default_factory=dict)  # uri -> first UNFINISHED reason of its records
     seconds: float = 0.0
     pids: list[int] = field(default_factory=list)  # processes that ran the batches
 
@@ -81,7 +86,7 @@ class BatchStats:
                 "rejected": dict(self.rejected), "removed_lines": dict(self.removed_lines),
                 "by_site": dict(self.by_site), "by_language": dict(self.by_language),
                 "inputs": {k: list(v) for k, v in self.inputs.items()}, "skipped_inputs": self.skipped_inputs,
-                "seconds": self.seconds, "pids": self.pids}
+                "unfinished": self.unfinished, "seconds": self.seconds, "pids": self.pids}
 
     @classmethod
     def merge(cls, parts: list[dict]) -> "BatchStats":
@@ -96,6 +101,7 @@ class BatchStats:
             s.by_language.update(p["by_language"])
             s.inputs.update({k: tuple(v) for k, v in p["inputs"].items()})
             s.skipped_inputs.extend(p["skipped_inputs"])
+            s.unfinished.update(p.get("unfinished", {}))
             s.seconds += p["seconds"]
             s.pids.extend(p.get("pids", []))
         return s
@@ -250,6 +256,8 @@ def _process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: O
             if art.reject:
                 stats.rejected[art.reject[0]] += 1
                 bad.append(art)
+                if art.reject[0] in UNFINISHED:
+                    stats.unfinished.setdefault(uri, art.reject[0])
             else:
                 stats.written += 1
                 stats.by_site[art.site or "unknown"] += 1
@@ -274,4 +282,4 @@ def _process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: O
     return stats.to_dict()
 
 
-__all__ = ["process_batch", "BatchStats", "time_limit", "DocumentTimeout"]
+__all__ = ["process_batch", "BatchStats", "time_limit", "DocumentTimeout", "UNFINISHED"]

@@ -8,6 +8,7 @@ newsclean installs next to a user's own packages without pulling ~200 MB they do
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from types import ModuleType
 
 # module imported -> (extra, the feature it serves)
@@ -27,14 +28,29 @@ class MissingExtra(ImportError):
     """A feature was asked for whose optional dependency is not installed."""
 
 
+def _message(module: str) -> str:
+    top = module.split(".")[0]
+    extra, feature = EXTRAS.get(top, (None, module))
+    hint = f"pip install 'newsclean[{extra}]'" if extra else f"pip install {top}"
+    return f"{feature} needs {top}, which is not installed: {hint}"
+
+
+def check(module: str) -> None:
+    """Without importing it (options are checked before any work): fail if `module` is missing."""
+    try:
+        found = importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a parent package missing, or blocked in sys.modules
+        found = False
+    if not found:
+        raise MissingExtra(_message(module))
+
+
 def require(module: str) -> ModuleType:
     """Import `module`, or fail with the pip command that installs it."""
     try:
         return importlib.import_module(module)
     except ImportError as e:
-        extra, feature = EXTRAS.get(module.split(".")[0], (None, module))
-        hint = f"pip install 'newsclean[{extra}]'" if extra else f"pip install {module.split('.')[0]}"
-        raise MissingExtra(f"{feature} needs {module.split('.')[0]}, which is not installed: {hint}") from e
+        raise MissingExtra(_message(module)) from e
 
 
 def require_protocols(urls: list[str]) -> None:
@@ -42,4 +58,4 @@ def require_protocols(urls: list[str]) -> None:
     for url in urls:
         proto = str(url).split("://", 1)[0].lower() if "://" in str(url) else "file"
         if proto in PROTOCOL_MODULE:
-            require(PROTOCOL_MODULE[proto])
+            check(PROTOCOL_MODULE[proto])

@@ -5,7 +5,7 @@ Layout of an output folder DIR:
     DIR/articles -> .snapshots/articles/<snapshot>   hive-partitioned Parquet (language, published_month)
     DIR/rejects  -> .snapshots/rejects/<snapshot>    Parquet, one row per rejected input record
     DIR/runs/<run_id>.json                            run reports
-    DIR/_state/ledger.parquet                         inputs already processed (uri, fingerprint)
+    DIR/_state/ledger.parquet                         inputs already processed (uri, fingerprint), or unfinished
     DIR/_staging/<run_id>/                            a run's files before publishing
     DIR/.lock                                         one writer at a time
 
@@ -362,25 +362,40 @@ def _merge_templates(out: Path, run_id: str) -> None:
 
 
 # --- ledger -------------------------------------------------------------------------------------
+# `unfinished` is null for an input done (skipped by later runs while its fingerprint holds), else
+# the reason it is not (internal_error, timeout): later runs take it again.
 LEDGER_SCHEMA = pa.schema([("input_uri", pa.string()), ("fingerprint", pa.string()), ("records", pa.int64()),
-                           ("run_id", pa.string())])
+                           ("run_id", pa.string()), ("unfinished", pa.string())])
+
+
+def _ledger_rows(out: str | Path) -> list[tuple[str, str, int, str | None]]:
+    p = Path(out) / "_state" / "ledger.parquet"
+    if not p.exists():
+        return []
+    t = pq.read_table(p).to_pydict()
+    return list(zip(t["input_uri"], t["fingerprint"], t["records"], t.get("unfinished") or [None] * len(t["input_uri"])))
 
 
 def load_ledger(out: str | Path) -> dict[str, tuple[str, int]]:
-    """input URI -> (fingerprint, records) of every input already published."""
-    p = Path(out) / "_state" / "ledger.parquet"
-    if not p.exists():
-        return {}
-    t = pq.read_table(p).to_pydict()
-    return {u: (f, r) for u, f, r in zip(t["input_uri"], t["fingerprint"], t["records"])}
+    """input URI -> (fingerprint, records) of every input already published and done."""
+    return {u: (f, r) for u, f, r, unfinished in _ledger_rows(out) if unfinished is None}
 
 
-def save_ledger(out: str | Path, ledger: dict[str, tuple[str, int]], run_id: str, runs: dict[str, str]) -> None:
+def load_unfinished(out: str | Path) -> dict[str, str]:
+    """input URI -> reason, for inputs an earlier run published but did not finish (see UNFINISHED)."""
+    return {u: unfinished for u, _, _, unfinished in _ledger_rows(out) if unfinished is not None}
+
+
+def save_ledger(out: str | Path, ledger: dict[str, tuple[str, int]], run_id: str, runs: dict[str, str],
+                unfinished: dict[str, str] | None = None) -> None:
     p = Path(out) / "_state" / "ledger.parquet"
     p.parent.mkdir(parents=True, exist_ok=True)
-    uris = sorted(ledger)
-    t = pa.table({"input_uri": uris, "fingerprint": [ledger[u][0] for u in uris], "records": [ledger[u][1] for u in uris],
-                  "run_id": [runs.get(u, run_id) for u in uris]}, schema=LEDGER_SCHEMA)
+    unfinished = {u: r for u, r in (unfinished or {}).items() if u not in ledger}
+    uris = sorted(ledger) + sorted(unfinished)
+    t = pa.table({"input_uri": uris, "fingerprint": [ledger[u][0] if u in ledger else "" for u in uris],
+                  "records": [ledger[u][1] if u in ledger else 0 for u in uris],
+                  "run_id": [runs.get(u, run_id) for u in uris], "unfinished": [unfinished.get(u) for u in uris]},
+                 schema=LEDGER_SCHEMA)
     tmp = p.with_suffix(f".tmp-{run_id}")
     pq.write_table(t, tmp)
     os.replace(tmp, p)

@@ -1,15 +1,22 @@
-"""The command line: inspect (without Prefect), langid --lines, report, compact."""
+"""The command line: inspect (without Prefect), langid --lines, report, compact; options checked
+before any work, user errors in one line, --runner dask without an address."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import DATA, ROOT
 
+import newsclean
 from newsclean.cli import app
+from newsclean.pipeline import store
 
 runner = CliRunner()
 SEED = DATA / "seeds" / "003_a7a0dd8b7647f308.txt"
@@ -42,13 +49,169 @@ def test_langid_lines_one_answer_per_line(tmp_path):
     assert float(rows[3][1]) < 0.9  # three words: never reported as a sure thing
 
 
+def _count(output: str, row: str) -> int:
+    """A count from the report table `newsclean run` / `report` print."""
+    [n] = re.findall(rf"^\W*{row}\W+(\d+)\W*$", output, re.M)
+    return int(n)
+
+
 def test_report_and_compact(tmp_path):
     from newsclean.pipeline.run import run
 
     out = tmp_path / "out"
-    run([str(DATA / "seeds")], str(out), doc_timeout=None)
+    rep = run([str(DATA / "seeds")], str(out), doc_timeout=None)
     res = runner.invoke(app, ["report", str(out)])
-    assert res.exit_code == 0 and "written" in res.output and "2" in res.output
+    assert res.exit_code == 0, res.output
+    assert rep["counts"]["written"] == 2
+    assert [_count(res.output, k) for k in ("read", "written", "rejected", "skipped")] == [2, 2, 0, 0]
+    before = store.read_articles(out).sort_by("article_id")
+    files = sorted(p.relative_to(out / "articles").parent for p in (out / "articles").rglob("*.parquet"))
     res = runner.invoke(app, ["compact", str(out)])
-    assert res.exit_code == 0 and "partitions" in res.output
-    assert json.loads(next((out / "runs").glob("*.json")).read_text())["counts"]["written"] == 2
+    assert res.exit_code == 0, res.output
+    assert res.output.strip() == f"{len(set(files))} partitions: {len(files)} files -> {len(set(files))}"
+    assert store.read_articles(out).sort_by("article_id") == before
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+def _one_line_error(res, code: int) -> str:
+    assert res.exit_code == code, res.output
+    assert res.stdout == "" and res.stderr.count("\n") == 1 and res.stderr.startswith("error: "), res.stderr
+    return res.stderr
+
+
+def _config(tmp_path, text: str) -> str:
+    p = tmp_path / "newsclean.toml"
+    p.write_text(text)
+    return str(p)
+
+
+BAD_OPTIONS = [
+    (["--lang-backend", "klingon"], "--lang-backend 'klingon' is not one of: langdetect"),
+    (["--table-format", "delat"], "--table-format 'delat' is not one of: parquet, delta"),
+    (["--runner", "daks"], "--runner 'daks' is not one of: local, dask"),
+    (["--dask-address", "tcp://127.0.0.1:8786"], "--dask-address needs --runner dask"),
+    (["--doc-timeout", "-1"], "--doc-timeout must be >= 0"),
+    (["--config", "{tmp}/missing.toml"], "cannot read --config"),
+    (["--config", "[options]\nlang_backend = 'klingon'\n"], "newsclean.toml: lang_backend 'klingon' is not one of"),
+    (["--config", "[options]\nlang_bakend = 'lingua'\n"], "unknown option 'lang_bakend'"),
+    (["--config", "[options]\ntable_format = 'delat'\n"], "table_format 'delat'"),
+    (["--config", "[options]\ndoc_timeout = '30'\n"], "doc_timeout must be int or float or null, not '30'"),
+    (["--config", "[sites.'elbalad.news']\ntimezon = 'Africa/Cairo'\n"], "unknown key 'timezon'"),
+    (["--config", "[sites.'elbalad.news']\ntimezone = 'Africa/Kairo'\n"], "unknown time zone 'Africa/Kairo'"),
+    (["--config", "[sites.'elbalad.news']\ndate_order = 'YDM'\n"], "date_order 'YDM' is not one of: DMY, MDY"),
+    (["--config", "[options\n"], "is not valid TOML"),
+]
+
+
+@pytest.mark.parametrize("args, says", BAD_OPTIONS, ids=[" ".join(a)[:40] for a, _ in BAD_OPTIONS])
+def test_a_bad_option_exits_2_in_one_line_before_reading_any_input(tmp_path, args, says):
+    if args[0] == "--config":
+        args = ["--config", args[1].format(tmp=tmp_path) if args[1].endswith(".toml") else _config(tmp_path, args[1])]
+    out = tmp_path / "out"
+    # the second input does not exist: exit 2, not 1, shows the options were checked before the inputs
+    res = runner.invoke(app, ["run", str(SEED), str(tmp_path / "no-such-input.txt"), "--out", str(out), *args])
+    assert says in _one_line_error(res, 2)
+    assert not out.exists()  # no ledger, no report, nothing published
+
+
+def test_after_a_bad_option_the_next_correct_run_processes_the_file(prefect_harness, tmp_path, monkeypatch):
+    """The issue's case: a typo in --lang-backend used to reject every record as internal_error and
+    record the input as done, so the corrected run skipped it."""
+    monkeypatch.setenv("NEWSCLEAN_PREFECT_HOME", str(tmp_path / "prefect"))
+    out = tmp_path / "out"
+    for bad in (["--lang-backend", "klingon"], ["--table-format", "delat"]):
+        assert runner.invoke(app, ["run", str(SEED), "--out", str(out), *bad]).exit_code == 2
+    res = runner.invoke(app, ["run", str(SEED), "--out", str(out), "--lang-backend", "lingua"])
+    assert res.exit_code == 0, res.output
+    assert [_count(res.output, k) for k in ("read", "written", "rejected", "skipped")] == [1, 1, 0, 0]
+    [report] = [json.loads(p.read_text()) for p in (out / "runs").glob("*.json")]
+    assert report["options"]["lang_backend"] == "lingua" and report["processed_inputs"] == [str(SEED)]
+
+
+def test_config_options_are_used_and_flags_override_them(prefect_harness, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSCLEAN_PREFECT_HOME", str(tmp_path / "prefect"))
+    out = tmp_path / "out"
+    cfg = _config(tmp_path, f"sources = [{str(SEED)!r}]\noutput = {str(out)!r}\n"
+                            "[options]\nlang_backend = 'py3langid'\ndoc_timeout = 0\ndrop_duplicates = true\n")
+    res = runner.invoke(app, ["run", "--config", cfg, "--no-drop-duplicates"])
+    assert res.exit_code == 0, res.output
+    [report] = [json.loads(p.read_text()) for p in (out / "runs").glob("*.json")]
+    assert report["options"] == {**report["options"], "lang_backend": "py3langid", "doc_timeout": 0,
+                                 "drop_duplicates": False}
+
+
+def test_missing_input_is_one_line_and_exit_1(tmp_path):
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["run", str(SEED), str(tmp_path / "nope.txt"), "--out", str(out)])
+    assert "input not found" in _one_line_error(res, 1) and "nope.txt" in res.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("where", ["under a file", "a file", "in /proc"])
+def test_unwritable_output_is_one_line_and_exit_1(tmp_path, where):
+    (tmp_path / "f").write_text("")
+    out = {"under a file": tmp_path / "f" / "out", "a file": tmp_path / "f", "in /proc": "/proc/newsclean-out"}[where]
+    res = runner.invoke(app, ["run", str(SEED), "--out", str(out)])
+    assert f"cannot write to --out {out}" in _one_line_error(res, 1)
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    res = runner.invoke(app, ["--debug", "run", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 1 and isinstance(res.exception, FileNotFoundError)
+
+
+def test_inspect_a_missing_file_and_compact_a_missing_folder_fail(tmp_path):
+    assert "no such file" in _one_line_error(runner.invoke(app, ["inspect", str(tmp_path / "nope.txt")]), 1)
+    assert "not a file" in _one_line_error(runner.invoke(app, ["inspect", str(tmp_path)]), 1)
+    res = runner.invoke(app, ["compact", str(tmp_path / "nope")])
+    assert "no article table" in _one_line_error(res, 1)
+    assert not (tmp_path / "nope").exists()
+    assert "no runs in" in _one_line_error(runner.invoke(app, ["report", str(tmp_path)]), 1)
+    assert "No such file" in _one_line_error(runner.invoke(app, ["langid", str(tmp_path / "nope.txt")]), 1)
+    assert "--backend 'klingon'" in _one_line_error(runner.invoke(app, ["langid", str(SEED), "--backend", "klingon"]), 2)
+
+
+def test_serve_checks_its_config_before_starting_a_server(tmp_path):
+    cfg = _config(tmp_path, "sources = ['x']\noutput = 'y'\n[schedule]\ninterval_seconds = 10\n"
+                            "[options]\nlang_backend = 'klingon'\n")
+    assert "lang_backend 'klingon'" in _one_line_error(runner.invoke(app, ["serve", "--config", cfg]), 2)
+    cfg = _config(tmp_path, "sources = ['x']\noutput = 'y'\n")
+    assert "[schedule]" in _one_line_error(runner.invoke(app, ["serve", "--config", cfg]), 2)
+
+
+def test_version_and_help():
+    res = runner.invoke(app, ["--version"])
+    assert res.exit_code == 0 and res.output == f"newsclean {newsclean.__version__}\n"
+    res = runner.invoke(app, ["serve", "--help"])
+    assert res.exit_code == 0 and "newsclean.toml with sources, output and [schedule]" in " ".join(res.output.split())
+
+
+# --- --runner dask ----------------------------------------------------------------------------
+
+def _table(out):
+    return store.read_articles(out).drop_columns(["run_id", "processed_at"]).sort_by("article_id").to_pylist()
+
+
+@pytest.mark.slow
+def test_runner_dask_without_an_address_gives_the_default_runners_table(prefect_harness, tmp_path, monkeypatch):
+    """A local cluster (one worker process per core) started by the CLI; small batches so that
+    several run on it."""
+    monkeypatch.setenv("NEWSCLEAN_PREFECT_HOME", str(tmp_path / "prefect"))
+    src = tmp_path / "in"
+    src.mkdir()
+    for f in sorted((DATA / "gate" / "dev").glob("*.html"))[:8] + sorted((DATA / "seeds").glob("*.txt")):
+        shutil.copy(f, src / f.name)
+    cfg = _config(tmp_path, "[options]\nbatch_bytes = 200_000\n")
+    reports = {}
+    for name, extra in (("default", []), ("dask", ["--runner", "dask"])):
+        res = runner.invoke(app, ["run", str(src), "--out", str(tmp_path / name), "--config", cfg, *extra])
+        assert res.exit_code == 0, res.output
+        [reports[name]] = [json.loads(p.read_text()) for p in (tmp_path / name / "runs").glob("*.json")]
+    assert reports["dask"]["batches"] >= 3
+    assert reports["dask"]["options"]["task_runner"] == "DaskTaskRunner"
+    assert reports["default"]["options"]["task_runner"] == "ThreadPoolTaskRunner"
+    assert os.getpid() not in reports["dask"]["worker_pids"]
+    assert reports["dask"]["counts"] == reports["default"]["counts"]
+    assert reports["dask"]["counts"]["written"] == 10
+    assert _table(tmp_path / "dask") == _table(tmp_path / "default")

@@ -39,20 +39,27 @@ def test_a_missing_extra_names_the_pip_command(blocked, module):
 
 
 def test_delta_without_its_extra_fails_before_reading_input(blocked, tmp_path):
-    from newsclean.pipeline.run import run
+    from newsclean.pipeline.run import ConfigError, run
 
     blocked("deltalake")
-    with pytest.raises(extras.MissingExtra, match=r"newsclean\[delta\]"):
+    with pytest.raises(ConfigError, match=r"newsclean\[delta\]"):
         run([str(SEED)], str(tmp_path / "out"), doc_timeout=None, table_format="delta")
     assert not (tmp_path / "out" / "articles").exists()  # nothing published, nothing in the ledger
     assert not (tmp_path / "out" / "_state").exists()
 
 
-def test_s3_urls_without_s3fs_fail_before_any_work(blocked):
+def test_s3_urls_without_s3fs_fail_before_any_work(blocked, tmp_path):
+    from newsclean.pipeline.run import ConfigError, run
+
     blocked("s3fs")
     with pytest.raises(extras.MissingExtra, match=r"newsclean\[s3\]"):
         extras.require_protocols(["/local/file.txt", "s3://bucket/prefix/"])
     extras.require_protocols(["/local/file.txt", "file:///x", "https://example.org/a.html"])  # no extra needed
+    with pytest.raises(ConfigError, match=r"newsclean\[s3\]"):
+        run([str(SEED)], "s3://bucket/newsclean", doc_timeout=None)
+    with pytest.raises(ConfigError, match=r"newsclean\[s3\]"):
+        run(["s3://bucket/scrapes/"], str(tmp_path / "out"), doc_timeout=None)
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("backend", ["py3langid", "fasttext"])
