@@ -89,8 +89,14 @@ def _print_report(r: dict) -> None:
 
 @app.command()
 def inspect(path: str = typer.Argument(..., help="an input file (.txt, .html, .jsonl, .warc)"),
-            record: Optional[int] = typer.Option(None, help="only the Nth record of a multi-record file")):
+            record: Optional[int] = typer.Option(None, help="only the Nth record of a multi-record file"),
+            html: Optional[Path] = typer.Option(None, "--html", help="write the view as a self-contained HTML page here")):
     """Show every line of an input as kept or removed (with its reason), and the extracted fields."""
+    if html is not None:
+        from newsclean.pipeline.report_html import write_inspect
+
+        console.print(f"inspect page: [bold]{write_inspect(path, html, record)}[/bold]")
+        return
     from newsclean.pipeline.process import Options, process_article
     from newsclean.pipeline.readers import read_file
 
@@ -135,12 +141,22 @@ def langid(path: Optional[Path] = typer.Argument(None, help="a text file (defaul
 
 
 @app.command()
-def report(out: str = typer.Argument(..., help="output folder"), last: int = typer.Option(5, help="how many runs")):
-    """Print the reports of the last runs written into OUT."""
+def report(out: str = typer.Argument(..., help="output folder"), last: int = typer.Option(5, help="how many runs"),
+           html: Optional[Path] = typer.Option(None, "--html", help="write the last run's visual report (one HTML file) here")):
+    """Print the reports of the last runs written into OUT (or draw the last one as HTML)."""
     runs = sorted(Path(out, "runs").glob("*.json"))[-last:]
     if not runs:
         console.print(f"no runs in {out}")
         raise typer.Exit(1)
+    if html is not None:
+        import time
+
+        from newsclean.pipeline.report_html import write
+
+        t0 = time.perf_counter()
+        path = write(out, path=html)
+        console.print(f"report of run {runs[-1].stem}: [bold]{path}[/bold] ({time.perf_counter() - t0:.2f} s)")
+        return
     for p in runs:
         _print_report(json.loads(p.read_text()))
 
