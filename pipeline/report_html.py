@@ -382,11 +382,11 @@ def _pct(x: float | None) -> str:
     return "–" if x is None else f"{x:.1%}"
 
 
-def _short(s: str, n: int = 34) -> str:
+def _short(s: str, n: int = 32) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def hbar(chart: str, items: list[tuple[str, int]], color: str = BAR, label_w: int = 210, width: int = 620) -> str:
+def hbar(chart: str, items: list[tuple[str, int]], color: str = BAR, label_w: int = 230, width: int = 640) -> str:
     """Horizontal bars, one a row; every bar carries data-label / data-value for readers and tests."""
     if not items:
         return '<p class="muted">nothing to show</p>'
@@ -403,7 +403,7 @@ def hbar(chart: str, items: list[tuple[str, int]], color: str = BAR, label_w: in
     return "".join(parts) + "</svg>"
 
 
-def columns(chart: str, items: list[tuple[str, int]], color: str = BAR, width: int = 620, height: int = 190,
+def columns(chart: str, items: list[tuple[str, int]], color: str = BAR, width: int = 640, height: int = 190,
             muted: set[str] = frozenset()) -> str:
     """Vertical columns in the given order (months, length bins)."""
     if not items:
@@ -416,6 +416,7 @@ def columns(chart: str, items: list[tuple[str, int]], color: str = BAR, width: i
     parts = [f'<svg class="chart" data-chart="{E(chart)}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">',
              f'<line x1="30" y1="{base}" x2="{width - 6}" y2="{base}" stroke="#999"/>']
     every = max(1, len(items) // 24)
+    values_shown = not rotate or sum(1 for _, v in items if v) <= 24  # sparse timelines keep their numbers
     for i, (label, v) in enumerate(items):
         x = 34 + i * step
         h = (base - 16) * v / top if v else 0.0
@@ -423,7 +424,7 @@ def columns(chart: str, items: list[tuple[str, int]], color: str = BAR, width: i
             h = max(h, 1.0)
         parts.append(f'<rect class="bar" data-label="{E(label)}" data-value="{v}" x="{x:.1f}" y="{base - h:.1f}" width="{bw:.1f}" '
                      f'height="{h:.1f}" fill="{"#b0b7c3" if label in muted else color}"><title>{E(label)}: {v:,}</title></rect>')
-        if not rotate:
+        if values_shown and (v or not rotate):
             parts.append(f'<text class="v" x="{x + bw / 2:.1f}" y="{base - h - 3:.1f}" text-anchor="middle">{_fmt(v)}</text>')
         if i % every == 0 or label in muted:
             cx = x + bw / 2
@@ -432,8 +433,8 @@ def columns(chart: str, items: list[tuple[str, int]], color: str = BAR, width: i
     return "".join(parts) + "</svg>"
 
 
-def stacked(chart: str, rows: list[tuple[str, list[tuple[str, int]]]], colors: dict[str, str], label_w: int = 210,
-            width: int = 620, legend: bool = True) -> str:
+def stacked(chart: str, rows: list[tuple[str, list[tuple[str, int]]]], colors: dict[str, str], label_w: int = 230,
+            width: int = 640, legend: bool = True) -> str:
     """One horizontal bar a row, cut into named segments (kept lines and removed lines by category)."""
     if not rows:
         return '<p class="muted">nothing to show</p>'
