@@ -26,6 +26,7 @@ demo: $(STAMP)
 	$(BIN)/newsclean run examples/ --out $(DEMO_OUT)
 	@echo
 	@echo "Parquet written under: $(abspath $(DEMO_OUT))/articles"
+	@echo "Run report (open in a browser): $$(ls -t $(abspath $(DEMO_OUT))/runs/*.html | head -1)"
 	@echo "DuckDB: select language, count(*) from read_parquet('$(abspath $(DEMO_OUT))/articles/**/*.parquet', hive_partitioning=true) group by 1"
 	@$(BIN)/python -c "import duckdb; print(duckdb.sql(\"select language, count(*) as articles from read_parquet('$(abspath $(DEMO_OUT))/articles/**/*.parquet', hive_partitioning=true) group by 1 order by 2 desc\"))"
 
