@@ -411,22 +411,23 @@ def columns(chart: str, items: list[tuple[str, int]], color: str = BAR, width: i
     top = max(v for _, v in items) or 1
     rotate = len(items) > 12
     base = height - (58 if rotate else 22)
-    step = (width - 40) / len(items)
+    gap = 1 if any(label in muted for label, _ in items) else 0  # a free slot before the muted columns ("unknown")
+    step = (width - 64) / (len(items) + gap)  # room on the right for the last column's number
     bw = max(2.0, min(44.0, step * 0.8))
     parts = [f'<svg class="chart" data-chart="{E(chart)}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">',
              f'<line x1="30" y1="{base}" x2="{width - 6}" y2="{base}" stroke="#999"/>']
     every = max(1, len(items) // 24)
-    values_shown = not rotate or sum(1 for _, v in items if v) <= 24  # sparse timelines keep their numbers
+    peak = max(range(len(items)), key=lambda i: items[i][1])
     for i, (label, v) in enumerate(items):
-        x = 34 + i * step
+        x = 34 + (i + (gap if label in muted else 0)) * step
         h = (base - 16) * v / top if v else 0.0
         if v:
             h = max(h, 1.0)
         parts.append(f'<rect class="bar" data-label="{E(label)}" data-value="{v}" x="{x:.1f}" y="{base - h:.1f}" width="{bw:.1f}" '
                      f'height="{h:.1f}" fill="{"#b0b7c3" if label in muted else color}"><title>{E(label)}: {v:,}</title></rect>')
-        if values_shown and (v or not rotate):
+        if step >= 20 or (v and i == peak):  # numbers where they fit; the tooltip has every value
             parts.append(f'<text class="v" x="{x + bw / 2:.1f}" y="{base - h - 3:.1f}" text-anchor="middle">{_fmt(v)}</text>')
-        if i % every == 0 or label in muted:
+        if (i % every == 0 and i < len(items) - gap - every // 2) or label in muted:
             cx = x + bw / 2
             parts.append(f'<text x="{cx:.1f}" y="{base + 14}" text-anchor="end" transform="rotate(-45 {cx:.1f} {base + 14})">{E(label)}</text>'
                          if rotate else f'<text x="{cx:.1f}" y="{base + 15}" text-anchor="middle">{E(label)}</text>')
