@@ -146,8 +146,10 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
     }
     html = store.report_path(out, run_id).with_suffix(".html")
     try:  # the run is published: a report that cannot be drawn is said in the JSON, not a failed run
+        t_html = time.perf_counter()
         report_html.write(out, report, html)
         report["report_html"] = str(html)
+        report["timings"]["report_html_s"] = round(time.perf_counter() - t_html, 3)
     except Exception as e:
         log.exception("the HTML report of run %s could not be written", run_id)
         report["report_html_error"] = f"{type(e).__name__}: {e}"
