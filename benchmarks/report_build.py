@@ -152,6 +152,7 @@ def real_run(n: int, work: Path, eval_dir: Path) -> dict:
     from newsclean.pipeline.run import run
     from throughput import build
 
+    shutil.rmtree(work, ignore_errors=True)  # a kept folder (--keep) from an earlier call: start afresh
     files = build(eval_dir, work / "html", "html", n // 2) + build(eval_dir, work / "text", "text", n - n // 2)
     out = work / "out"
     t0 = time.perf_counter()
@@ -165,6 +166,7 @@ def examples_run(work: Path) -> dict:
     """A run over the bundled examples (what `make demo` does), then its report's build time."""
     from newsclean.pipeline.run import run
 
+    shutil.rmtree(work, ignore_errors=True)
     report = run([str(ROOT / "examples")], str(work / "out"), doc_timeout=None)
     return {"counts": report["counts"], "in_run_s": report["timings"].get("report_html_s"), **time_builds(work / "out", 5)}
 

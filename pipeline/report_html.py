@@ -4,9 +4,11 @@ view time), and the page-by-page cleaning view of `newsclean inspect --html`.
 The run report is computed from the Parquet tables with aggregate reads, never a row at a time
 in Python: per file and row group, only the small columns are read (`run_id`, `site`,
 `word_count`, the `reason` leaf of `removed_lines` and `paragraph_languages`, dictionary-encoded
-as Parquet stores them), counted with numpy `bincount`, and only the few distinct
-(run, site, reason) keys become Python objects. Language and month come from the partition
-folders. What the table lacks (accounting, the slowest documents) comes from the run's JSON.
+as Parquet stores them), mapped to shared site and reason ids (a dictionary lookup per distinct
+value, not per row) and counted with numpy `bincount` into arrays by row class (this run, the runs
+it is compared with, the rest), site, reason, language and month. Language and month come from
+the partition folders. What the table lacks (accounting, the slowest documents) comes from the
+run's JSON.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import html
 import json
 import os
 import time
-from collections import Counter
+from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -239,11 +241,17 @@ def scan_articles(out: str | Path, run_class: dict[str, int] | None = None) -> A
         return agg
     root = root.resolve()
     files = sorted(root.rglob("*.parquet"))
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # Parquet decoding releases the GIL
-        for chunks in pool.map(lambda f: _scan_file(f, root, agg.run_class), files):
-            for c in chunks:
-                agg.rows += len(c.cls)
-                agg.add(c)
+    workers = os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=workers) as pool:  # Parquet decoding releases the GIL
+        pending: deque = deque()
+        for f in files + [None]:
+            if f is not None:
+                pending.append(pool.submit(_scan_file, f, root, agg.run_class))
+            # a few files in flight: memory stays bounded however large the table
+            while pending and (f is None or len(pending) > 2 * workers):
+                for c in pending.popleft().result():
+                    agg.rows += len(c.cls)
+                    agg.add(c)
     agg.flush()
     agg.files = len(files)
     return agg
