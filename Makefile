@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_OUT ?= demo-out
 
-.PHONY: demo test install lock compat quality benchmarks fuzz clean
+.PHONY: demo test install lock compat quality benchmarks fuzz clean chromium
 
 # The tested set: constraints.txt pins every package; pyproject.toml only declares ranges.
 $(STAMP): pyproject.toml constraints.txt
@@ -26,11 +26,19 @@ demo: $(STAMP)
 	$(BIN)/newsclean run examples/ --out $(DEMO_OUT)
 	@echo
 	@echo "Parquet written under: $(abspath $(DEMO_OUT))/articles"
+	@echo "Run report (open in a browser): $$(ls -t $(abspath $(DEMO_OUT))/runs/*.html | head -1)"
 	@echo "DuckDB: select language, count(*) from read_parquet('$(abspath $(DEMO_OUT))/articles/**/*.parquet', hive_partitioning=true) group by 1"
 	@$(BIN)/python -c "import duckdb; print(duckdb.sql(\"select language, count(*) as articles from read_parquet('$(abspath $(DEMO_OUT))/articles/**/*.parquet', hive_partitioning=true) group by 1 order by 2 desc\"))"
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
+
+# Headless Chromium for the browser tests of the HTML pages (tests/test_report_html.py): Debian's
+# package, installed when it is missing and we are root; otherwise nothing, and those tests skip saying why.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "chromium not installed (needs root and apt-get): the browser tests will skip"; }
 
 FUZZ_SECONDS ?= 300
 fuzz: $(STAMP)

@@ -2,6 +2,8 @@
 errors only), the run logic of `pipeline.run`, and the report as Prefect artifacts."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
@@ -71,6 +73,17 @@ def _map_batches(jobs: list[dict]):
         yield fut.result()
 
 
+def _html_link(r: dict) -> str:
+    """The run's visual report (one self-contained HTML file beside its JSON)."""
+    if r.get("report_html") is None:
+        return f"- visual report: not written ({r.get('report_html_error', 'unknown error')})"
+    if r.get("remote"):
+        url = f"{r['remote']['out'].rstrip('/')}/runs/{r['run_id']}.html"
+        return f"- visual report: `{url}`"
+    path = Path(r["report_html"])
+    return f"- visual report: [{path.name}]({path.as_uri()}) (`{path}`)"
+
+
 def report_markdown(r: dict) -> str:
     c = r["counts"]
     lines = [f"# newsclean run {r['run_id']}", "",
@@ -79,7 +92,8 @@ def report_markdown(r: dict) -> str:
              f"- duplicates marked: {c['duplicates_marked']}",
              f"- unfinished inputs (internal_error / timeout; taken again by the next run): "
              f"{len(r['unfinished_inputs'])}; taken again from earlier runs: {len(r['retried_inputs'])}",
-             f"- duration {r['timings']['total_s']:.1f} s, {r['throughput_docs_per_s']:.1f} records/s", ""]
+             f"- duration {r['timings']['total_s']:.1f} s, {r['throughput_docs_per_s']:.1f} records/s",
+             _html_link(r), ""]
     for title, key in (("Articles by site", "by_site"), ("Articles by language", "by_language"),
                        ("Rejects by reason", "rejected_by_reason"), ("Removed lines by reason", "removed_lines_by_reason")):
         items = sorted(r[key].items(), key=lambda kv: -kv[1])[:25]

@@ -231,7 +231,8 @@ def _print_report(r: dict) -> None:
 @app.command()
 @_friendly
 def inspect(path: str = typer.Argument(..., help="an input file (.txt, .html, .jsonl, .warc)"),
-            record: Optional[int] = typer.Option(None, help="only the Nth record of a multi-record file")):
+            record: Optional[int] = typer.Option(None, help="only the Nth record of a multi-record file"),
+            html: Optional[Path] = typer.Option(None, "--html", help="write the view as a self-contained HTML page here")):
     """Show every line of an input as kept or removed (with its reason), and the extracted fields."""
     import fsspec
 
@@ -241,6 +242,11 @@ def inspect(path: str = typer.Argument(..., help="an input file (.txt, .html, .j
     fs, p = fsspec.core.url_to_fs(path)
     if not fs.isfile(p):
         raise _Failed(f"no such file: {path}" if not fs.exists(p) else f"not a file: {path}", 1)
+    if html is not None:
+        from newsclean.pipeline.report_html import write_inspect
+
+        console.print(f"inspect page: [bold]{write_inspect(path, html, record)}[/bold]")
+        return
 
     for n, art in enumerate(read_file(path), 1):
         if record is not None and n != record:
@@ -287,11 +293,21 @@ def langid(path: Optional[Path] = typer.Argument(None, help="a text file (defaul
 
 @app.command()
 @_friendly
-def report(out: str = typer.Argument(..., help="output folder"), last: int = typer.Option(5, help="how many runs")):
-    """Print the reports of the last runs written into OUT."""
+def report(out: str = typer.Argument(..., help="output folder"), last: int = typer.Option(5, help="how many runs"),
+           html: Optional[Path] = typer.Option(None, "--html", help="write the last run's visual report (one HTML file) here")):
+    """Print the reports of the last runs written into OUT (or draw the last one as HTML)."""
     runs = sorted(Path(out, "runs").glob("*.json"))[-last:]
     if not runs:
         raise _Failed(f"no runs in {out}", 1)
+    if html is not None:
+        import time
+
+        from newsclean.pipeline.report_html import write
+
+        t0 = time.perf_counter()
+        path = write(out, path=html)
+        console.print(f"report of run {runs[-1].stem}: [bold]{path}[/bold] ({time.perf_counter() - t0:.2f} s)")
+        return
     for p in runs:
         _print_report(json.loads(p.read_text()))
 

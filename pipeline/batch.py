@@ -9,6 +9,7 @@ later run (after the fix, or with a longer time limit) takes it again.
 """
 from __future__ import annotations
 
+import heapq
 import os
 import signal
 import threading
@@ -26,6 +27,7 @@ from .record import Article
 from .templates import TemplateStore
 
 FLUSH_ROWS = 2000  # staged Parquet part size: bounded memory whatever the input size
+SLOWEST = 10  # documents per run kept for the report's "slowest documents"
 TRANSIENT = (ConnectionError, TimeoutError)
 # reject reasons that say "not this input's fault": its input is taken again by the next run
 UNFINISHED = ("internal_error", "timeout")
@@ -80,13 +82,23 @@ class BatchStats:
     unfinished: dict[str, str] = field(default_factory=dict)  # uri -> first UNFINISHED reason of its records
     seconds: float = 0.0
     pids: list[int] = field(default_factory=list)  # processes that ran the batches
+    slowest: list[tuple] = field(default_factory=list)  # (seconds, source_uri, format, site, outcome), a min-heap
+
+    def timed(self, seconds: float, art: Article) -> None:
+        """Keep the SLOWEST documents: the table has no per-document time, the run report does."""
+        item = (round(seconds, 4), art.source_uri, art.input_format, art.site or "", art.reject[0] if art.reject else "written")
+        if len(self.slowest) < SLOWEST:
+            heapq.heappush(self.slowest, item)
+        elif item > self.slowest[0]:
+            heapq.heapreplace(self.slowest, item)
 
     def to_dict(self) -> dict:
         return {"read": self.read, "written": self.written, "skipped": self.skipped,
                 "rejected": dict(self.rejected), "removed_lines": dict(self.removed_lines),
                 "by_site": dict(self.by_site), "by_language": dict(self.by_language),
                 "inputs": {k: list(v) for k, v in self.inputs.items()}, "skipped_inputs": self.skipped_inputs,
-                "unfinished": self.unfinished, "seconds": self.seconds, "pids": self.pids}
+                "unfinished": self.unfinished, "seconds": self.seconds, "pids": self.pids,
+                "slowest": [list(x) for x in self.slowest]}
 
     @classmethod
     def merge(cls, parts: list[dict]) -> "BatchStats":
@@ -104,6 +116,7 @@ class BatchStats:
             s.unfinished.update(p.get("unfinished", {}))
             s.seconds += p["seconds"]
             s.pids.extend(p.get("pids", []))
+            s.slowest = heapq.nlargest(SLOWEST, s.slowest + [tuple(x) for x in p.get("slowest", [])])
         return s
 
 
@@ -252,7 +265,9 @@ def _process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: O
         for art in read_file(uri, limits, raise_transient=raise_transient):
             records += 1
             stats.read += 1
+            t_doc = time.perf_counter()
             art = _safe_process(art, opts, doc_timeout)
+            stats.timed(time.perf_counter() - t_doc, art)
             if art.reject:
                 stats.rejected[art.reject[0]] += 1
                 bad.append(art)

@@ -925,25 +925,31 @@ def mark_tail_cta(art: Article, feats: list[Feat], start: int, end: int, anywher
 FIXPOINT_ROUNDS = 2
 
 
-def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> Article:
+def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True, trace: dict[int, str] | None = None) -> Article:
     """Run all passes over `art.lines` (already segmented), then again over the kept lines until
     nothing more goes: the passes use context (the body span, the header, repeated lines), and a
     line that shaped the context in the first round may itself go, so one round is not always a
-    fixed point. Cleaning a cleaned body therefore changes nothing (tests/test_properties.py)."""
-    _passes(art, date_order, find_span)
-    for _ in range(FIXPOINT_ROUNDS):
-        kept = [ln for ln in art.lines if ln.reason is None]
+    fixed point. Cleaning a cleaned body therefore changes nothing (tests/test_properties.py).
+
+    `trace` (for `newsclean inspect`): filled with line index -> the pass that last set its reason."""
+    _passes(art, date_order, find_span, None if trace is None else _Trace(art.lines, trace))
+    for round_ in range(2, FIXPOINT_ROUNDS + 2):
+        kept_i = [i for i, ln in enumerate(art.lines) if ln.reason is None]
+        kept = [art.lines[i] for i in kept_i]
         if not kept:
             break
         again = Article(art.source_uri, art.input_format, url=art.url, site=art.site, fetched_at=art.fetched_at,
                         lines=[Line(ln.text, ln.block) for ln in kept])
         again.title = art.title  # so that a repeated headline is still recognised
-        _passes(again, date_order, find_span)
-        gone = [(ln, new.reason) for ln, new in zip(kept, again.lines) if new.reason is not None]
+        sub: dict[int, str] | None = None if trace is None else {}
+        _passes(again, date_order, find_span, None if sub is None else _Trace(again.lines, sub))
+        gone = [(j, ln, new.reason) for j, (ln, new) in enumerate(zip(kept, again.lines)) if new.reason is not None]
         if not gone:
             break
-        for ln, reason in gone:
+        for j, ln, reason in gone:
             ln.reason = reason
+            if trace is not None:
+                trace[kept_i[j]] = f"{sub.get(j, '?')} (round {round_})"
     if art.published_date is None and find_span:
         page_date(art, date_order)
     if art.published_date is None and find_span and art.updated_line is None and (pd := url_date(art.url)) is not None:
@@ -1046,13 +1052,46 @@ _STAMP = re.compile(r"\b(?:posted|published|veröffentlicht|erschienen|erstellt|
                     r"geplaatst|опубликовано|stand|vom|am|on|le|el|il)\b|نشر|بتاريخ", re.I)
 
 
-def _passes(art: Article, date_order: str, find_span: bool) -> Article:
+# The passes a trace names (`newsclean inspect --html` shows which one removed each line).
+PASSES = {
+    "mark_markers": "lines that name what they are: ads, share bars, promos, mastheads, captions, credits, "
+                    "related-list headings and the headline list under them",
+    "mark_comments": "the reader-comment section, from its heading on",
+    "mark_foreign_script": "lines in another script than the article's, by Unicode ranges",
+    "read_header": "the header above the body span: title, dek, date, byline, section, reading time; the rest is navigation",
+    "mark_repeated": "lines printed more than once on the page",
+    "select_body": "lines after the body span (the run of lines with the most paragraph text) are the footer",
+    "mark_body_residue": "inside the body: bylines, date lines, the repeated title, teaser lists, calls to action",
+}
+
+
+class _Trace:
+    """Which pass set each line's reason: after each pass, the lines whose reason changed."""
+
+    def __init__(self, lines: list[Line], rules: dict[int, str]):
+        self.lines, self.rules, self.seen = lines, rules, [ln.reason for ln in lines]
+
+    def __call__(self, name: str) -> None:
+        for i, ln in enumerate(self.lines):
+            if ln.reason != self.seen[i]:
+                self.rules[i], self.seen[i] = name, ln.reason
+
+
+def _untraced(name: str) -> None:
+    pass
+
+
+def _passes(art: Article, date_order: str, find_span: bool, trace: _Trace | None = None) -> Article:
+    step = trace or _untraced
     feats = features(art.lines)
     mark_markers(art, feats)
+    step("mark_markers")
     if find_span:
         mark_comments(art, feats)
+        step("mark_comments")
     script = document_script(art.lines, feats)
     mark_foreign_script(art, feats, script, whole_page=find_span)
+    step("mark_foreign_script")
     if find_span:
         start, end = select_body(art, feats)
     else:
@@ -1063,12 +1102,16 @@ def _passes(art: Article, date_order: str, find_span: bool) -> Article:
             start = 0
     start = header_tail(art, feats, start, end, date_order)
     read_header(art, feats, start, date_order, whole_page=find_span)
+    step("read_header")
     if find_span:
         mark_repeated(art, feats)
+        step("mark_repeated")
     for i in range(end, len(art.lines)):
         if art.lines[i].kept:
             art.lines[i].reason = "footer"
+    step("select_body")
     mark_body_residue(art, feats, start, end, date_order, teaser_lists=find_span)
+    step("mark_body_residue")
     if art.published_date is None and find_span:
         fallback_date(art, feats, start, end, date_order)
     return art

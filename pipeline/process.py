@@ -64,9 +64,9 @@ def article_id(art: Article) -> str:
     return xxhash.xxh3_64_hexdigest(key.encode("utf-8"))
 
 
-def process_article(art: Article, opts: Options = Options()) -> Article:
+def process_article(art: Article, opts: Options = Options(), trace: dict[int, str] | None = None) -> Article:
     """Extract, clean, identify and normalise one article. Never raises on bad content: a record
-    that yields nothing sets `art.reject` instead."""
+    that yields nothing sets `art.reject` instead. `trace`: see `pipeline.clean.clean`."""
     site_cfg = opts.site(art.site)
     if art.input_format == "html":
         text = extract_html(art)
@@ -90,7 +90,7 @@ def process_article(art: Article, opts: Options = Options()) -> Article:
     if not art.lines:
         art.reject = ("empty", "no text in the record")
         return art
-    clean(art, date_order=site_cfg.date_order, find_span=art.input_format == "text")
+    clean(art, date_order=site_cfg.date_order, find_span=art.input_format == "text", trace=trace)
     identify_language(art, opts.lang_backend)
     finalize(art, site_tz=site_cfg.timezone, date_order=site_cfg.date_order)
     if not any(ln.reason is None for ln in art.lines):

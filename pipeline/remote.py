@@ -88,7 +88,7 @@ def push(out: str, mirror: Path, run_id: str) -> dict:
                 fs.put(str(snap / rel), key)
                 uploaded += 1
         manifests[table] = {"snapshot": snap.name, "run_id": run_id, "files": files}
-    for rel in STATE + (f"runs/{run_id}.json",):
+    for rel in STATE + (f"runs/{run_id}.json", f"runs/{run_id}.html"):
         if (mirror / rel).exists():
             fs.put(str(mirror / rel), f"{root}/{rel}")
     for table, m in manifests.items():  # the commit markers, last

@@ -15,7 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Callable, Iterable, Iterator
 
 from newsclean import schemas
-from . import extras, store
+from . import extras, report_html, store
 from .batch import BatchStats, process_batch, shutdown_pool
 from .langid import BACKENDS
 from .process import Options, SiteConfig
@@ -232,9 +232,20 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
         "by_site": dict(stats.by_site), "by_language": dict(stats.by_language),
         "timings": {"process_s": round(t_process, 3), "total_s": round(total, 3), "task_cpu_s": round(stats.seconds, 3)},
         "throughput_docs_per_s": round((stats.read - stats.skipped) / total, 2) if total else 0.0,
+        "slowest_documents": [dict(zip(("seconds", "source_uri", "format", "site", "outcome"), x))
+                              for x in sorted(stats.slowest, reverse=True)],
         "schema_version": schemas.CURRENT_VERSION, "versions": versions(), "files": files,
         "options": {"reprocess": reprocess, "lang_backend": opts.lang_backend, "doc_timeout": doc_timeout,
                     "drop_duplicates": drop_duplicates, "table_format": table_format, "task_runner": task_runner},
     }
+    html = store.report_path(out, run_id).with_suffix(".html")
+    try:  # the run is published: a report that cannot be drawn is said in the JSON, not a failed run
+        t_html = time.perf_counter()
+        report_html.write(out, report, html)
+        report["report_html"] = str(html)
+        report["timings"]["report_html_s"] = round(time.perf_counter() - t_html, 3)
+    except Exception as e:
+        log.exception("the HTML report of run %s could not be written", run_id)
+        report["report_html_error"] = f"{type(e).__name__}: {e}"
     store.write_report(out, report)
     return report

@@ -401,8 +401,12 @@ def save_ledger(out: str | Path, ledger: dict[str, tuple[str, int]], run_id: str
     os.replace(tmp, p)
 
 
+def report_path(out: str | Path, run_id: str) -> Path:
+    return Path(out) / "runs" / f"{run_id}.json"
+
+
 def write_report(out: str | Path, report: dict) -> Path:
-    p = Path(out) / "runs" / f"{report['run_id']}.json"
+    p = report_path(out, report["run_id"])
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_suffix(".tmp")
     tmp.write_text(json.dumps(report, indent=1, default=str, ensure_ascii=False))

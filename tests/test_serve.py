@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import psutil
 import pytest
@@ -53,6 +56,10 @@ def test_serve_runs_on_schedule_and_stops_cleanly(tmp_path):
         assert len(done) >= 2, f"completed scheduled runs: {len(done)}"
         arts = _post(api, "/artifacts/filter", {"artifacts": {"key": {"any_": ["newsclean-run-report"]}}})
         assert len(arts) >= 2 and "records read" in arts[0]["data"]
+        # the markdown artifact links the run's visual report, written beside its JSON
+        link = re.search(r"visual report: \[[^\]]+\]\((file://[^)]+)\)", arts[0]["data"])
+        assert link and Path(urllib.request.url2pathname(urllib.parse.urlparse(link[1]).path)).resolve().parent == out.resolve() / "runs"
+        assert Path(urllib.request.url2pathname(urllib.parse.urlparse(link[1]).path)).exists()
         assert len(list((out / "runs").glob("*.json"))) >= 2
     finally:
         proc.send_signal(signal.SIGINT)
