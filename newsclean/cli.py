@@ -33,32 +33,30 @@ def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or 
         config: Optional[Path] = typer.Option(None, help="newsclean.toml"),
         doc_timeout: float = typer.Option(30.0, help="seconds per document before it is rejected as 'timeout'"),
         drop_duplicates: bool = typer.Option(False, help="put duplicate articles in rejects instead of marking them"),
-        table_format: str = typer.Option("parquet", help="parquet | delta (also keep a Delta Lake table in OUT/delta/articles)")):
-    """Run the `clean-articles` Prefect flow on INPUTS and write Parquet under --out."""
+        table_format: str = typer.Option("parquet", help="parquet | delta (also keep a Delta Lake table in OUT/delta/articles)"),
+        embedded_prefect: bool = typer.Option(False, help="without a configured Prefect server, record the run in an embedded Prefect API under OUT/.prefect (~10 s more)")):
+    """Run `clean-articles` on INPUTS and write Parquet under --out: a flow run on the configured
+    Prefect server (PREFECT_API_URL or the active profile), else the same logic without Prefect."""
     cfg = _load_config(config)
     inputs = inputs or cfg.get("sources", [])
     out = out or cfg.get("output")
     if not inputs or not out:
         raise typer.BadParameter("give INPUTS and --out (or a --config with sources and output)")
-    from newsclean.flows.runtime import configure
-
-    configure()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    import newsclean.flows.clean_articles as ca
+    from newsclean.flows.runtime import run_clean_articles
     from newsclean.pipeline.readers import discover
 
     total = len(discover(list(inputs)))
-    flow_fn = ca.clean_articles
-    if runner != "local":
-        flow_fn = flow_fn.with_options(task_runner=_task_runner(runner, dask_address))
     with Progress(TextColumn("[bold]cleaning"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                   TimeElapsedColumn(), console=console, transient=False) as progress:
         bar = progress.add_task("files", total=total)
-        ca.PROGRESS_HOOK = lambda res: progress.advance(bar, len(res["inputs"]) + len(res["skipped_inputs"]))
-        report = flow_fn(inputs=list(inputs), out=out, reprocess=reprocess, lang_backend=lang_backend,
-                         doc_timeout=doc_timeout, sites=cfg.get("sites"), drop_duplicates=drop_duplicates,
-                         table_format=table_format)
+        report = run_clean_articles(
+            dict(inputs=list(inputs), out=out, reprocess=reprocess, lang_backend=lang_backend, doc_timeout=doc_timeout,
+                 sites=cfg.get("sites"), drop_duplicates=drop_duplicates, table_format=table_format),
+            embedded=embedded_prefect, task_runner=None if runner == "local" else lambda: _task_runner(runner, dask_address),
+            on_batch=lambda res: progress.advance(bar, len(res["inputs"]) + len(res["skipped_inputs"])),
+            say=console.print)
     _print_report(report)
 
 

@@ -99,6 +99,7 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
         jobs = [dict(uris=b, out=out, run_id=run_id, part=f"{i:05d}", opts=opts, limits=limits,
                      ledger={u: ledger[u] for u in b if u in ledger}, reprocess=reprocess, doc_timeout=doc_timeout)
                 for i, b in enumerate(batches)]
+        log.info("run %s: %d inputs in %d batches into %s", run_id, len(uris), len(batches), out)
         parts = []
         try:
             for res in map_batches(jobs):
@@ -143,4 +144,6 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
                     "drop_duplicates": drop_duplicates, "table_format": table_format},
     }
     store.write_report(out, report)
+    log.info("run %s: read %d = written %d + rejected %d + skipped %d, in %.1f s", run_id, stats.read, stats.written,
+             rejected, stats.skipped, total)
     return report
