@@ -4,6 +4,7 @@ errors only), the run logic of `pipeline.run`, and the report as Prefect artifac
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -45,15 +46,24 @@ def clean_batch(job: dict) -> dict:
     return process_batch(**job, raise_transient=not last_attempt)
 
 
-def _forward_logs() -> None:
+@contextmanager
+def _forward_logs():
     """newsclean's stdlib logs (pipeline/, logger "newsclean", from INFO) into the run's logs, as
-    PREFECT_LOGGING_EXTRA_LOGGERS=newsclean does, also where a deployment's environment lacks it."""
+    PREFECT_LOGGING_EXTRA_LOGGERS=newsclean does, also where a deployment's environment lacks it;
+    only during the run, so that plain `pipeline.run` calls later in the process stay quiet."""
     lg = logging.getLogger("newsclean")
-    for h in logging.getLogger("prefect.extra").handlers:  # Prefect's API log handler
-        if h not in lg.handlers:
-            lg.addHandler(h)
-    if lg.level == logging.NOTSET:
+    added = [h for h in logging.getLogger("prefect.extra").handlers if h not in lg.handlers]  # Prefect's API handler
+    level = lg.level
+    for h in added:
+        lg.addHandler(h)
+    if level == logging.NOTSET:
         lg.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        for h in added:
+            lg.removeHandler(h)
+        lg.setLevel(level)
 
 
 def _discover(inputs: list[str]) -> list[str]:
@@ -93,10 +103,10 @@ def clean_articles(inputs: list[str], out: str, reprocess: bool = False, lang_ba
                    batch_bytes: int = BATCH_BYTES, sites: dict | None = None, drop_duplicates: bool = False,
                    table_format: str = "parquet") -> dict:
     """Clean every article of `inputs` into the Parquet tables under `out`."""
-    _forward_logs()
-    report = clean(inputs, out, reprocess=reprocess, lang_backend=lang_backend, doc_timeout=doc_timeout,
-                   max_doc_bytes=max_doc_bytes, batch_bytes=batch_bytes, sites=sites, drop_duplicates=drop_duplicates,
-                   table_format=table_format, discover_fn=_discover, map_batches=_map_batches, on_batch=PROGRESS_HOOK)
+    with _forward_logs():
+        report = clean(inputs, out, reprocess=reprocess, lang_backend=lang_backend, doc_timeout=doc_timeout,
+                       max_doc_bytes=max_doc_bytes, batch_bytes=batch_bytes, sites=sites, drop_duplicates=drop_duplicates,
+                       table_format=table_format, discover_fn=_discover, map_batches=_map_batches, on_batch=PROGRESS_HOOK)
     create_markdown_artifact(report_markdown(report), key="newsclean-run-report",
                              description=f"newsclean run {report['run_id']}")
     create_table_artifact([{"metric": k, "value": v} for k, v in report["counts"].items()]
