@@ -3,6 +3,7 @@
     python benchmarks/seed_run_cpu.py                # both cases, medians of 5
     python benchmarks/seed_run_cpu.py --rounds 3 --case none
     python benchmarks/seed_run_cpu.py --cmd "python -c 'import prefect'"   # any command, same meter
+    python benchmarks/seed_run_cpu.py --root /tmp/old-checkout             # newsclean from another checkout
 
 Cases: `server` (PREFECT_API_URL points at a `prefect server start` on 127.0.0.1 that this script
 starts first and does not count) and `none` (no server configured: an empty PREFECT_HOME, no
@@ -67,11 +68,11 @@ def _reap_all(keep: set[int], timeout: float = 60.0) -> None:
         time.sleep(0.05)
 
 
-def measure(cmd: list[str], env: dict, keep: set[int] = frozenset()) -> tuple[float, float]:
+def measure(cmd: list[str], env: dict, keep: set[int] = frozenset(), cwd: Path = ROOT) -> tuple[float, float]:
     """(CPU seconds of the command and all its descendants, wall seconds until they all ended)."""
     before = _children_cpu()
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
+    proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=cwd)
     if proc.returncode != 0:
         raise RuntimeError(f"{shlex.join(cmd)} exited {proc.returncode}:\n{proc.stdout.decode()[-3000:]}")
     _reap_all(set(keep))
@@ -84,16 +85,17 @@ def clean_env(home: Path) -> dict:
     return env
 
 
-def run_case(case: str, rounds: int, tmp: Path, api: str | None) -> list[tuple[float, float]]:
+def run_case(case: str, rounds: int, tmp: Path, api: str | None, root: Path) -> list[tuple[float, float]]:
     newsclean = [sys.executable, "-m", "newsclean.cli", "run", *map(str, SEEDS)]
     out = []
     for i in range(rounds):
         home = tmp / f"home-{case}-{i}"
         home.mkdir()
         env = clean_env(home)
+        env["PYTHONPATH"] = str(root)  # this checkout's newsclean, whatever the virtualenv installed
         if case == "server":
             env["PREFECT_API_URL"] = api
-        out.append(measure(newsclean + ["--out", str(tmp / f"out-{case}-{i}")], env, keep=_server_pids))
+        out.append(measure(newsclean + ["--out", str(tmp / f"out-{case}-{i}")], env, keep=_server_pids, cwd=root))
     return out
 
 
@@ -105,6 +107,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--case", choices=["both", "server", "none"], default="both")
     ap.add_argument("--cmd", help="measure this shell command instead (run from the repository root)")
+    ap.add_argument("--root", type=Path, default=ROOT, help="the checkout whose newsclean runs (default: this one)")
     args = ap.parse_args()
     become_subreaper()
     tmp = Path(tempfile.mkdtemp(prefix="seed-run-cpu-"))
@@ -135,7 +138,7 @@ def main() -> None:
 
                 _server_pids.update([server.pid] + [p.pid for p in psutil.Process(server.pid).children(recursive=True)])
             for case in cases:
-                results[case] = run_case(case, args.rounds, tmp, api if case == "server" else None)
+                results[case] = run_case(case, args.rounds, tmp, api if case == "server" else None, args.root.resolve())
         finally:
             if server is not None:
                 from newsclean.flows.serve import stop_group

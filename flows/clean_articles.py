@@ -18,6 +18,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from newsclean.flows.runtime import RETRIES, RETRY_DELAYS, clean, discover_each
 from newsclean.pipeline.batch import is_transient, process_batch
 from newsclean.pipeline.readers import discover
+from newsclean.pipeline.remote import is_remote
 from newsclean.pipeline.run import BATCH_BYTES
 
 # Set by flows.runtime to drive the CLI's progress bar; called in this process as batches finish.
@@ -67,7 +68,9 @@ def _forward_logs():
 
 
 def _discover(inputs: list[str]) -> list[str]:
-    return discover_each(inputs, discover_inputs, get_run_logger().warning)
+    """Remote specs are listed in retried tasks; local ones need no retries, nor a task run each."""
+    return discover_each(inputs, lambda spec: discover_inputs(spec) if is_remote(spec) else discover([spec]),
+                         get_run_logger().warning)
 
 
 def _map_batches(jobs: list[dict]):
