@@ -3,11 +3,13 @@
     python benchmarks/seed_run_cpu.py                # both cases, medians of 5
     python benchmarks/seed_run_cpu.py --rounds 3 --case none
     python benchmarks/seed_run_cpu.py --cmd "python -c 'import prefect'"   # any command, same meter
-    python benchmarks/seed_run_cpu.py --root /tmp/old-checkout             # newsclean from another checkout
+    python benchmarks/seed_run_cpu.py --root . --root /tmp/old-checkout   # two checkouts, alternating
 
 Cases: `server` (PREFECT_API_URL points at a `prefect server start` on 127.0.0.1 that this script
 starts first and does not count) and `none` (no server configured: an empty PREFECT_HOME, no
-PREFECT_* variables). Each run gets a fresh output folder.
+PREFECT_* variables). Each run gets a fresh output folder. Each round also measures a gauge,
+`python -c "import prefect"`: CPU seconds grow with the machine's load (two vCPUs shared by
+several people here), and the gauge shows by how much (1.40 s on this VM when it was quiet).
 
 The meter: this process makes itself a child subreaper (prctl PR_SET_CHILD_SUBREAPER), so every
 process the command starts, including ones its parent left behind (a forkserver, an ephemeral API
@@ -85,18 +87,18 @@ def clean_env(home: Path) -> dict:
     return env
 
 
-def run_case(case: str, rounds: int, tmp: Path, api: str | None, root: Path) -> list[tuple[float, float]]:
-    newsclean = [sys.executable, "-m", "newsclean.cli", "run", *map(str, SEEDS)]
-    out = []
-    for i in range(rounds):
-        home = tmp / f"home-{case}-{i}"
-        home.mkdir()
-        env = clean_env(home)
-        env["PYTHONPATH"] = str(root)  # this checkout's newsclean, whatever the virtualenv installed
-        if case == "server":
-            env["PREFECT_API_URL"] = api
-        out.append(measure(newsclean + ["--out", str(tmp / f"out-{case}-{i}")], env, keep=_server_pids, cwd=root))
-    return out
+def run_once(case: str, i: int, tmp: Path, api: str | None, root: Path) -> tuple[float, float]:
+    home = tmp / f"home-{case}-{root.name}-{i}"
+    home.mkdir()
+    env = clean_env(home)
+    env["PYTHONPATH"] = str(root)  # this checkout's newsclean, whatever the virtualenv installed
+    if case == "gauge":  # the same fixed work every round: how much the machine's load inflates CPU time
+        return measure([sys.executable, "-c", "import prefect"], env, keep=_server_pids, cwd=root)
+    if case == "server":
+        env["PREFECT_API_URL"] = api
+    out = tmp / f"out-{case}-{root.name}-{i}"
+    return measure([sys.executable, "-m", "newsclean.cli", "run", *map(str, SEEDS), "--out", str(out)], env,
+                   keep=_server_pids, cwd=root)
 
 
 _server_pids: set[int] = set()
@@ -107,8 +109,10 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--case", choices=["both", "server", "none"], default="both")
     ap.add_argument("--cmd", help="measure this shell command instead (run from the repository root)")
-    ap.add_argument("--root", type=Path, default=ROOT, help="the checkout whose newsclean runs (default: this one)")
+    ap.add_argument("--root", type=Path, action="append",
+                    help="a checkout whose newsclean runs (default: this one); several are measured in alternation")
     args = ap.parse_args()
+    roots = [r.resolve() for r in args.root or [ROOT]]
     become_subreaper()
     tmp = Path(tempfile.mkdtemp(prefix="seed-run-cpu-"))
     try:
@@ -117,9 +121,9 @@ def main() -> None:
             print(f"{args.cmd}: CPU {statistics.median(c for c, _ in res):.2f} s "
                   f"(rounds {', '.join(f'{c:.2f}' for c, _ in res)}), wall {statistics.median(w for _, w in res):.2f} s")
             return
-        results = {}
         cases = ["server", "none"] if args.case == "both" else [args.case]
-        server = None
+        results: dict[tuple[str, str], list] = {}
+        server = api = None
         try:
             if "server" in cases:
                 from newsclean.flows.serve import free_port, wait_healthy
@@ -137,17 +141,21 @@ def main() -> None:
                 import psutil
 
                 _server_pids.update([server.pid] + [p.pid for p in psutil.Process(server.pid).children(recursive=True)])
-            for case in cases:
-                results[case] = run_case(case, args.rounds, tmp, api if case == "server" else None, args.root.resolve())
+            for i in range(args.rounds):  # cases and checkouts alternate, so that each sees the same load
+                for case in cases + ["gauge"]:
+                    for root in roots[:1] if case == "gauge" else roots:
+                        results.setdefault((case, str(root)), []).append(run_once(case, i, tmp, api, root))
         finally:
             if server is not None:
                 from newsclean.flows.serve import stop_group
 
                 stop_group(server)
-        for case, res in results.items():
+        print(f"{args.rounds} rounds, load average {os.getloadavg()[0]:.1f} at the end")
+        for (case, root), res in results.items():
             cpu = [c for c, _ in res]
             wall = [w for _, w in res]
-            print(f"{case:7s} CPU median {statistics.median(cpu):.2f} s (rounds {', '.join(f'{c:.2f}' for c in cpu)}); "
+            what = "python -c 'import prefect' (gauge)" if case == "gauge" else f"{case:6s} {root}"
+            print(f"{what}: CPU median {statistics.median(cpu):.2f} s (rounds {', '.join(f'{c:.2f}' for c in cpu)}); "
                   f"wall median {statistics.median(wall):.2f} s")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
