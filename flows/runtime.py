@@ -4,7 +4,7 @@
   environment, ./.env, ./prefect.toml, ./pyproject.toml or the active profile under the user's
   own PREFECT_HOME): the flow runs against it and shows up there with its artifacts and logs.
 - None configured: the flow's logic runs without Prefect's API (same batches, retries, report),
-  because Prefect's embedded API costs ~10 s and ~12 CPU-s to start, several times the cleaning
+  because Prefect's embedded API costs ~10 s and 12-20 CPU-s to start, many times the cleaning
   of a few files. `embedded=True`, or a task runner that needs Prefect (Dask), runs the flow on
   the embedded API instead, with its database under OUT/.prefect.
 
