@@ -147,7 +147,6 @@ def publish_memory(out: str, run_id: str) -> dict:
     """Peak RSS that publishing adds, in this fresh process, over what its imports take."""
     from newsclean.pipeline import dedup, store
 
-    dedup._bands()  # datasketch's LSH parameters (imports scipy): a fixed cost, not the publish's
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t = time.perf_counter()
     res = store.publish(out, run_id, set())

@@ -1,25 +1,28 @@
 """The `clean-articles` flow: Prefect tasks for discovery and batches (retried on transient I/O
-errors only), the run logic of `pipeline.run`, and the report as Prefect artifacts."""
+errors only), the run logic of `pipeline.run`, and the report as Prefect artifacts. How
+`newsclean run` runs it (configured server, embedded API or no Prefect) is `flows.runtime`."""
 from __future__ import annotations
 
+import logging
+from contextlib import contextmanager
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import as_completed
+from prefect.logging import get_run_logger
 from prefect.runtime import task_run
+from prefect.task_runners import ThreadPoolTaskRunner
 
+from newsclean.flows.runtime import RETRIES, RETRY_DELAYS, clean, discover_each
 from newsclean.pipeline.batch import is_transient, process_batch
-from newsclean.pipeline.process import Options
-from newsclean.pipeline.readers import Limits, discover
-from newsclean.pipeline.run import BATCH_BYTES, check_parameters, run, site_configs
+from newsclean.pipeline.readers import discover
+from newsclean.pipeline.remote import is_remote
+from newsclean.pipeline.run import BATCH_BYTES
 
-RETRIES = 3
-RETRY_DELAYS = [1, 2, 4]
-
-# Set by the CLI to drive its progress bar; called in this process as batches finish.
+# Set by flows.runtime to drive the CLI's progress bar; called in this process as batches finish.
 PROGRESS_HOOK = None
 
 
@@ -53,22 +56,41 @@ def clean_batch(job: dict) -> dict:
     return process_batch(**job, raise_transient=not last_attempt)
 
 
+@contextmanager
+def _forward_logs():
+    """newsclean's stdlib logs (pipeline/, logger "newsclean", from INFO) into the run's logs, as
+    PREFECT_LOGGING_EXTRA_LOGGERS=newsclean does, also where a deployment's environment lacks it;
+    only during the run, so that plain `pipeline.run` calls later in the process stay quiet."""
+    lg = logging.getLogger("newsclean")
+    added = [h for h in logging.getLogger("prefect.extra").handlers if h not in lg.handlers]  # Prefect's API handler
+    level = lg.level
+    for h in added:
+        lg.addHandler(h)
+    if level == logging.NOTSET:
+        lg.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        for h in added:
+            lg.removeHandler(h)
+        lg.setLevel(level)
+
+
 def _discover(inputs: list[str]) -> list[str]:
-    """Each input spec in its own retried task; a spec still unreachable after the retries is
-    passed on as a file, so that reading it puts it in rejects instead of failing the run."""
-    uris: list[str] = []
-    for spec in inputs:
-        try:
-            uris += [u for u in discover_inputs(spec) if u not in uris]
-        except Exception as e:
-            if not is_transient(e):
-                raise  # a path that does not exist is the caller's mistake: fail loudly
-            get_run_logger().warning("%s unreachable after retries (%s): it goes to rejects", spec, e)
-            uris.append(spec)
-    return uris
+    """Remote specs are listed in retried tasks; local ones need no retries, nor a task run each."""
+    return discover_each(inputs, lambda spec: discover_inputs(spec) if is_remote(spec) else discover([spec]),
+                         get_run_logger().warning)
 
 
 def _map_batches(jobs: list[dict]):
+    """A lone batch on the default runner runs in the flow's thread (the main thread when the flow
+    is called from a CLI or a worker: the per-document time limit works in-process and no worker
+    process is started, which for a few files costs more than the cleaning); several are
+    submitted to the task runner (threads handing them to the worker-process pool, or Dask)."""
+    ctx = FlowRunContext.get()
+    if len(jobs) == 1 and ctx is not None and isinstance(ctx.task_runner, ThreadPoolTaskRunner):
+        yield clean_batch(jobs[0])
+        return
     for fut in as_completed([clean_batch.submit(job) for job in jobs]):
         yield fut.result()
 
@@ -108,15 +130,12 @@ def clean_articles(inputs: list[str], out: str, reprocess: bool = False, lang_ba
                    table_format: str = "parquet") -> dict:
     """Clean every article of `inputs` into the Parquet tables under `out`. Bad parameters fail the
     run (ConfigError) before any input is read or the output touched."""
-    check_parameters(dict(reprocess=reprocess, lang_backend=lang_backend, doc_timeout=doc_timeout,
-                          max_doc_bytes=max_doc_bytes, batch_bytes=batch_bytes, sites=sites,
-                          drop_duplicates=drop_duplicates, table_format=table_format))
-    opts = Options(lang_backend=lang_backend, sites=site_configs(sites))
     ctx = FlowRunContext.get()  # None when called as clean_articles.fn(...)
-    report = run(inputs, out, opts=opts, limits=Limits(max_doc_bytes=max_doc_bytes), reprocess=reprocess,
-                 doc_timeout=doc_timeout, batch_bytes=batch_bytes, drop_duplicates=drop_duplicates,
-                 table_format=table_format, discover_fn=_discover, map_batches=_map_batches, on_batch=_on_batch,
-                 task_runner=type(ctx.task_runner).__name__ if ctx else None)
+    with _forward_logs():
+        report = clean(inputs, out, reprocess=reprocess, lang_backend=lang_backend, doc_timeout=doc_timeout,
+                       max_doc_bytes=max_doc_bytes, batch_bytes=batch_bytes, sites=sites, drop_duplicates=drop_duplicates,
+                       table_format=table_format, discover_fn=_discover, map_batches=_map_batches, on_batch=_on_batch,
+                       task_runner=type(ctx.task_runner).__name__ if ctx else None)
     create_markdown_artifact(report_markdown(report), key="newsclean-run-report",
                              description=f"newsclean run {report['run_id']}")
     create_table_artifact([{"metric": k, "value": v} for k, v in report["counts"].items()]

@@ -154,8 +154,11 @@ def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or 
                                                                "'timeout' (default 30; 0: no limit)"),
         drop_duplicates: Optional[bool] = typer.Option(None, help="put duplicate articles in rejects instead of marking them"),
         table_format: Optional[str] = typer.Option(None, help="parquet (default) | delta (also keep a Delta Lake "
-                                                              "table in OUT/delta/articles)")):
-    """Run the `clean-articles` Prefect flow on INPUTS and write Parquet under --out."""
+                                                              "table in OUT/delta/articles)"),
+        embedded_prefect: bool = typer.Option(False, help="without a configured Prefect server, record the run in an "
+                                                          "embedded Prefect API under OUT/.prefect (~10 s more)")):
+    """Run `clean-articles` on INPUTS and write Parquet under --out: a flow run on the configured
+    Prefect server (PREFECT_API_URL or the active profile), else the same logic without Prefect."""
     # 1. options (exit 2), 2. inputs and output (exit 1): all before Prefect starts or anything is read
     cfg = _load_config(config)
     params = _flow_parameters(cfg, config, {"reprocess": reprocess, "lang_backend": lang_backend,
@@ -171,24 +174,18 @@ def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or 
     total = len(discover(list(inputs)))
     _check_writable(out)
 
-    from newsclean.flows.runtime import configure
-
-    configure()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    import newsclean.flows.clean_articles as ca
+    from newsclean.flows.runtime import run_clean_articles
 
-    flow_fn = ca.clean_articles
-    if runner != "local":
-        flow_fn = flow_fn.with_options(task_runner=_task_runner(runner, dask_address))
     with Progress(TextColumn("[bold]cleaning"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                   TimeElapsedColumn(), console=console, transient=False) as progress:
         bar = progress.add_task("files", total=total)
-        ca.PROGRESS_HOOK = lambda res: progress.advance(bar, len(res["inputs"]) + len(res["skipped_inputs"]))
-        try:
-            report = flow_fn(inputs=list(inputs), out=out, **params)
-        finally:
-            ca.PROGRESS_HOOK = None
+        report = run_clean_articles(
+            dict(inputs=list(inputs), out=out, **params),
+            embedded=embedded_prefect, task_runner=None if runner == "local" else lambda: _task_runner(runner, dask_address),
+            on_batch=lambda res: progress.advance(bar, len(res["inputs"]) + len(res["skipped_inputs"])),
+            say=console.print)
     _print_report(report)
 
 

@@ -1,7 +1,8 @@
 """Exact and near-duplicate articles across sources (one wire story on several sites).
 
 Workers compute, per article, a hash of the folded body (exact duplicates) and a MinHash of its
-word 5-shingles (datasketch); the publish step looks each new article up among the articles
+word 5-shingles (datasketch's "affine32" scheme, computed here with numpy: importing datasketch
+pulls scipy and redis, ~0.8 CPU-s per process, more than cleaning a few articles costs); the publish step looks each new article up among the articles
 published before it (and earlier in the same run) and sets `duplicate_of` to the first one.
 Nothing is dropped unless the run asks for it. Signatures are kept in
 DIR/_state/minhash-xxh32-words.parquet (64 x uint32 = 256 bytes per article); the file name names
@@ -20,7 +21,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import xxhash
-from datasketch import MinHash, MinHashLSH
 
 from .textnorm import match_key
 
@@ -34,10 +34,30 @@ SCHEMA = pa.schema([("article_id", pa.string()), ("body_hash", pa.string()),
                     ("signature", pa.list_(pa.uint32())), ("run_id", pa.string())])
 
 
+BANDS, ROWS = 8, 8  # datasketch's MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM).b, .r (a test checks)
+
+
 @lru_cache(maxsize=1)
-def _permutations():
-    """The seed's permutations, drawn once per process instead of once per article."""
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations: odd `a`,
+    any `b`, drawn from RandomState(1) (tests/test_dedup.py compares them)."""
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _minhash(hashes: np.ndarray) -> np.ndarray:
+    """MinHash values of 32-bit input hashes as datasketch's affine32 scheme computes them: each
+    hash premixed with MurmurHash3's finalizer, then min over inputs of a*h + b mod 2^32."""
+    h = hashes.astype(np.uint32).reshape(-1, 1)
+    h ^= h >> np.uint32(16)
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    a, b = _permutations()
+    return (h * a + b).min(axis=0)
 
 
 # odd 64-bit multipliers that mix the hashes of a shingle's five words into one value
@@ -66,9 +86,7 @@ def signature(words: list[str]) -> tuple[str, np.ndarray | None]:
     body_hash = xxhash.xxh3_64_hexdigest(" ".join(words).encode("utf-8"))
     if len(words) < MIN_WORDS:
         return body_hash, None
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations(), hashfunc=int)
-    m.update_batch(shingle_hashes(words).tolist())
-    return body_hash, m.hashvalues.astype(np.uint32)
+    return body_hash, _minhash(shingle_hashes(words))
 
 
 def signature_table(rows: list[tuple[str, list[str]]], run_id: str) -> pa.Table:
@@ -83,13 +101,6 @@ def signature_table(rows: list[tuple[str, list[str]]], run_id: str) -> pa.Table:
                      "run_id": [run_id] * len(ids)}, schema=SCHEMA)
 
 
-@lru_cache(maxsize=1)
-def _bands() -> tuple[int, int]:
-    """datasketch's band count and rows per band for THRESHOLD and NUM_PERM (8 x 8 here)."""
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
-
-
 def _band_keys(t: pa.Table | pa.RecordBatch) -> tuple[np.ndarray, list[pa.Array]]:
     """(positions of the rows of `t` that have a signature; one fixed-size binary key per band for
     each of them): two articles are LSH candidates when the keys of one band agree, looked up with
@@ -99,7 +110,7 @@ def _band_keys(t: pa.Table | pa.RecordBatch) -> tuple[np.ndarray, list[pa.Array]
     pos = np.flatnonzero(has)
     sigs = np.asarray(pc.list_flatten(col.filter(pa.array(has))).to_numpy(zero_copy_only=False),
                       dtype=np.uint32).reshape(len(pos), NUM_PERM)
-    b, r = _bands()
+    b, r = BANDS, ROWS
     return pos, [pa.FixedSizeBinaryArray.from_buffers(pa.binary(4 * r), len(pos), [None, pa.py_buffer(
         np.ascontiguousarray(sigs[:, band * r:(band + 1) * r]))]) for band in range(b)]
 

@@ -185,6 +185,7 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
         jobs = [dict(uris=b, out=out, run_id=run_id, part=f"{i:05d}", opts=opts, limits=limits,
                      ledger={u: ledger[u] for u in b if u in ledger}, reprocess=reprocess, doc_timeout=doc_timeout)
                 for i, b in enumerate(batches)]
+        log.info("run %s: %d inputs in %d batches into %s", run_id, len(uris), len(batches), out)
         parts = []
         try:
             for res in map_batches(jobs):
@@ -248,4 +249,6 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
         log.exception("the HTML report of run %s could not be written", run_id)
         report["report_html_error"] = f"{type(e).__name__}: {e}"
     store.write_report(out, report)
+    log.info("run %s: read %d = written %d + rejected %d + skipped %d, in %.1f s", run_id, stats.read, stats.written,
+             rejected, stats.skipped, total)
     return report

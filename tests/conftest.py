@@ -26,6 +26,21 @@ def prefect_harness(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory):
+    """A real `prefect server start` on 127.0.0.1 (its own PREFECT_HOME, SQLite), once per session;
+    yields its API URL. Stopped with every process it started at the end."""
+    from newsclean.flows.serve import prefect_server as server
+
+    with server(tmp_path_factory.mktemp("prefect-server")) as api:
+        yield api
+
+
+def env_without_prefect(**extra: str) -> dict:
+    """This environment without any PREFECT_* setting (the session's harness sets some), plus `extra`."""
+    return {**{k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}, **extra}
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     return DATA / "seeds"

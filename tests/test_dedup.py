@@ -220,3 +220,23 @@ def test_an_article_staged_in_two_parts_of_one_run_is_published_once_from_the_la
     assert sorted(r["url"] for r in rows) == sorted(canonical_url(r["url"]) for r in (a, b))
     again = [r for r in rows if r["url"] == canonical_url(a["url"])]
     assert len(again) == 1 and "Danica Kirka" in {n.title() for n in again[0]["authors"]}
+
+
+def test_signatures_and_bands_are_datasketchs():
+    """The numpy MinHash is datasketch's affine32 MinHash bit for bit (signatures already in state
+    files stay comparable), and the bands are its MinHashLSH's for the threshold."""
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from newsclean.pipeline import dedup
+
+    lsh = MinHashLSH(threshold=dedup.THRESHOLD, num_perm=dedup.NUM_PERM)
+    assert (dedup.BANDS, dedup.ROWS) == (lsh.b, lsh.r)
+    words = " ".join(_ap_body()).split()
+    rng = np.random.default_rng(7)
+    for n in (dedup.MIN_WORDS, 31, 200, len(words)):
+        sample = [words[i] for i in rng.integers(0, len(words), n)]
+        m = MinHash(num_perm=dedup.NUM_PERM, seed=1, scheme=dedup.SCHEME, hashfunc=int)
+        m.update_batch(dedup.shingle_hashes(sample).tolist())
+        _, sig = dedup.signature(sample)
+        assert sig.dtype == np.uint32 and sig.tolist() == m.hashvalues.astype(np.uint32).tolist()

@@ -69,3 +69,19 @@ def test_permanent_fault_puts_the_input_in_rejects(prefect_harness, flaky_server
     [row] = read_rejects(tmp_path / "out").to_pylist()
     assert row["reason"] == "read_error" and "after retries" in row["detail"]
     assert gets["/down/seed.txt"] >= 4  # first attempt + 3 retries
+
+
+@pytest.mark.parametrize("path, written", [("/flaky/plain.txt", 1), ("/down/plain.txt", 0)])
+def test_without_prefect_the_same_retries_and_rejects(flaky_server, tmp_path, path, written):
+    """`newsclean run` without a Prefect server runs the flow's logic with the flow's retry policy."""
+    from newsclean.flows.runtime import RETRIES, clean, discover_each, plain_map
+    from newsclean.pipeline.store import read_rejects
+
+    base, gets = flaky_server
+    report = clean([f"{base}{path}"], str(tmp_path / "out"), discover_fn=discover_each, map_batches=plain_map)
+    assert report["counts"]["read"] == 1 and report["counts"]["written"] == written
+    if written:
+        assert gets[path] >= 2  # failed once, then read again by the retried batch
+    else:
+        [row] = read_rejects(tmp_path / "out").to_pylist()
+        assert row["reason"] == "read_error" and "after retries" in row["detail"] and gets[path] >= RETRIES + 1
