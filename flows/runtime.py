@@ -108,7 +108,8 @@ def run_clean_articles(params: dict, *, embedded: bool = False, task_runner: Cal
     if api is None and not embedded and task_runner is None:
         say(f"No Prefect server configured (PREFECT_API_URL or a profile): running without Prefect; "
             f"--embedded-prefect records the run in an embedded Prefect API under {embedded_home(params['out'])}")
-        return clean(**params, discover_fn=discover_each, map_batches=plain_map, on_batch=on_batch)
+        return clean(**params, discover_fn=discover_each, map_batches=plain_map, on_batch=on_batch,
+                     task_runner="local (no Prefect)")
     if api is None:
         say(f"No Prefect server configured: the run goes to Prefect's embedded API in {_use_embedded_api(params['out'])}")
     import newsclean.flows.clean_articles as ca

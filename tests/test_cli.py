@@ -210,7 +210,7 @@ def test_runner_dask_without_an_address_gives_the_default_runners_table(prefect_
         [reports[name]] = [json.loads(p.read_text()) for p in (tmp_path / name / "runs").glob("*.json")]
     assert reports["dask"]["batches"] >= 3
     assert reports["dask"]["options"]["task_runner"] == "DaskTaskRunner"
-    assert reports["default"]["options"]["task_runner"] == "ThreadPoolTaskRunner"
+    assert reports["default"]["options"]["task_runner"] == "local (no Prefect)"  # no server configured here
     assert os.getpid() not in reports["dask"]["worker_pids"]
     assert reports["dask"]["counts"] == reports["default"]["counts"]
     assert reports["dask"]["counts"]["written"] == 10
