@@ -62,10 +62,11 @@ def test_markup_author_leaves_out_dates_and_comment_blocks():
 
 def test_handed_over_tree_gives_trafilaturas_answer_without_its_copies():
     """Fast mode on a handed-over tree extracts the same text as on trafilatura's own copies, on every
-    bundled real page; the hand-over is real (trafilatura cleaned the tree itself) and ends with the
-    block (the next call copies again)."""
+    bundled real page; the hand-over is real (trafilatura's first copy returned the tree itself),
+    its later copies are real ones, and it ends with the block."""
     import trafilatura
 
+    from newsclean.pipeline import extract as E
     from newsclean.pipeline.extract import TRAFILATURA_OPTIONS, drop_inert, handed_over
 
     def fast(tree):
@@ -85,10 +86,18 @@ def test_handed_over_tree_gives_trafilaturas_answer_without_its_copies():
             assert fast(own) == expected, name
     tree = parse_html(pages[0][1])
     drop_inert(tree)
-    before = len(list(tree.iter()))
-    with handed_over(tree):
+    copies = []
+    real = E.copy.copy
+    E.copy.copy = lambda obj: copies.append(obj) or real(obj)
+    try:
+        with handed_over(tree):
+            assert id(tree) in E._HANDED_OVER
+            fast(tree)
+            assert id(tree) not in E._HANDED_OVER  # taken by trafilatura's first copy
+        inside = len(copies)
+        assert inside >= 2  # its working copy and backup are real copies
+        copies.clear()
         fast(tree)
-    assert len(list(tree.iter())) < before  # cleaned in place: no copy was made
-    after = len(list(tree.iter()))
-    fast(tree)
-    assert len(list(tree.iter())) == after
+        assert len(copies) == inside + 1  # outside the block the caller's tree is copied too
+    finally:
+        E.copy.copy = real
