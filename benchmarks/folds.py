@@ -331,6 +331,7 @@ def report(eval_dir: Path, sets: list[str], k: int, cache: Path, workers: int, l
         if set_name == "arabic_dumps":
             folds, overall = per_fold(cases, k, lambda cs: sc.arabic(cs, preds["nc_text"]))
             out["arabic"] = {"folds": folds, "all": overall}
+            out["fold_names"] = [next(c["site"] for c in cases if c["fold"] == f) for f in range(k)]
             print("  arabic, per fold:", json.dumps(folds, default=str))
             print("  arabic, all:", json.dumps(overall, default=str))
             continue
@@ -388,8 +389,9 @@ def loss_list(cases, preds, rows, sc, margin: float = 0.05) -> list[dict]:
         if p.get("reject"):
             cause = f"rejected ({p['reject']})"
         elif _f1(b) - ex_f1 > margin:
-            cause = ("fallback: " + ", ".join("recall" if c["recall"] else "fast" if c["fast"] else "full" for c in calls)
-                     if len(calls) > 1 else "extractor setting (fast mode, precision)")
+            mode = lambda c: f"{'fast' if c['fast'] else 'full'} {'recall' if c['recall'] else 'precision/balanced'}"  # noqa: E731
+            cause = ("fallback: " + " -> ".join(mode(c) for c in calls) if len(calls) > 1
+                     else f"extractor setting ({mode(calls[0])})" if calls else "extractor")
         else:
             cause = "post-cleaner: " + ", ".join(f"{k} ({v})" for k, v in sorted(removed.items(), key=lambda x: -x[1])) \
                 if removed else "post-cleaner (short lines)"
@@ -505,7 +507,7 @@ def write_md(res: dict, path: Path) -> None:
             lines += [f"**{set_name}/** (text path; one fold per newspaper; {r['pages']} dumps, {r['fold_pages']})", "",
                       "| fold | " + " | ".join(keys) + " |", "|---|" + "---|" * len(keys)]
             for f, m in enumerate(r["arabic"]["folds"] + [r["arabic"]["all"]]):
-                name = f"fold {f}" if f < k else "all"
+                name = f"fold {f} ({r['fold_names'][f]})" if f < k else "all"
                 lines.append(f"| {name} | " + " | ".join(str(m[x]) if isinstance(m[x], int) else f3(m[x]) for x in keys) + " |")
             lines.append("")
         if r.get("losses") is not None:
@@ -515,7 +517,7 @@ def write_md(res: dict, path: Path) -> None:
                       "|---|---|---|---|---|---|---|"]
             for x in r["losses"]:
                 best = next(v for kk, v in x.items() if kk.startswith("tf_"))
-                lines.append(f"| {x['id']} | {x['site']} | {x['fold']} | {x['newsclean']:.3f} | {x['extracted']:.3f} | "
+                lines.append(f"| {x['id'][:16]} | {x['site']} | {x['fold']} | {x['newsclean']:.3f} | {x['extracted']:.3f} | "
                              f"{best:.3f} | {x['cause']} |")
             lines.append("")
     replace_section(path, "folds", "\n".join(lines))
