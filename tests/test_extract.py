@@ -101,3 +101,30 @@ def test_handed_over_tree_gives_trafilaturas_answer_without_its_copies():
         assert len(copies) == inside + 1  # outside the block the caller's tree is copied too
     finally:
         E.copy.copy = real
+
+
+def test_fast_pass_that_keeps_one_box_is_redone_in_full_mode():
+    """A real 2025 page (tests/data/rerun: nutritionfacts.org, WCXB, CC-BY-4.0) where trafilatura's
+    fast pass keeps one box, under a fifth of the words the page prints in <p>: the page is
+    extracted again in full mode and the article comes out whole."""
+    import json
+
+    import trafilatura
+
+    from newsclean.pipeline.extract import FAST_MIN_SHARE, TRAFILATURA_OPTIONS, drop_inert
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
+
+    page = Path(__file__).parent / "data" / "rerun" / "wcxb-0307"
+    html = decode(gzip.open(page.with_suffix(".html.gz")).read(), is_html=True)[0]
+    gold = json.loads(page.with_suffix(".json").read_text())
+    tree = parse_html(html)
+    drop_inert(tree)
+    p_words = sum(len(t.split()) for p in tree.iter("p") for t in p.itertext())
+    fast = trafilatura.bare_extraction(tree, url=gold["url"], with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)
+    assert len(fast.text.split()) < FAST_MIN_SHARE * p_words  # what the fast pass alone gives
+    art = process_article(Article("wcxb-0307.html", "html", raw=html, url=gold["url"]))
+    truth = set(gold["body"].lower().split())
+    body = art.body_text().lower().split()
+    assert len(body) > 0.8 * len(gold["body"].split())
+    assert sum(w in truth for w in body) > 0.95 * len(body)
