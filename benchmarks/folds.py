@@ -272,14 +272,6 @@ class Scorer:
                 "author_f1": s["authors"]["name_f1"], "date": s["date"]["accuracy"],
                 "n": (s["title"]["n"], s["authors"]["n"], s["date"]["n"])}
 
-    def meta_rows(self, cases, preds) -> dict[str, dict]:
-        rows = {}
-        for c in cases:
-            p = preds.get(c["id"], {})
-            rows[c["id"]] = self.meta.Tally().add_case(c["gold"], {"title": p.get("title"), "authors": p.get("authors"),
-                                                                   "date": p.get("date")})
-        return rows
-
     def arabic(self, cases, preds) -> dict:
         body = [self.ar.score_case(preds.get(c["id"], {}).get("body") or "", c["gold"]) for c in cases]
         meta = [self.ar_meta.score_case(c["gold"], preds.get(c["id"])) for c in cases]
@@ -299,7 +291,7 @@ def per_fold(cases: list[dict], k: int, fn) -> tuple[list, object]:
     return [fn([c for c in cases if c["fold"] == f]) for f in range(k)], fn(cases)
 
 
-def select(cases: list[dict], k: int, candidates: dict[str, dict], page_metric, pool):
+def select(cases: list[dict], k: int, candidates: dict[str, dict], pool):
     """The protocol for a choice among `candidates` ({name: {case id: page row}}): for each fold,
     the candidate with the best pooled metric on the other folds, scored on that fold. Returns the
     chosen name per fold and the pooled metric over the held-out pages of all folds."""
@@ -344,7 +336,7 @@ def report(eval_dir: Path, sets: list[str], k: int, cache: Path, workers: int, l
                 print(f"  body F1 {s:14s} " + " ".join(f"{x:.3f}" for x in folds) + f"  all {overall:.3f}")
             # trafilatura's best single setting, chosen on the other folds (the protocol)
             tf = {s: rows[s] for s in TF_SETTINGS}
-            chosen, held = select(cases, k, tf, None, sc.body_f1)
+            chosen, held = select(cases, k, tf, sc.body_f1)
             out["body"]["tf_best_heldout"] = {"chosen": chosen, "all": held}
             print(f"  trafilatura best setting chosen on the other folds: {chosen} -> held-out {held:.3f}")
             if losses:
@@ -458,7 +450,7 @@ def choices(eval_dir: Path, k: int, cache: Path, workers: int, variants: list[st
         print(f"{name:28s} " + " ".join(f"{x:10.3f}" for s in BODY_SETS for x in per[s]) + "  " +
               " ".join(f"{alls[s]:.3f}" for s in BODY_SETS))
     ext = {n: cands[n] for n in ["current", *variants]}
-    chosen, held = select(allcases, k, ext, None, pool)
+    chosen, held = select(allcases, k, ext, pool)
     out["extractor_choice"] = {"chosen": chosen, "held_out": held, "current_held_out": pool(list(cands["current"].values()))}
     print(f"extractor setting chosen on the other folds: {chosen}; held-out mean set F1 {held:.4f} "
           f"(current everywhere {out['extractor_choice']['current_held_out']:.4f})")
