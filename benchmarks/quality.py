@@ -106,7 +106,7 @@ def write_md(rows: dict, whys: dict, eval_dir: Path) -> None:
              "F1 of the means).", "",
              "| run | P | R | F1 | mean page F1 |", "|---|---|---|---|---|"]
     names = {"text": "newsclean, text path (`.txt` dumps)", "html": "newsclean, HTML path (`.html` pages)",
-             "trafilatura": "trafilatura 2.3.1 alone, newsclean's settings (comments off, precision mode)"}
+             "trafilatura": "trafilatura 2.3.1 alone, newsclean's settings (comments off, recall mode)"}
     for k in ("text", "html", "trafilatura"):
         s = rows[k]["summary"]
         lines.append(f"| {names[k]} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['mean_page_f1']:.3f} |")

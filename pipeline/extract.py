@@ -1,8 +1,8 @@
 """HTML -> main text lines (trafilatura) and metadata candidates (meta tags, JSON-LD).
 
 The page is parsed once, with lxml set never to touch the network; metadata is read from that
-tree before trafilatura cleans it. trafilatura runs with comments off and precision mode, the
-settings measured best in benchmarks/quality.py.
+tree before trafilatura cleans it. trafilatura runs with comments off and in recall mode, chosen by
+site folds in benchmarks/folds.py (precision mode dropped whole bodies on pages of unseen sites).
 """
 from __future__ import annotations
 
@@ -30,13 +30,21 @@ _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis
 _PARSER.set_element_class_lookup(lxml.etree.ElementDefaultClassLookup(
     element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
     entity=lxml.html.HtmlEntity))
-TRAFILATURA_OPTIONS = dict(include_comments=False, favor_precision=True, include_tables=True,
+# Recall mode, not precision: by site folds over eval/dev and eval/modern (benchmarks/folds.py
+# --choices), chosen on 4 of 5 folds' training folds; held-out mean body F1 0.946 -> 0.952 (with
+# the retry below 0.957). Precision mode's fast pass kept a sliver of the body (a lead paragraph, a
+# box) on 1 page in 10 of modern/; the post-cleaner removes most of what recall mode adds.
+TRAFILATURA_OPTIONS = dict(include_comments=False, favor_recall=True, include_tables=True,
                            include_images=False, deduplicate=False)
 # trafilatura's fast mode skips its readability/justext comparison (about 40 % of extraction time).
-# It loses text only when its own result is short, so a result under this many words is redone in
-# full mode (benchmarks/quality.py: on the 93 dev pages, 3 are redone and 2 gain from it, at 54 and 34
-# words; any threshold from 55 to 100 gives the same F1, 40 loses one page; 75 is mid-plateau).
+# It loses text when its own result is short, so a result under this many words is redone in full
+# mode (on the 93 dev pages, 3 are redone and 2 gain from it, at 54 and 34 words; any threshold from
+# 55 to 100 gives the same F1, 40 loses one page; 75 is mid-plateau) ...
 FAST_MIN_WORDS = 75
+# ... and so is a result shorter than this share of the words the page prints in <p> elements: the
+# fast pass took one box of a long text (benchmarks/folds.py: chosen from 0-0.4 by site folds, 0.2 on
+# 4 of 5; 1 dev page and 25 of 452 modern pages are redone).
+FAST_MIN_SHARE = 0.2
 # Elements trafilatura deletes in its own cleaning (settings.MANUALLY_CLEANED) but only after two
 # XPath prunes and a tree copy that still walk them; scripts other than JSON-LD (which trafilatura
 # reads to tell forum threads) go too. Removed once metadata is read, fast-mode output is the same
@@ -46,19 +54,22 @@ _INERT = ("style", "svg", "link", "meta", "noscript", "input", "button", "select
 
 
 # trafilatura copies the tree it is handed (bare_extraction: the caller keeps its own), then copies it
-# twice more (core._prepare_tree: a working copy, and a backup that only full mode's comparison and
-# the forum-comment branch read): three copies of the whole page, ~3 ms of its ~20 ms in fast mode.
-# newsclean hands over a tree it has read all metadata from and never reads again, so in fast mode
-# (precision, comments off: no stage rereads the raw tree or the backup) those copies return the
-# tree itself. Only trees inside `handed_over` are affected; every other copy, and every other
-# caller of trafilatura in the process, is untouched. Tied to the pinned trafilatura: with any
-# other version the copies stay (tests/test_extract.py checks the output is identical either way).
+# twice more (core._prepare_tree: a working copy, and a backup). newsclean hands over a tree it has
+# read all metadata from and never reads again, so trafilatura's first copy (the caller's) returns
+# the tree itself. The later copies stay: outside precision mode trafilatura rereads the raw tree
+# (its baseline rescue), and skipping them changed the text of 14 of 1,090 eval pages. Only trees
+# inside `handed_over` are affected; every other copy, and every other caller of trafilatura in the
+# process, is untouched. Tied to the pinned trafilatura: with any other version the copies stay
+# (tests/test_extract.py checks the output is identical either way).
 _TRAFILATURA_HANDOVER_VERSION = "2.3.1"
 _HANDED_OVER: set[int] = set()
 
 
 def _copy_unless_handed_over(obj):
-    return obj if id(obj) in _HANDED_OVER else copy.copy(obj)
+    if id(obj) in _HANDED_OVER:
+        _HANDED_OVER.discard(id(obj))  # the first copy only: trafilatura's later copies are real
+        return obj
+    return copy.copy(obj)
 
 
 @contextmanager
@@ -677,13 +688,16 @@ def extract_html(art: Article) -> str | None:
     if singles:  # "Nils" from a CMS account: the page may print the full name
         art.html_meta["name_expansions"] = expand_first_names(singles, _visible_texts(tree))
     drop_inert(tree)
+    p_words = sum(len(t.split()) for p in tree.iter("p") for t in p.itertext())
     with handed_over(tree):  # the tree is not read after this: trafilatura need not copy it
         doc = trafilatura.bare_extraction(tree, url=art.url, with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)
-    if doc is None or len((doc.text or "").split()) < FAST_MIN_WORDS:
+    words = len((doc.text or "").split()) if doc is not None else 0
+    if words < FAST_MIN_WORDS or words < FAST_MIN_SHARE * p_words:
         tree = parse_html(art.raw, xml_safe=True)
-        for options in ({**TRAFILATURA_OPTIONS, "fast": False},
-                        # precision mode finds nothing on some short pages: recall mode once more
-                        {**TRAFILATURA_OPTIONS, "favor_precision": False, "favor_recall": True}):
+        # full mode weighs its result against readability's and justext's; balanced first (recall
+        # mode's full pass took more boilerplate on the redone pages), then recall
+        for options in ({**TRAFILATURA_OPTIONS, "fast": False, "favor_recall": False},
+                        {**TRAFILATURA_OPTIONS, "fast": False}):
             # trafilatura works on its own copy of a tree it is given: the parsed tree serves twice
             full = trafilatura.bare_extraction(tree, url=art.url, with_metadata=False, **options)
             if full is not None and (full.text or "").strip():
