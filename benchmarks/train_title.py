@@ -1,4 +1,4 @@
-"""Fit the text-dump headline scorer's weights (pipeline.clean.TITLE_WEIGHTS).
+"""Fit the text-dump headline scorer's weights (pipeline.header.TITLE_WEIGHTS).
 
     python benchmarks/train_title.py [--eval ../shared/eval] [--l2 1.0]
 
@@ -8,7 +8,7 @@ The weights are a softmax over each page's candidates (the gold headline's line 
 with an L2 penalty, fitted with L-BFGS; the person_name weight is kept as it is in the code (a
 rule: a name is the byline, not the headline). Reported: by-site 5-fold cross-validation (pages of one
 site never on both sides), i.e. what unseen sites get, beside the weights in the code; then the
-weights fitted on all pages, to paste into pipeline/clean.py.
+weights fitted on all pages, to paste into pipeline/header.py.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from scipy.optimize import minimize
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import newsclean.pipeline.clean as C  # noqa: E402
+import newsclean.pipeline.header as C  # noqa: E402
 from newsclean.pipeline.process import process_article  # noqa: E402
 from newsclean.pipeline.record import Article  # noqa: E402
 from newsclean.pipeline.textnorm import match_key  # noqa: E402

@@ -18,7 +18,8 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 with atheris.instrument_imports():
-    from newsclean.pipeline.clean import clean, segment
+    from newsclean.pipeline.clean import clean
+    from newsclean.pipeline.lines import segment
     from newsclean.pipeline.dates import find_date
     from newsclean.pipeline.bylines import parse_byline
     from newsclean.pipeline.process import process_article

@@ -289,6 +289,9 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
 
     "By A and B | Fox News" -> (["A", "B"], None); "كتب: أحمد علي" -> (["أحمد علي"], None);
     "By AFP" -> ([], "AFP"); "Reporting by X; Editing by Y" -> (["X"], None).
+
+    Long: one credit line read left to right (prefix, agency, role words, name list); the steps share
+    the line's state, and splitting them would pass it all around.
     """
     line = text.strip().strip("–—-|•·'\"‘’“”").strip()
     m = _PREFIX.match(line)

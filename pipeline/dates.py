@@ -8,10 +8,10 @@ gives one (or the caller configures the site's zone).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
+
+from .record import ParsedDate
 
 _EASTERN_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
                                  **{chr(0x06F0 + i): str(i) for i in range(10)}})
@@ -107,28 +107,6 @@ _REL_AR = re.compile(r"منذ\s+(?P<n>\d+)?\s*(?P<u>دقيقة|دقائق|ساع
 _AR_UNITS = {"دقيقة": "minute", "دقائق": "minute", "ساعة": "hour", "ساعات": "hour", "ساعتين": "hour2",
              "يوم": "day", "أيام": "day", "ايام": "day", "يومين": "day2", "أسبوع": "week", "اسبوع": "week",
              "أسابيع": "week", "اسابيع": "week"}
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedDate:
-    """A date as printed: calendar date, local time if printed, UTC offset only if printed."""
-
-    date: date
-    time: str | None = None  # "HH:MM" or "HH:MM:SS", as printed (24-hour)
-    offset: timedelta | None = None
-    raw: str = ""
-    kind: str = "text"  # which parser read it: iso, dmy_name, ..., relative, dateparser
-    span: tuple[int, int] = (0, 0)
-
-    def utc(self, site_tz: str | None = None) -> datetime | None:
-        """UTC instant when the offset is known (printed, or the site's zone configured)."""
-        hh, mm, ss = (int(p) for p in ((self.time or "00:00") + ":00").split(":")[:3])
-        local = datetime(self.date.year, self.date.month, self.date.day, hh, mm, ss)
-        if self.offset is not None:
-            return (local - self.offset).replace(tzinfo=timezone.utc)
-        if site_tz and self.time:
-            return local.replace(tzinfo=ZoneInfo(site_tz)).astimezone(timezone.utc)
-        return None
 
 
 def _valid(y: int, m: int, d: int, latest_year: int) -> date | None:

@@ -18,7 +18,7 @@ import lxml.html
 
 from .bylines import READING_TIME, byline_after_stamp, byline_prefix, expand_first_names, is_phrase, names_organisation
 from .dates import find_date
-from .metadata import structured_authors
+from .header import structured_authors
 from .record import Article
 
 _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, collect_ids=False,

@@ -3,42 +3,18 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta, timezone
-from urllib.parse import urlsplit
 
-import courlan
-
-from .bylines import agency_code, credit_word, expand_first_names, handle, full_name, names_organisation, parse_byline
-from .clean import NOT_PUBLICATION, date_line, is_update_stamp, name_beside_date, page_byline, parse_caption, stamp_at_head
+from .bylines import agency_code, credit_word, expand_first_names, full_name, names_organisation, parse_byline
+from .header import (NOT_PUBLICATION, _is_site_name, _site_names, _split_authors, _structured_sources, date_line, is_update_stamp, name_beside_date, page_byline, parse_caption,
+                     stamp_at_head)
 from .dates import ParsedDate, find_date
 from .record import Article, Line
 from .textnorm import clean_text, match_key
+from .urls import canonical_url, site_of  # noqa: F401  (metadata's public names)
 
 _H1_SEP = re.compile(r"\s[-–—|/:]\s|\S:\s")
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|online)\b", re.I)
 _SUFFIX_SEP = re.compile(r"\s+(?:[|•·»:]{1,2}|[-–—])\s+")
-
-
-def canonical_url(url: str | None) -> str | None:
-    """Normalised URL (courlan): lower-cased host, tracking parameters and fragment dropped."""
-    if not url or not url.strip():
-        return None
-    try:
-        # a SplitResult, not the string: courlan html-unescapes strings, and "?a=1&region=eu" would
-        # become "?a=1®ion=eu" ("&reg"), "&para=2" "¶=2" (lxml has unescaped attribute values already)
-        norm = courlan.normalize_url(urlsplit(url.strip()), strict=False)
-    except Exception:  # courlan raises on malformed URLs; keep what the record gave
-        norm = url.strip()
-    return norm.split("#", 1)[0]
-
-
-def site_of(url: str | None) -> str | None:
-    """Registered domain of a URL (courlan's bundled suffix list, no network)."""
-    if not url:
-        return None
-    try:
-        return courlan.extract_domain(url)
-    except Exception:
-        return None
 
 
 def _site_matcher(site_names: list[str]):
@@ -117,58 +93,6 @@ def _page_byline(lines: list[str], site: str | None, stamped: list[str]) -> list
         if by and by[0] and all(full_name(a) or (vouched and not names_organisation(a)) for a in by[0]):
             return [line]
     return None
-
-
-def _split_authors(values: list[str], art: Article, site_names: list[str]) -> list[str]:
-    names: list[str] = []
-    for v in values:
-        if not v or v.startswith("http") or len(v) > 200 or names_organisation(v) or (
-                _is_site_name(v, site_names) and not handle(v)):
-            continue  # the site's own name whole ("Jobs & Hire"), before its words look like two names;
-            # a blog named after its author's handle ("happyface313", "zahlenzauberin") keeps it
-        for part in re.split(r"\s*;\s*", v):
-            parsed = parse_byline(part, site=art.site, lenient=True)
-            if not parsed:
-                continue
-            authors, agency = parsed
-            if agency and not art.source_agency:
-                art.source_agency = agency
-            for a in authors:
-                # a handle that is the site's name is the blog's author when the credit names it alone
-                # ("von zahlenzauberin"), not when more follows it ("unocero - Alberto Ávila")
-                if _is_site_name(a, site_names) and not (handle(a) and part.rstrip(" .").endswith(a)):
-                    continue
-                if a not in names:
-                    names.append(a)
-    return names
-
-
-def _is_site_name(name: str, site_names: list[str]) -> bool:
-    """"Eat What Tonight" on eatwhattonight.com, "Die Furche" for "Die FURCHE": the site's name,
-    spaced or not, or its domain without the suffix."""
-    k = match_key(name).replace(" ", "")
-    return any(k == match_key(s).replace(" ", "") or k == s.split(".")[0].casefold() for s in site_names if s)
-
-
-def _site_names(art: Article, meta: dict) -> list[str]:
-    site = art.site or site_of(canonical_url(art.url or meta.get("canonical")))
-    return [s for s in (meta.get("site_name"), meta.get("ld_publisher"), meta.get("t_sitename"), site) if s]
-
-
-def _structured_sources(meta: dict) -> tuple:
-    """Author candidates by authority: JSON-LD, <meta>, trafilatura's reading of the page."""
-    return meta.get("ld_authors"), meta.get("authors"), [meta["t_author"]] if meta.get("t_author") else None
-
-
-def structured_authors(art: Article, meta: dict) -> list[str]:
-    """Authors named by JSON-LD, <meta> or trafilatura's reading of them, before any byline
-    markup or text is scanned."""
-    site_names = _site_names(art, meta)
-    for source in _structured_sources(meta):
-        names = _split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)
-        if names:
-            return names
-    return []
 
 
 # "Mehr Artikel von X", "View all posts by X": a link to the author's archive, not a byline

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import xxhash
-
 from . import langid
-from .clean import clean, segment
+from .clean import clean
 from .extract import extract_html
-from .metadata import canonical_url, choose_html_title, finalize, site_of
-from .record import Article
-from .textnorm import clean_text, match_key
+from .lines import segment
+from .metadata import choose_html_title, finalize
+from .record import Article, article_id  # noqa: F401  (article_id: re-exported)
+from .textnorm import clean_text
+from .urls import canonical_url, site_of
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,6 @@ def identify_language(art: Article, backend: str) -> None:
     if same and res.script:  # a paragraph in the same script but another language (a French quote)
         for ln, lang in zip(same, langid.paragraph_languages([ln.text for ln in same], res.script, res.lang, backend)):
             ln.lang = lang
-
-
-def article_id(art: Article) -> str:
-    """Stable id: the canonical URL when there is one, else the title and body."""
-    key = art.url or (match_key(art.title or "") + "\n" + match_key(art.body_text()[:2000]))
-    return xxhash.xxh3_64_hexdigest(key.encode("utf-8"))
 
 
 def process_article(art: Article, opts: Options = Options()) -> Article:

@@ -19,6 +19,7 @@ import xxhash
 
 from .decode import NotText, TooLarge, decode, gunzip
 from .record import Article
+from .transient import is_transient
 
 FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
            ".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc"}
@@ -127,8 +128,6 @@ def read_file(uri: str, limits: Limits = Limits(), raise_transient: bool = False
         else:
             yield from _warc(uri, limits)
     except Exception as e:
-        from .batch import is_transient
-
         if is_transient(e):
             if raise_transient:
                 raise

@@ -2,9 +2,55 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
-from .dates import ParsedDate
+import xxhash
+
+from .textnorm import match_key
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    """A date as printed: calendar date, local time if printed, UTC offset only if printed."""
+
+    date: date
+    time: str | None = None  # "HH:MM" or "HH:MM:SS", as printed (24-hour)
+    offset: timedelta | None = None
+    raw: str = ""
+    kind: str = "text"  # which parser read it: iso, dmy_name, ..., relative, dateparser
+    span: tuple[int, int] = (0, 0)
+
+    def utc(self, site_tz: str | None = None) -> datetime | None:
+        """UTC instant when the offset is known (printed, or the site's zone configured)."""
+        hh, mm, ss = (int(p) for p in ((self.time or "00:00") + ":00").split(":")[:3])
+        local = datetime(self.date.year, self.date.month, self.date.day, hh, mm, ss)
+        if self.offset is not None:
+            return (local - self.offset).replace(tzinfo=timezone.utc)
+        if site_tz and self.time:
+            return local.replace(tzinfo=ZoneInfo(site_tz)).astimezone(timezone.utc)
+        return None
+
+
+# Why an input record produced no article: reason code -> what happened (the rejects table's `reason`).
+REJECT_REASONS: dict[str, str] = {
+    "empty": "the record or file holds no text",
+    "not_text": "binary content",
+    "corrupt_gzip": "a .gz that does not decompress",
+    "corrupt_warc": "a WARC file warcio cannot read",
+    "too_large": "over the size limit (also a gzip bomb, or a document that needs too much memory)",
+    "invalid_json": "a JSON Lines line that is not JSON",
+    "invalid_record": "a JSON Lines record that is not an object, or has fields of the wrong type",
+    "missing_content": "a JSON Lines record without `html` or `text`",
+    "unsupported_format": "a file name with no known extension",
+    "read_error": "the input could not be read (also a transient error after the last retry)",
+    "no_content": "HTML with no extractable main text",
+    "no_body": "every line was boilerplate (or, after the site-template pass, template)",
+    "timeout": "the document took longer than the per-document time limit",
+    "too_deep": "document nesting too deep to process",
+    "internal_error": "an error nobody foresaw while processing the record (a bug): the detail has it",
+    "duplicate": "a copy of an earlier article, taken out with --drop-duplicates",
+}
 
 
 @dataclass(slots=True)
@@ -71,12 +117,15 @@ class Article:
 
     reject: tuple[str, str] | None = None  # (reason code, detail)
 
-    def kept_lines(self) -> list[Line]:
-        return [ln for ln in self.lines if ln.reason is None]
-
     def body_text(self) -> str:
         """The clean body: kept lines, paragraphs separated by one blank line."""
         return "\n\n".join(ln.text for ln in self.lines if ln.reason is None)
 
     def removed(self) -> list[tuple[str, str]]:
         return [(ln.text, ln.reason) for ln in self.lines if ln.reason is not None]
+
+
+def article_id(art: Article) -> str:
+    """Stable id: the canonical URL when there is one, else the title and body."""
+    key = art.url or (match_key(art.title or "") + "\n" + match_key(art.body_text()[:2000]))
+    return xxhash.xxh3_64_hexdigest(key.encode("utf-8"))

@@ -38,7 +38,6 @@ REASONS: dict[str, tuple[str, str]] = {
     "date": ("metadata", "publication date line, moved to `published_*`"),
     "reading_time": ("metadata", "'N min read', moved to `reading_time_minutes`"),
     "agency": ("metadata", "wire agency credit, moved to `source_agency`"),
-    "section": ("metadata", "section label, moved to `section`"),
     "caption": ("image caption", "photo caption or credit, moved to `image_captions`"),
     "gallery": ("image caption", "gallery navigation ('Image 1 of 4')"),
 }
@@ -132,7 +131,6 @@ AGENCY_LINE = _rx(r"^\s*(?:source|sources|quelle|fuente|fonte|المصدر|مص�
 DATELINE_AGENCY = re.compile(r"^[\w\s,.'’\u0600-\u06FF-]{0,40}?\((?P<agency>[^()]{2,40})\)\s*[-–—:]\s*")
 # "CAIRO - AFP", "القاهرة - أ ش أ": a dateline (one or two words) and the agency, alone on a line
 PLACE_AGENCY = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[-–—]\s*(?P<agency>[^-–—]{2,30}?)\s*\.?\s*$")
-TRAILING_AGENCY = re.compile(r"[—–-]\s*(?P<agency>[\w .\u0600-\u06FF]{2,30})\s*\.?$")
 # Calls to action: searched in a line, used only at the tail of the body.
 CTA = _rx(r"\b(?:sign up|subscribe|newsletters?|delivered (?:to|through) your (?:inbox|letterbox)|click here|"
           r"follow (?:us|him|her|them|@\w+) on|follow @\w+|may be reached at|can be reached at|have a tip\?|"
@@ -163,4 +161,6 @@ DISCLAIMER = _rx(r"^\s*disclaimer\s*:|^\s*(?:the\s+)?(?:views?|opinions?|viewpoi
                  r"\bn'engagent que (?:leurs?|son|sa) auteu|"
                  r"^\s*(?:الآراء|المقالات|المقال|ما ينشر|هذا المقال|جميع المقالات|جميع الآراء)\b.{0,80}?"
                  r"(?:لا (?:تعبر|يعبر|تعكس|يعكس)\s+(?:بالضرورة\s+)?عن|(?:يعبر|تعبر) عن (?:رأي|وجهة نظر) (?:كاتبه|كاتبها|صاحبه|صاحبها))")
+# The home page's link opens a breadcrumb trail ("Home", "Home » News", "Startseite › Politik")
+HOME = r"(?:home|startseite|start|accueil|inicio|início|homepage)"
 SENTENCE_END = re.compile(r"[.!?؟。！？…:;»”\"'’)\]]\s*$")

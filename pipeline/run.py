@@ -71,7 +71,10 @@ def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limit
         map_batches: Callable[[list[dict]], Iterable[dict]] = local_map,
         on_batch: Callable[[dict], None] | None = None) -> dict:
     """Clean `inputs` into the tables under `out` (a folder, or an object-store URL: see
-    pipeline.remote); returns the run report (also written to out/runs/<run_id>.json)."""
+    pipeline.remote); returns the run report (also written to out/runs/<run_id>.json).
+
+    Long: the run's steps in order under one writer lock (discover, batches, checks, publish, report);
+    read top to bottom it is the run."""
     from . import remote
 
     if remote.is_remote(out):

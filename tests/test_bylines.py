@@ -236,7 +236,7 @@ def test_skip_links_are_navigation_not_headlines():
     """'Skip to content' / 'Zum Inhalt springen' open many dumps just above the headline; they are
     removed as skip_link wherever printed and never become the title."""
     from newsclean.pipeline.clean import line_marker
-    from newsclean.pipeline.clean import features
+    from newsclean.pipeline.lines import features
     from newsclean.pipeline.record import Line
 
     for text in ("Skip to content", "Zum Inhalt springen", "Aller au contenu", "Liken Lade …", "Loading..."):
@@ -802,7 +802,7 @@ def test_a_creative_commons_licence_names_the_blogs_author_last():
 
 
 def test_captions_with_their_credit_at_the_end_or_a_label_in_front():
-    from newsclean.pipeline.clean import parse_caption
+    from newsclean.pipeline.header import parse_caption
     from newsclean.pipeline.record import Caption
 
     assert parse_caption("The minister at the meeting. Photo: Jane Doe") == Caption("The minister at the meeting.", "Jane Doe")

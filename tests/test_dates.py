@@ -145,7 +145,7 @@ def test_update_stamp_is_the_date_of_last_resort():
 
 
 def test_dates_that_are_not_publication_dates():
-    from newsclean.pipeline.clean import date_line
+    from newsclean.pipeline.header import date_line
     from newsclean.pipeline.record import Article
 
     art = Article("x", "text")
@@ -172,7 +172,7 @@ def test_page_date_last_resort_in_a_whole_page():
     dateline = process_article(Article("b.txt", "text", raw=f"{menu}\nBridge plan backed\n{body}\n{menu}\n"
                                        "Karlsruhe, (12.11.2021). Traditionell gedenken die Bürger der Verstorbenen.\n"))
     assert str(dateline.published_date) == "2021-11-12"
-    from newsclean.pipeline.clean import page_date
+    from newsclean.pipeline.header import page_date
     from newsclean.pipeline.record import Line
 
     comments = Article("c.txt", "text", lines=[Line("Bridge plan backed", 0), Line("Leave a Reply", 1, "comments"),
@@ -252,7 +252,7 @@ def test_version_numbers_are_no_two_digit_years(text):
 
 def test_date_at_the_end_of_a_blog_entry_footer():
     """The theme's entry footer lists categories and tags before the date: the line is read whole."""
-    from newsclean.pipeline.clean import stamp_at_head
+    from newsclean.pipeline.header import stamp_at_head
     from newsclean.pipeline.record import Article
 
     line = ("Dieser Eintrag wurde veröffentlicht in Inland, Politik, Rant und getaggt mit Antisemitismus, Piraten "
