@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from . import dedup, store
-from .process import Options, process_article
+from .options import DOC_TIMEOUT, Options
+from .process import process_article
 from .readers import Limits, file_fingerprint, read_file
 from .record import Article
 from .templates import TemplateStore
@@ -145,7 +146,7 @@ def shutdown_pool() -> None:
 
 def process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: Options = Options(),
                   limits: Limits = Limits(), ledger: dict[str, tuple[str, int]] | None = None,
-                  reprocess: bool = False, doc_timeout: float | None = 30.0,
+                  reprocess: bool = False, doc_timeout: float | None = DOC_TIMEOUT,
                   raise_transient: bool = True, progress=None, isolate: bool | None = None) -> dict:
     """Process input files into the run's staging area; returns BatchStats as a dict.
 

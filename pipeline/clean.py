@@ -20,14 +20,13 @@ Each pass marks lines with a reason code from `pipeline.rules.REASONS`; nothing 
 """
 from __future__ import annotations
 
-import re
-
 from . import rules as R
 from .bylines import agency_code, byline_prefix, parse_byline
 from .dates import find_date, url_date
-from .header import (_caption, _set_byline, _set_date, _stamp_head, _use_date, date_line, fallback_date,
-                     header_tail, page_byline, page_date, read_header)
+from .header import (date_line, fallback_date, header_tail, page_byline, page_date, read_caption, read_header, set_byline,
+                     set_date, stamp_head, use_date)
 from .lines import _FEATURES, Feat, features, segment  # noqa: F401  (segment: clean's public API)
+from .options import SiteConfig
 from .record import Article, Line
 from .scripts import script_counts
 from .textnorm import match_key
@@ -40,9 +39,8 @@ def clear_caches() -> None:
     """Forget every per-process cache of line verdicts: line features, date readings, stamps and
     match keys (benchmarks measure pages that share nothing with pages seen before)."""
     _FEATURES.clear()
-    for cached in (find_date, _stamp_head, match_key):
+    for cached in (find_date, stamp_head, match_key):
         cached.cache_clear()
-
 
 
 # --- pass 1: self-describing lines ------------------------------------------------------------
@@ -82,13 +80,9 @@ def line_marker(t: str, f: Feat) -> tuple[str, object] | None:
         return "agency", code
     if R.RELATED_PREFIX.match(t) and not f.ends and f.units <= 30:
         return "related_link", None
-    if (cap := _caption(t)) is not None:
+    if (cap := read_caption(t)) is not None:
         return "caption", cap
     return None
-
-
-# The home page's link opens a breadcrumb trail: a new region of the page ("Home", "Home » News").
-_HOME_CRUMB = re.compile(r"^\s*" + R.HOME + r"\s*(?:$|»|›|\||/|>)", re.I)
 
 
 def mark_markers(art: Article, feats: list[Feat]) -> None:
@@ -101,7 +95,7 @@ def mark_markers(art: Article, feats: list[Feat]) -> None:
             # A related-list heading takes the headline-like lines under it, up to real prose, a trail
             # from the home page, or the byline under the article's tags.
             in_list -= 1
-            ended = _HOME_CRUMB.match(t) or (after_tags and byline_prefix(t) and parse_byline(t, require_prefix=True))
+            ended = R.HOME_CRUMB.match(t) or (after_tags and byline_prefix(t) and parse_byline(t, require_prefix=True))
             if not ended and (f.headline_like or f.units <= 2 or (not f.paragraph and f.units < 20)):
                 ln.reason = "related_link"
                 continue
@@ -131,9 +125,6 @@ def document_script(lines: list[Line], feats: list[Feat]) -> str | None:
         if ln.kept and f.script and f.paragraph:
             weight[f.script] = weight.get(f.script, 0) + f.units
     return max(sorted(weight), key=weight.get) if weight else None
-
-
-_HARAKAT = re.compile("[\u064B-\u0652]")
 
 
 def mark_repeated(art: Article, feats: list[Feat]) -> None:
@@ -188,7 +179,7 @@ def mark_foreign_script(art: Article, feats: list[Feat], doc_script: str | None,
             continue
         if not whole_page and f.paragraph:
             continue
-        if f.script == "Arabic" and len(_HARAKAT.findall(ln.text)) >= 3:
+        if f.script == "Arabic" and len(R.HARAKAT.findall(ln.text)) >= 3:
             continue
         if script_counts(ln.text).get(doc_script, 0) * 10 >= len(ln.text.replace(" ", "")):
             continue
@@ -243,7 +234,7 @@ def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
 
 # --- pass 5: residue inside the body ------------------------------------------------------------
 def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, date_order: str,
-                      teaser_lists: bool = True) -> None:
+                      whole_page: bool = True) -> None:
     lines = art.lines
     title_key = match_key(art.title) if art.title else None
     first_para = True
@@ -256,15 +247,15 @@ def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, dat
             continue
         if f.units <= 15 and (by := parse_byline(ln.text, require_prefix=True, site=art.site)):
             ln.reason = "byline"
-            _set_byline(art, ln.text, *by)
+            set_byline(art, ln.text, *by)
             continue
         if f.units <= 14 and (dl := date_line(ln.text, art, date_order)) is not None:
             by = parse_byline(dl.residue, require_prefix=True) if dl.residue else None
             if by or not dl.residue:
                 ln.reason = "date"
-                _set_date(art, dl, ln.text)
+                set_date(art, dl, ln.text)
                 if by:
-                    _set_byline(art, ln.text, *by)
+                    set_byline(art, ln.text, *by)
                 continue
         if first_para and f.paragraph:
             first_para = False
@@ -281,17 +272,17 @@ def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, dat
         if i is not None and not lines[i].kept:
             continue  # removed lines do not break a run
         structured = sum(any(c.isdigit() for c in lines[j].text) for j in run) * 2 > len(run)  # schedules, results
-        if len(run) >= LINK_LIST_MIN_RUN and (teaser_lists or (i is None and not structured)):
+        if len(run) >= LINK_LIST_MIN_RUN and (whole_page or (i is None and not structured)):
             for j in run:
                 lines[j].reason = "link_list"
         run = []
-    mark_tail_cta(art, feats, start, end, anywhere=teaser_lists)
+    mark_tail_cta(art, feats, start, end, whole_page=whole_page)
 
 
-def mark_tail_cta(art: Article, feats: list[Feat], start: int, end: int, anywhere: bool = False) -> None:
+def mark_tail_cta(art: Article, feats: list[Feat], start: int, end: int, whole_page: bool = False) -> None:
     """Calls to action that close the body ("Sign up for our newsletter", "Follow her on Twitter");
-    in a whole-page dump (`anywhere`) also those between paragraphs."""
-    if anywhere:
+    in a whole-page dump (`whole_page`) also those between paragraphs."""
+    if whole_page:
         for i in range(start, end):
             if art.lines[i].kept and feats[i].units <= 40 and feats[i].verdict("cta", _has_cta, art.lines[i].text):
                 art.lines[i].reason = "cta"
@@ -313,45 +304,50 @@ def _has_cta(text: str, f: Feat) -> bool:
 FIXPOINT_ROUNDS = 2
 
 
-def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True) -> Article:
+def clean(art: Article, *, site: SiteConfig = SiteConfig(), whole_page: bool = True) -> Article:
     """Run all passes over `art.lines` (already segmented), then again over the kept lines until
     nothing more goes: the passes use context (the body span, the header, repeated lines), and a
     line that shaped the context in the first round may itself go, so one round is not always a
-    fixed point. Cleaning a cleaned body therefore changes nothing (tests/test_properties.py)."""
-    _passes(art, date_order, find_span)
+    fixed point. Cleaning a cleaned body therefore changes nothing (tests/test_properties.py).
+
+    `whole_page`: the lines are a whole page (a text dump: find the body span, read the header as
+    navigation, take teaser lists anywhere); False after trafilatura, which has cut the page to its
+    article. `site`: what the page cannot tell (the order of all-numeric dates)."""
+    date_order = site.date_order
+    _passes(art, date_order, whole_page)
     for _ in range(FIXPOINT_ROUNDS):
-        kept = [ln for ln in art.lines if ln.reason is None]
+        kept = art.kept_lines()
         if not kept:
             break
         again = Article(art.source_uri, art.input_format, url=art.url, site=art.site, fetched_at=art.fetched_at,
                         lines=[Line(ln.text, ln.block) for ln in kept])
         again.title = art.title  # so that a repeated headline is still recognised
-        _passes(again, date_order, find_span)
+        _passes(again, date_order, whole_page)
         gone = [(ln, new.reason) for ln, new in zip(kept, again.lines) if new.reason is not None]
         if not gone:
             break
         for ln, reason in gone:
             ln.reason = reason
-    if art.published_date is None and find_span:
+    if art.published_date is None and whole_page:
         page_date(art, date_order)
-    if art.published_date is None and find_span and art.updated_line is None and (pd := url_date(art.url)) is not None:
-        _use_date(art, pd, pd.raw)  # a text record that prints no date: its address may (source "url")
-    if not art.authors and find_span:
+    if art.published_date is None and whole_page and art.updated_line is None and (pd := url_date(art.url)) is not None:
+        use_date(art, pd, pd.raw)  # a text record that prints no date: its address may (source "url")
+    if not art.authors and whole_page:
         page_byline(art, date_order)
     if art.published_date is None and art.updated_line is not None:
         # a page that prints only "Updated <date>" was published on or before it; mostly on it
-        _use_date(art, *art.updated_line)
+        use_date(art, *art.updated_line)
     return art
 
 
-def _passes(art: Article, date_order: str, find_span: bool) -> Article:
+def _passes(art: Article, date_order: str, whole_page: bool) -> Article:
     feats = features(art.lines)
     mark_markers(art, feats)
-    if find_span:
+    if whole_page:
         mark_comments(art, feats)
     script = document_script(art.lines, feats)
-    mark_foreign_script(art, feats, script, whole_page=find_span)
-    if find_span:
+    mark_foreign_script(art, feats, script, whole_page=whole_page)
+    if whole_page:
         start, end = select_body(art, feats)
     else:
         start, end = 0, len(art.lines)
@@ -360,13 +356,13 @@ def _passes(art: Article, date_order: str, find_span: bool) -> Article:
         if start == end:
             start = 0
     start = header_tail(art, feats, start, end, date_order)
-    read_header(art, feats, start, date_order, whole_page=find_span)
-    if find_span:
+    read_header(art, feats, start, date_order, whole_page=whole_page)
+    if whole_page:
         mark_repeated(art, feats)
     for i in range(end, len(art.lines)):
         if art.lines[i].kept:
             art.lines[i].reason = "footer"
-    mark_body_residue(art, feats, start, end, date_order, teaser_lists=find_span)
-    if art.published_date is None and find_span:
+    mark_body_residue(art, feats, start, end, date_order, whole_page=whole_page)
+    if art.published_date is None and whole_page:
         fallback_date(art, feats, start, end, date_order)
     return art

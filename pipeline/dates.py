@@ -1,9 +1,10 @@
-"""Publication dates: a table-driven fast path for the common formats, dateparser for the rest.
+"""Publication dates: a table-driven reader of the common formats (regex + month tables), Hijri-only
+dates and relative dates.
 
 Measured on this machine: dateparser costs 2-5 ms a call and reads "02/10/2025" as 10 February
-under ['en', 'ar']; the regex + month-table path costs ~0.01 ms. So dateparser only sees strings
-the fast path cannot read. A time zone is never invented: an offset is kept only when the text
-gives one (or the caller configures the site's zone).
+under ['en', 'ar']; the regex + month-table path costs ~0.01 ms, so dateparser is not called here
+(htmldate uses it on the HTML path). A time zone is never invented: an offset is kept only when
+the text gives one (or the caller configures the site's zone).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from .options import DATE_ORDER
 from .record import ParsedDate
 
 _EASTERN_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
@@ -162,8 +164,7 @@ def _tz(s: str | None) -> timedelta | None:
     return sign * timedelta(hours=int(s[:2]), minutes=int(s[2:]))
 
 
-def find_date(text: str, *, date_order: str = "DMY", fetched_at: datetime | None = None,
-              use_dateparser: bool = False, languages: tuple[str, ...] | None = None) -> ParsedDate | None:
+def find_date(text: str, *, date_order: str = DATE_ORDER, fetched_at: datetime | None = None) -> ParsedDate | None:
     """The first date printed in `text` (a line or a metadata value), or None.
 
     `date_order` ("DMY" or "MDY") resolves all-numeric dates when both readings are valid.
@@ -172,12 +173,11 @@ def find_date(text: str, *, date_order: str = "DMY", fetched_at: datetime | None
     if not text or len(text) > 400:
         return None
     latest = (fetched_at.year if fetched_at else datetime.now().year) + 1  # a date after it is no date
-    return _find_date(text, date_order, fetched_at, latest, use_dateparser, languages)
+    return _find_date(text, date_order, fetched_at, latest)
 
 
 @lru_cache(maxsize=1 << 14)  # a line is read by several passes, and a site's date lines recur
-def _find_date(text: str, date_order: str, fetched_at: datetime | None, latest: int, use_dateparser: bool,
-               languages: tuple[str, ...] | None) -> ParsedDate | None:
+def _find_date(text: str, date_order: str, fetched_at: datetime | None, latest: int) -> ParsedDate | None:
     t = text.translate(_EASTERN_DIGITS)
     found = []
     for kind, rx in _PATTERNS:
@@ -218,12 +218,7 @@ def _find_date(text: str, date_order: str, fetched_at: datetime | None, latest: 
         return ParsedDate(day, tm, off, text[m.start():m.end()].strip(), kind, (m.start(), m.end()))
     if (hijri := _hijri(t, text)) is not None:
         return hijri
-    rel = _relative(t, fetched_at)
-    if rel:
-        return rel
-    if use_dateparser:
-        return _dateparser(text, date_order, languages)
-    return None
+    return _relative(t, fetched_at)
 
 
 find_date.cache_clear = _find_date.cache_clear  # the cache behind find_date, as lru_cache names it
@@ -290,22 +285,6 @@ def is_relative_date(text: str) -> bool:
             rest = (text[:m.start()] + " " + text[m.end():]).strip(" |•·,:;-–—()[]،")
             return not rest or bool(DATE_WORDS.match(rest) or UPDATED.fullmatch(rest) or PUBLISHED.fullmatch(rest))
     return False
-
-
-@lru_cache(maxsize=4096)
-def _dateparser(text: str, date_order: str, languages: tuple[str, ...] | None) -> ParsedDate | None:
-    import dateparser  # costly import and calls: only for what the fast path could not read
-
-    settings = {"DATE_ORDER": date_order, "REQUIRE_PARTS": ["day", "month", "year"],
-                "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    try:
-        dt = dateparser.parse(text, languages=list(languages) if languages else None, settings=settings)
-    except Exception:  # dateparser raises on some odd inputs; a date we cannot read is no date
-        return None
-    if dt is None or not (1990 <= dt.year <= datetime.now().year + 1):
-        return None
-    tm = f"{dt.hour:02d}:{dt.minute:02d}" if (dt.hour or dt.minute) else None
-    return ParsedDate(dt.date(), tm, None, text.strip(), "dateparser", (0, len(text)))
 
 
 DATE_WORDS = re.compile(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import rules as R
-from .bylines import (GENERIC_ACCOUNTS, PREPOSITION, agency_code, bare_name, byline_after_stamp, byline_prefix, full_name,
+from .bylines import (agency_code, bare_name, byline_after_stamp, byline_prefix, full_name,
                       handle, looks_like_name, names_organisation, parse_byline)
 from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date, is_relative_date
 from .lines import Feat
@@ -29,7 +29,7 @@ HEADER_WINDOW = 14  # header lines (nearest the body) searched for title, date a
 MAX_CREDIT_WORDS = 6  # a credit names a photographer or an agency; longer is a caption's text
 
 
-def _caption(line: str) -> Caption | None:
+def read_caption(line: str) -> Caption | None:
     m = R.CAPTION_PREFIX.match(line)
     if m:
         return Caption(m["text"].strip())
@@ -66,7 +66,7 @@ def parse_caption(text: str, credit: str | None = None) -> Caption | None:
     what is no caption (a subscription prompt, a share bar)."""
     if R.CTA.search(text) or R.PROMO.match(text) or R.SHARE.match(text):
         return None
-    cap = _caption(text) if text else None
+    cap = read_caption(text) if text else None
     if cap is None:
         return Caption(text, credit) if text or credit else None
     return Caption(cap.text, credit or cap.credit)
@@ -98,16 +98,6 @@ def header_tail(art: Article, feats: list[Feat], start: int, end: int, date_orde
     return start
 
 
-# --- pass 4: header -----------------------------------------------------------------------------
-_WEEKDAYS = re.compile(
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?|"
-    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)(?:-feira)?\b|"
-    r"(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)", re.I)
-_TIME_BITS = re.compile(r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|صباح[اً]*|مساء[اً]*|ص|م)?|\b(?:GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST)\b"
-                        r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\bat\b|\bum\b|\buhr\b|\bà\b|\bàs\b|\ba las\b|الساعة|\d+\s*(?:min(?:ute)?s?)\s+read", re.I)
-
-
 @dataclass(slots=True)
 class DateLine:
     parsed: ParsedDate
@@ -116,11 +106,11 @@ class DateLine:
 
 def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
     """A line that is mostly a date ("Thu 02 Oct 2025 | 11:45 AM", "date 2025-10-01 MIDDLE EAST")."""
-    if len(text) > 120 or not (_ANY_DIGIT.search(text) or any(w in text for w in ("منذ", "ago", "أمس", "yesterday"))):
+    if len(text) > 120 or not (R.ANY_DIGIT.search(text) or any(w in text for w in ("منذ", "ago", "أمس", "yesterday"))):
         return None
     if "@" in text or "http" in text:  # "— Name (@handle) October 9, 2018" closes an embedded post
         return None
-    if NOT_PUBLICATION.search(text):
+    if R.NOT_PUBLICATION.search(text):
         return None
     pd = find_date(text, date_order=date_order, fetched_at=art.fetched_at)
     if pd is None:
@@ -128,7 +118,7 @@ def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
     a, b = pd.span
     residue = text[:a] + " " + text[b:]
     # "Published", "Mis à jour", "آخر تحديث" and the time are part of the date, not a section
-    residue = _TIME_BITS.sub(" ", _WEEKDAYS.sub(" ", UPDATED.sub(" ", PUBLISHED.sub(" ", residue))))
+    residue = R.TIME_BITS.sub(" ", R.WEEKDAYS.sub(" ", UPDATED.sub(" ", PUBLISHED.sub(" ", residue))))
     residue = re.sub(r"[|•·,:;/()\[\]–—\-،؛]+", " ", residue)  # with the Arabic comma and semicolon
     words = [w for w in residue.split() if not DATE_WORDS.match(w) and w not in ("م", "هـ", "ه")]
     residue = " ".join(words)
@@ -137,31 +127,20 @@ def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
     return DateLine(pd, residue)
 
 
-_ANY_DIGIT = re.compile(r"\d")  # Western and Eastern Arabic digits alike
-
-
-# Dates that are not when the article appeared: a member's registration, a licence or software
-# release, an expiry, a validity, a reader's comment.
-NOT_PUBLICATION = re.compile(
-    r"\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit|verfügbar bis|available until|"
-    r"gültig (?:bis|seit)|valid (?:until|from)|release|version|reply|antwort(?:en)?|répondre|responder|rispondi|"
-    r"kommentar schreiben|expires?|läuft ab)\b", re.I)
-
-
 def is_update_stamp(before_date: str, line: str) -> bool:
     """An "Updated ..." stamp (the word before the date) on a line that names no publication."""
     return bool(UPDATED.search(before_date)) and not PUBLISHED.search(line)
 
 
-def _set_date(art: Article, dl: DateLine, line: str) -> None:
+def set_date(art: Article, dl: DateLine, line: str) -> None:
     if is_update_stamp(line, line):
         art.updated_line = art.updated_line or (dl.parsed, line)
         return  # an update stamp is not the publication date, unless the page prints no other
     if art.published_date is None:
-        _use_date(art, dl.parsed, line)
+        use_date(art, dl.parsed, line)
 
 
-def _use_date(art: Article, pd: ParsedDate, line: str) -> None:
+def use_date(art: Article, pd: ParsedDate, line: str) -> None:
     art.published_date = pd.date
     art.published_time_local = pd.time
     art.published_raw = line
@@ -169,15 +148,12 @@ def _use_date(art: Article, pd: ParsedDate, line: str) -> None:
     art.published_parsed = pd
 
 
-def _set_byline(art: Article, line: str, authors: list[str], agency: str | None) -> None:
+def set_byline(art: Article, line: str, authors: list[str], agency: str | None) -> None:
     if not art.authors and authors:
         art.authors = authors
         art.byline_raw = line
     if agency and not art.source_agency:
         art.source_agency = agency
-
-
-_TIME_WORDS = re.compile(r"^(?:(?:uhr|um|am|at|on)\b|[-–—|~,])\s*", re.I)
 
 
 def _name_before_comment_link(residue: str, site: str | None) -> tuple[list[str], str | None] | None:
@@ -187,22 +163,19 @@ def _name_before_comment_link(residue: str, site: str | None) -> tuple[list[str]
     if m is None:
         return None
     name = residue[:m.start()].strip(" ,~-–—|")
-    while (t := _TIME_WORDS.match(name)) is not None and t.end():
+    while (t := R.TIME_WORDS.match(name)) is not None and t.end():
         name = name[t.end():]
     name = name.strip(" ,~-–—|")
-    if not (bare_name(name) and full_name(name)) or any(w.casefold() in GENERIC_ACCOUNTS for w in name.split()):
+    if not (bare_name(name) and full_name(name)) or any(w.casefold() in R.GENERIC_ACCOUNTS for w in name.split()):
         return None
     return parse_byline(name, site=site)
-
-
-_HANDLE_LINE = re.compile(r"^@\w+$")
 
 
 def _name_and_affiliation(text: str) -> str | None:
     """The name of a credit line "Full Name, Role, Organisation" (every word after the name
     capitalised, short connectives aside, no digits), else None."""
     head, sep, rest = text.partition(", ")
-    if not sep or _ANY_DIGIT.search(text) or not (bare_name(head) and full_name(head)):
+    if not sep or R.ANY_DIGIT.search(text) or not (bare_name(head) and full_name(head)):
         return None
     words = rest.replace(",", " ").split()
     if not 1 <= len(words) <= 10 or not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words):
@@ -210,16 +183,13 @@ def _name_and_affiliation(text: str) -> str | None:
     return head
 
 
-_META_SEP = re.compile(r"\s*[|•·~—–]\s*|,\s+|\s+/\s+")
-
-
 def name_beside_date(line: str, site: str | None) -> tuple[list[str], str | None] | None:
     """A full name set off from the date by a separator on a meta line ("Marie Merlet | lundi 9
     décembre 2019", "Janic Cathomen, 01.12.2021", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"). A
     capitalised pair of words merely next to a date is not taken: in German it is as often a label."""
-    parts = [p.strip() for p in _META_SEP.split(line) if p.strip()]
-    names = [p for p in parts if not _ANY_DIGIT.search(p) and bare_name(p) and full_name(p) and not _NOT_HEADLINE.search(p)
-             and not any(w.casefold() in GENERIC_ACCOUNTS for w in p.split())]
+    parts = [p.strip() for p in R.META_SEP.split(line) if p.strip()]
+    names = [p for p in parts if not R.ANY_DIGIT.search(p) and bare_name(p) and full_name(p) and not R.NOT_HEADLINE.search(p)
+             and not any(w.casefold() in R.GENERIC_ACCOUNTS for w in p.split())]
     if len(names) != 1 or names[0] not in (parts[0], parts[-1]):
         return None
     return parse_byline(names[0], site=site)
@@ -236,12 +206,12 @@ def _credit_on_next_line(art: Article, window: list[int], i: int, credit: str) -
     if j is None or text_units(art.lines[j].text) > 8:
         return None
     by = parse_byline(m.group().strip() + " " + art.lines[j].text, require_prefix=True, site=art.site)
-    if by is None or (PREPOSITION.match(m.group()) and not all(bare_name(a) and full_name(a) for a in by[0])):
+    if by is None or (R.PREPOSITION.match(m.group()) and not all(bare_name(a) and full_name(a) for a in by[0])):
         return None
     art.lines[j].reason = "byline"
     for k in (k for k in window if k > j and art.lines[k].kept):  # "By" / "A" / "@a" / "B": each name a line
         t = art.lines[k].text
-        if not (_HANDLE_LINE.match(t) or (bare_name(t) and full_name(t))):
+        if not (R.HANDLE_LINE.match(t) or (bare_name(t) and full_name(t))):
             break
         art.lines[k].reason = "byline"
         if not t.startswith("@") and t not in by[0]:
@@ -266,7 +236,7 @@ def _affiliation_byline(art: Article, window: list[int], date_idx: list[int]) ->
         if below < len(window) and window[below] in date_idx:
             for j in block:
                 lines[j].reason = "byline"
-            _set_byline(art, lines[i].text, names, None)
+            set_byline(art, lines[i].text, names, None)
             return
 
 
@@ -322,12 +292,12 @@ def _header_dates(art: Article, window: list[int], date_order: str) -> list[int]
             continue
         lines[i].reason = "date"
         date_idx.append(i)
-        _set_date(art, dl, lines[i].text)
+        set_date(art, dl, lines[i].text)
         by = (parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)
               or _credit_on_next_line(art, window, i, dl.residue) or name_beside_date(lines[i].text, art.site)) \
             if dl.residue else None
         if by:
-            _set_byline(art, lines[i].text, *by)
+            set_byline(art, lines[i].text, *by)
         elif code := agency_code(dl.residue):  # "Reuters , Thursday 2 Oct 2025"
             art.source_agency = art.source_agency or code
         elif art.section is None and (sec := _section_from(dl.residue)) and not _names_site(sec, art.site):
@@ -343,7 +313,7 @@ def _header_bylines(art: Article, feats: list[Feat], window: list[int]) -> None:
                 by := parse_byline(lines[i].text, require_prefix=True, site=art.site)
                 or _credit_on_next_line(art, window, i, lines[i].text)):
             lines[i].reason = "byline"
-            _set_byline(art, lines[i].text, *by)
+            set_byline(art, lines[i].text, *by)
 
 
 def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict[int, str], start: int,
@@ -400,30 +370,12 @@ def _bare_name_byline(art: Article, feats: list[Feat], window: list[int], anchor
             continue
         near = {j for j in window if abs(window.index(j) - window.index(i)) == 1}
         if near & anchors and bare_name(lines[i].text) and not lines[i].text.isupper() \
-                and not _NOT_HEADLINE.search(lines[i].text):  # "Enlarge Image", "Foto Archiv"
+                and not R.NOT_HEADLINE.search(lines[i].text):  # "Enlarge Image", "Foto Archiv"
             by = parse_byline(lines[i].text, site=art.site)
             if by and by[0]:
                 lines[i].reason = "byline"
-                _set_byline(art, lines[i].text, *by)
+                set_byline(art, lines[i].text, *by)
                 break
-
-
-_BREADCRUMB = re.compile(r"[|»›/\\]|\s>\s|//")
-# "5 Kommentare zu „Title“", "3 thoughts on “Title”", "One response to “Title”": WordPress and
-# similar themes head the comment section with the article's title
-_COMMENTS_ON = re.compile(
-    r"^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|ein|eine|einen|zwei|drei|vier|fünf|un|une|deux|trois)?\s*"
-    r"(?:thoughts?|comments?|responses?|replies|reply|kommentare?|gedanken|antworten?|reaktionen|réponses?|commentaires?|"
-    r"comentarios?|respuestas?|comentários|risposte|commenti)\s+(?:on|to|for|zu|auf|zum|zur|für|sur|à|pour|en|a|para|em|su)\s+"
-    r"[“\"„«‘'‚»](?P<title>.{2,200}?)[”\"“»’'‘«]\s*[:.]?\s*$", re.I)
-# "Sie sind hier: Home » Europa » Emden", "Home » Desserts » Peanut Butter Truffles": a trail that
-# starts at the home page (or after a "you are here" label) and has 3+ crumbs ends at this page
-_TRAIL = re.compile(r"^\s*(?:(?P<label>(?:you are here|sie sind hier|du bist hier|durchsuchen|vous êtes ici|usted está aquí|"
-                    r"está aqui|sei qui)\s*:?\s*)?)" + R.HOME + r"\b", re.I)
-_CRUMB_SEP = re.compile(r"\s*(?:»|›+|\s>\s|\s/\s|\|)\s*")
-
-
-_QUOTE = re.compile("[“\"„«‘'‚»]")
 
 
 def page_named_title(art: Article, window: list[int]) -> tuple[str, str, bool] | None:
@@ -432,7 +384,7 @@ def page_named_title(art: Article, window: list[int]) -> tuple[str, str, bool] |
     header."""
     for ln in art.lines:
         t = ln.text
-        if len(t) < 220 and _QUOTE.search(t) and (m := _COMMENTS_ON.match(t)):
+        if len(t) < 220 and R.QUOTE.search(t) and (m := R.COMMENTS_ON.match(t)):
             return match_key(m["title"]), m["title"], True
     for i in window:
         if (crumbs := _trail_crumbs(art.lines[i].text)) is not None:
@@ -441,25 +393,11 @@ def page_named_title(art: Article, window: list[int]) -> tuple[str, str, bool] |
 
 
 def _trail_crumbs(text: str) -> list[str] | None:
-    """The crumbs of a breadcrumb trail line (see _TRAIL), or None."""
-    if (m := _TRAIL.match(text)) is None:
+    """The crumbs of a breadcrumb trail line (see R.TRAIL), or None."""
+    if (m := R.TRAIL.match(text)) is None:
         return None
-    crumbs = [c for c in _CRUMB_SEP.split(text) if c]
+    crumbs = [c for c in R.CRUMB_SEP.split(text) if c]
     return crumbs if len(crumbs) >= 3 or (m["label"] and len(crumbs) == 2) else None
-
-
-# Page furniture worded like a short headline: copy/share/download controls, reading times,
-# picture credits. Never the article's headline.
-# a headline opens with a capital, a digit or a quote (in scripts with case), not with a
-# conjunction, a lower-case word (a credit, a glued affiliation) or a relative time
-_NOT_TITLE_START = re.compile(r"^\s*(?:[&+]|[a-zà-öø-ÿ]|(?i:hace|vor|il y a)\s+\d)")
-_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\b\d+\s+(?:hours?|minutes?|horas?|minutos?|stunden|minuten|heures)\b", re.I)
-_PAGER = re.compile(r"^\s*[←«‹<]|[→»›>]\s*$")  # "← Previous post", "Next post →"
-_NOT_HEADLINE = re.compile(
-    r"\b(?:navigation|menu|menü|toggle|search|suche|copy|copied|link|url|e-?mail|mail|share|teilen|partager|compartir|playlist|download|print|drucken|"
-    r"imprimer|newsletter|subscribe|abonnieren|s'abonner|comments?|kommentar\w*|commentaires?|login|anmelden|"
-    r"reading\s+time|lesezeit|temps\s+de\s+lecture|min(?:ute)?s?\s+read|quelle|source|fuente|bild|foto|photo|"
-    r"image|credit|cr[ée]dit)\b\s*[:.]?", re.I)
 
 
 # Headline features of a header line (title_features) and their weights. The weights were fitted
@@ -480,11 +418,11 @@ def _title_text_features(text: str, f: Feat) -> tuple:
     toks = text.split()
     return (
         text.rstrip().endswith((".", ":", ",")) and not text.rstrip().endswith("..."),
-        bool(_BREADCRUMB.search(text)),
-        bool(_NOT_HEADLINE.search(text)) and f.units <= 8,
+        bool(R.BREADCRUMB.search(text)),
+        bool(R.NOT_HEADLINE.search(text)) and f.units <= 8,
     ), (
-        bool(_PAGER.search(text)),
-        (text[:1].isdigit() and f.units <= 4) or bool(_NOT_TITLE_START.match(text)) or bool(_CLOCK.search(text)),
+        bool(R.PAGER.search(text)),
+        (text[:1].isdigit() and f.units <= 4) or bool(R.NOT_TITLE_START.match(text)) or bool(R.CLOCK.search(text)),
     ), (
         text.isupper(), ":" in text[1:-1],
     ), (
@@ -545,8 +483,8 @@ def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[in
         j, fb, fj = prev[-1], feats[best], feats[prev[-1]]
         tj = art.lines[j].text.rstrip()
         if (3 <= fj.units <= 20 and not fj.ends and not tj.endswith((":", ",")) and fj.units < fb.units
-                and fb.ends and fb.units >= 8 and not _BREADCRUMB.search(tj)
-                and not _NOT_HEADLINE.search(tj) and not (looks_like_name(tj) and fj.units <= 4)):
+                and fb.ends and fb.units >= 8 and not R.BREADCRUMB.search(tj)
+                and not R.NOT_HEADLINE.search(tj) and not (looks_like_name(tj) and fj.units <= 4)):
             return j
     # a kicker over its headline: the best-placed line is a short label ("Catch more fish", "Story aus
     # Weihnachten") and the line under it is a longer headline that does not end like a sentence
@@ -554,15 +492,10 @@ def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[in
     if nxt and nxt[0] <= best + 1 and feats[best].units <= 3:
         j, fj = nxt[0], feats[nxt[0]]
         tj = art.lines[j].text.rstrip()
-        if (6 <= fj.units <= 25 and not tj.endswith((".", ":", ",", ";")) and not _BREADCRUMB.search(tj)
-                and not _NOT_HEADLINE.search(tj) and not looks_like_name(tj)):
+        if (6 <= fj.units <= 25 and not tj.endswith((".", ":", ",", ";")) and not R.BREADCRUMB.search(tj)
+                and not R.NOT_HEADLINE.search(tj) and not looks_like_name(tj)):
             return j
     return best
-
-
-_DATE_CONTEXT = re.compile(
-    r"\b(?:posted|published|written|updated|on|by|von|am|um|uhr|veröffentlicht|erschienen|stand|publié|le|par|"
-    r"publicado|por|em|el|pubblicato|il|di|geplaatst|door|опубликовано|yayınlanma)\b|نشر|بتاريخ|كتب|·|\||//", re.I)
 
 
 def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_order: str) -> None:
@@ -576,15 +509,15 @@ def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_or
         ln, f = art.lines[i], feats[i]
         if f.units > 30 or "@" in ln.text:
             continue
-        if f.units > 12 and not _DATE_CONTEXT.search(ln.text):
+        if f.units > 12 and not R.DATE_CONTEXT.search(ln.text):
             continue
         pd = find_date(ln.text, date_order=date_order, fetched_at=art.fetched_at)
-        if pd is None or NOT_PUBLICATION.search(ln.text):
+        if pd is None or R.NOT_PUBLICATION.search(ln.text):
             continue
         if is_update_stamp(ln.text[:pd.span[0]], ln.text):
             art.updated_line = art.updated_line or (pd, ln.text)
             continue
-        _use_date(art, pd, ln.text)
+        use_date(art, pd, ln.text)
         return
 
 
@@ -604,21 +537,17 @@ def page_byline(art: Article, date_order: str) -> None:
         if by is not None:
             # "von", "de", "par" open credits and prepositional phrases alike ("von Physio bis Fango"):
             # away from the header such a line names a person only with a full name
-            if PREPOSITION.match(ln.text.lstrip()) and not all(bare_name(a) and full_name(a) for a in by[0]):
+            if R.PREPOSITION.match(ln.text.lstrip()) and not all(bare_name(a) and full_name(a) for a in by[0]):
                 by = None
-        elif _CREDIT_WORD.search(ln.text) and any(c.isdigit() for c in ln.text):  # "Posted on <date> by X"
+        elif R.CREDIT_WORD.search(ln.text) and any(c.isdigit() for c in ln.text):  # "Posted on <date> by X"
             credit = byline_after_stamp(ln.text)
             if credit is None and (dl := date_line(ln.text, art, date_order)) is not None:
                 credit = dl.residue
             # a date on the line vouches for the credit, and it is a CMS account as often as a name
             by = parse_byline(credit, require_prefix=True, site=art.site, lenient=True) if credit else None
         if by and by[0]:
-            _set_byline(art, ln.text, *by)
+            set_byline(art, ln.text, *by)
             return
-
-
-_CREDIT_WORD = re.compile(r"(?:\b(?:by|von|vom|par|por|de|di|door|av|af|autor(?:in)?|author|auteur|autore|text|redaktion)\b"
-                          r"|بقلم|كتب)", re.I)
 
 
 def page_date(art: Article, date_order: str) -> None:
@@ -634,56 +563,42 @@ def page_date(art: Article, date_order: str) -> None:
         if is_update_stamp(head[:pd.span[0]], head):
             art.updated_line = art.updated_line or (pd, head)
             continue
-        _use_date(art, pd, head)
+        use_date(art, pd, head)
         return
     if art.updated_line is not None:
         return  # clean() falls back on it
     for ln in art.lines:
         if ln.reason != "comments" and (dl := date_line(ln.text, art, date_order)) is not None and not dl.residue:
             if not is_update_stamp(ln.text, ln.text):
-                _use_date(art, dl.parsed, ln.text)
+                use_date(art, dl.parsed, ln.text)
                 return
 
 
 def stamp_at_head(text: str, art: Article, date_order: str, *, dateline_only: bool = False) -> ParsedDate | None:
     """The date of a publication stamp that opens a line (its first 120 characters: "Dieser
     Artikel wurde am 14. Dezember 2015 ...", "Karlsruhe, (12.11.2021). ..."), not in an embedded
-    post's signature nor after a label such as "Joined"; a blog theme's entry footer (_ENTRY_META) is read
+    post's signature nor after a label such as "Joined"; a blog theme's entry footer (R.ENTRY_META) is read
     to its 300th character; `dateline_only`: only a place and a date."""
-    head = _stamp_head(text, dateline_only)
+    head = stamp_head(text, dateline_only)
     return None if head is None else find_date(head, date_order=date_order, fetched_at=art.fetched_at)
 
 
 @lru_cache(maxsize=1 << 14)  # page_date asks of every line of a page, and again in later passes
-def _stamp_head(text: str, dateline_only: bool) -> str | None:
+def stamp_head(text: str, dateline_only: bool) -> str | None:
     """The part of `text` that stamp_at_head reads a date from, when it opens like a stamp."""
-    head = text[:300] if not dateline_only and _ENTRY_META.match(text) else text[:120]
-    if _HANDLE.search(head) or NOT_PUBLICATION.search(head) \
-            or not (_DATELINE.match(head) or (not dateline_only and _STAMP.search(head))):
+    head = text[:300] if not dateline_only and R.ENTRY_META.match(text) else text[:120]
+    if R.HANDLE.search(head) or R.NOT_PUBLICATION.search(head) \
+            or not (R.DATELINE.match(head) or (not dateline_only and R.STAMP.search(head))):
         return None
     return head
 
 
-# A blog theme's entry footer: categories and tags first, the date at the end of a long line
-# ("This entry was posted in A, B and tagged C on March 5, 2012 by X")
-_ENTRY_META = re.compile(r"^(?:this entry was posted in|dieser eintrag wurde veröffentlicht in|"
-                         r"cette entrée a été publiée dans|esta entrada fue publicada en|questa voce è stata pubblicata in)\b",
-                         re.I)
-
-
-_DATELINE = re.compile(r"[^\W\d_][\w .'-]{1,30},\s*\(?\d")  # "Karlsruhe, (12.11.2021). ..."
-_HANDLE = re.compile(r"@\w")  # "@user ... October 9, 2018" closes an embedded post
-# words that announce a publication date in a page's chrome
-_STAMP = re.compile(r"\b(?:posted|published|veröffentlicht|erschienen|erstellt|datum|date|publié|publicado|pubblicato|"
-                    r"geplaatst|опубликовано|stand|vom|am|on|le|el|il)\b|نشر|بتاريخ", re.I)
-
-
 # --- authors named by the page's metadata (JSON-LD, <meta>, trafilatura's reading), for both steps
-def _split_authors(values: list[str], art: Article, site_names: list[str]) -> list[str]:
+def split_authors(values: list[str], art: Article, site_names: list[str]) -> list[str]:
     names: list[str] = []
     for v in values:
         if not v or v.startswith("http") or len(v) > 200 or names_organisation(v) or (
-                _is_site_name(v, site_names) and not handle(v)):
+                is_site_name(v, site_names) and not handle(v)):
             continue  # the site's own name whole ("Jobs & Hire"), before its words look like two names;
             # a blog named after its author's handle ("happyface313", "zahlenzauberin") keeps it
         for part in re.split(r"\s*;\s*", v):
@@ -696,26 +611,26 @@ def _split_authors(values: list[str], art: Article, site_names: list[str]) -> li
             for a in authors:
                 # a handle that is the site's name is the blog's author when the credit names it alone
                 # ("von zahlenzauberin"), not when more follows it ("unocero - Alberto Ávila")
-                if _is_site_name(a, site_names) and not (handle(a) and part.rstrip(" .").endswith(a)):
+                if is_site_name(a, site_names) and not (handle(a) and part.rstrip(" .").endswith(a)):
                     continue
                 if a not in names:
                     names.append(a)
     return names
 
 
-def _is_site_name(name: str, site_names: list[str]) -> bool:
+def is_site_name(name: str, site_names: list[str]) -> bool:
     """"Eat What Tonight" on eatwhattonight.com, "Die Furche" for "Die FURCHE": the site's name,
     spaced or not, or its domain without the suffix."""
     k = match_key(name).replace(" ", "")
     return any(k == match_key(s).replace(" ", "") or k == s.split(".")[0].casefold() for s in site_names if s)
 
 
-def _site_names(art: Article, meta: dict) -> list[str]:
+def site_names_of(art: Article, meta: dict) -> list[str]:
     site = art.site or site_of(canonical_url(art.url or meta.get("canonical")))
     return [s for s in (meta.get("site_name"), meta.get("ld_publisher"), meta.get("t_sitename"), site) if s]
 
 
-def _structured_sources(meta: dict) -> tuple:
+def structured_sources(meta: dict) -> tuple:
     """Author candidates by authority: JSON-LD, <meta>, trafilatura's reading of the page."""
     return meta.get("ld_authors"), meta.get("authors"), [meta["t_author"]] if meta.get("t_author") else None
 
@@ -723,9 +638,9 @@ def _structured_sources(meta: dict) -> tuple:
 def structured_authors(art: Article, meta: dict) -> list[str]:
     """Authors named by JSON-LD, <meta> or trafilatura's reading of them, before any byline
     markup or text is scanned."""
-    site_names = _site_names(art, meta)
-    for source in _structured_sources(meta):
-        names = _split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)
+    site_names = site_names_of(art, meta)
+    for source in structured_sources(meta):
+        names = split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)
         if names:
             return names
     return []

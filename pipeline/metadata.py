@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 from datetime import timedelta, timezone
 
+from . import rules as R
 from .bylines import agency_code, credit_word, expand_first_names, full_name, names_organisation, parse_byline
-from .header import (NOT_PUBLICATION, _is_site_name, _site_names, _split_authors, _structured_sources, date_line, is_update_stamp, name_beside_date, page_byline, parse_caption,
-                     stamp_at_head)
 from .dates import ParsedDate, find_date
+from .header import (date_line, is_site_name, is_update_stamp, name_beside_date, page_byline, parse_caption,
+                     site_names_of, split_authors, stamp_at_head, structured_sources)
+from .options import SiteConfig
 from .record import Article, Line
 from .textnorm import clean_text, match_key
 from .urls import canonical_url, site_of  # noqa: F401  (metadata's public names)
@@ -19,7 +21,7 @@ _SUFFIX_SEP = re.compile(r"\s+(?:[|•·»:]{1,2}|[-–—])\s+")
 
 def _site_matcher(site_names: list[str]):
     """A loose test of a folded title part: is it one of the site's names, its first word, or does it
-    contain one (for taking suffixes off titles; `_is_site_name` is the strict test for a name)?"""
+    contain one (for taking suffixes off titles; `is_site_name` is the strict test for a name)?"""
     keys = {match_key(s) for s in site_names if s}
     keys |= {k.split(" ")[0] for k in keys if k}
 
@@ -68,7 +70,7 @@ def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
             # "Headline – Until Now" in the <h1> and in og:title: the suffix taken off as a site name was the
             # headline's; not when the rest is a date, the site's name or a domain, or is glued on without a separator
             rest = bk[len(fk):].strip() if bk.startswith(fk) else ""
-            if rest and "0" not in rest and not _is_site_name(rest, site_names) \
+            if rest and "0" not in rest and not is_site_name(rest, site_names) \
                     and _H1_SEP.search(best) and not _DOMAIN.search(best):
                 return best
             return fallback
@@ -109,12 +111,14 @@ def _figure_captions(art: Article, figures: list[list[str | None]]) -> None:
             art.image_captions.append(cap)
 
 
-def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY") -> Article:
-    """Fill the output fields from the candidates, normalise them, and derive published_at."""
+def finalize(art: Article, *, site: SiteConfig = SiteConfig()) -> Article:
+    """Fill the output fields from the candidates, normalise them, and derive published_at (with the
+    site's configured time zone when the page prints none)."""
+    site_tz, date_order = site.timezone, site.date_order
     meta = art.html_meta
     art.url = canonical_url(art.url or meta.get("canonical"))
     art.site = art.site or site_of(art.url)
-    site_names = _site_names(art, meta)
+    site_names = site_names_of(art, meta)
     if art.input_format == "html":
         html_title = choose_html_title(meta, site_names)
         if html_title:
@@ -122,11 +126,11 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         # by authority: JSON-LD, <meta>, the byline markup (as printed, then as trafilatura reads it), the
         # author link, a credit printed under the headline
         printed = _page_byline(meta.get("page_bylines") or [], art.site, meta.get("stamp_bylines") or [])
-        ld, metas, t_author = _structured_sources(meta)
+        ld, metas, t_author = structured_sources(meta)
         markup = [meta["markup_byline"]] if meta.get("markup_byline") else None  # before trafilatura's reading of it
         sources = (ld, metas, markup, t_author, meta.get("rel_authors"), printed)
         for i, source in enumerate(sources):
-            names = _split_authors(source or [], art, site_names)
+            names = split_authors(source or [], art, site_names)
             if names:
                 art.authors, art.byline_raw = names, "; ".join(source)
                 _more_coauthors(art, sources[i + 1:], site_names)
@@ -140,7 +144,7 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         if not art.authors:
             _name_on_meta_line(art, meta, date_order)
         if not art.authors and meta.get("licence_attribution"):  # last: a licence names the blog's author
-            art.authors = _split_authors([meta["licence_attribution"]], art, site_names)
+            art.authors = split_authors([meta["licence_attribution"]], art, site_names)
             art.byline_raw = meta["licence_attribution"] if art.authors else None
         if art.section is None:
             art.section = meta.get("ld_section") or meta.get("section")
@@ -188,7 +192,7 @@ def _more_coauthors(art: Article, later: tuple, site_names: list[str]) -> None:
     name first ("Prisma Média, Marie Merlet") is a publisher's field, not a fuller byline."""
     chosen = [match_key(a) for a in art.authors]
     for source in later:
-        names = _split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)
+        names = split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)
         if len(names) > len(chosen) and [match_key(a) for a in names[:len(chosen)]] == chosen:
             art.authors, art.byline_raw = names, "; ".join(source)
             return
@@ -279,7 +283,7 @@ def _printed_date(art: Article, lines: list[str], date_order: str, *, past_body:
                 break
         dl = date_line(line, art, date_order)
         pd = dl.parsed if dl is not None else stamp_at_head(line, art, date_order, dateline_only=True)
-        if pd is not None and not is_update_stamp(line[:pd.span[0]], line) and not NOT_PUBLICATION.search(prev):
+        if pd is not None and not is_update_stamp(line[:pd.span[0]], line) and not R.NOT_PUBLICATION.search(prev):
             return pd, line
         prev = line
     return None

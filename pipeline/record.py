@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -68,6 +69,46 @@ class Line:
         return self.reason is None
 
 
+class HtmlMeta(TypedDict, total=False):
+    """Candidates the HTML path reads off a page (`extract.extract_html`) for `metadata.finalize` to
+    choose among. Every key is written by extract and read by a later step
+    (tests/test_registries.py holds both sides to this list)."""
+
+    # <head>, <meta> and the page's structure (extract.html_metadata)
+    og_title: str | None  # og:title / twitter:title
+    title_tag: str | None  # <title>
+    h1s: list[str]  # the first <h1>s, as printed
+    authors: list[str]  # <meta name="author"> and the like, twitter:data labelled "Written by"
+    date: str | None  # article:published_time, itemprop datePublished, ...
+    time_datetime: str | None  # the first <time datetime="...">
+    section: str | None  # article:section
+    site_name: str | None  # og:site_name
+    canonical: str | None  # <link rel="canonical">, og:url
+    figcaptions: list[list[str | None]]  # [caption, credit] of the article's <figcaption>s
+    # JSON-LD (the first article object that has each)
+    ld_headline: str | None
+    ld_date: str | None
+    ld_authors: list[str]
+    ld_section: str | None
+    ld_publisher: str | None
+    # trafilatura's and htmldate's readings (extract.trafilatura_metadata, extract.markup_byline)
+    t_title: str | None
+    t_author: str | None
+    t_date: str | None
+    t_sitename: str | None
+    markup_byline: str | None  # the byline element as printed
+    # what the page prints around its headline (extract.lines_after_headline, ...)
+    printed_lines: list[str]  # lines under the headline
+    line_above: str | None  # the line right above it
+    labelled_date: str | None  # a line labelled as the publication date ("Erschienen am: ...")
+    page_bylines: list[str]  # "By ..." lines after the headline
+    stamp_bylines: list[str]  # of those, the ones read after a date stamp
+    rel_authors: list[str]  # <a rel="author">
+    licence_attribution: str | None  # the author a Creative Commons notice names
+    page_lines: list[str]  # the page's visible lines, for the text path's byline search
+    name_expansions: dict[str, str]  # first name alone -> the full name the page prints
+
+
 @dataclass(slots=True)
 class Caption:
     text: str
@@ -94,7 +135,7 @@ class Article:
 
     lines: list[Line] = field(default_factory=list)
     extractor: str = "text"
-    html_meta: dict = field(default_factory=dict)  # candidates found in HTML metadata
+    html_meta: HtmlMeta = field(default_factory=dict)  # candidates found in HTML metadata
 
     title: str | None = None
     subtitle: str | None = None
@@ -116,6 +157,9 @@ class Article:
     other_language_share: float = 0.0
 
     reject: tuple[str, str] | None = None  # (reason code, detail)
+
+    def kept_lines(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.reason is None]
 
     def body_text(self) -> str:
         """The clean body: kept lines, paragraphs separated by one blank line."""

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from newsclean import schemas
 from . import store
 from .batch import BatchStats, process_batch, shutdown_pool
-from .process import Options
+from .options import DOC_TIMEOUT, Options
 from .readers import Limits, discover
 
 BATCH_BYTES = 50_000_000  # input bytes per batch: hundreds to thousands of articles
@@ -66,7 +66,7 @@ def versions() -> dict[str, str]:
 
 
 def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limits = Limits(), reprocess: bool = False,
-        doc_timeout: float | None = 30.0, batch_bytes: int = BATCH_BYTES, drop_duplicates: bool = False,
+        doc_timeout: float | None = DOC_TIMEOUT, batch_bytes: int = BATCH_BYTES, drop_duplicates: bool = False,
         table_format: str = "parquet", discover_fn: Callable[[list[str]], list[str]] = discover,
         map_batches: Callable[[list[dict]], Iterable[dict]] = local_map,
         on_batch: Callable[[dict], None] | None = None) -> dict:

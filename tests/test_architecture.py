@@ -12,7 +12,7 @@ PIPELINE = Path(__file__).resolve().parents[1] / "pipeline"
 # the steps as an article meets them; then what writes and runs batches. An import order that is a
 # total order has no cycles.
 ORDER = [
-    "textnorm", "scripts", "decode", "rules", "record", "dates", "bylines", "urls", "transient",
+    "textnorm", "scripts", "decode", "options", "rules", "record", "dates", "bylines", "urls", "transient",
     "lines", "header",  # line features; reading the fields around the body (both paths)
     "readers", "extract", "clean", "langdetect_fast", "langid", "metadata", "process",  # one article
     "templates", "dedup", "store", "remote", "tables", "batch", "run",  # many articles, the tables

@@ -9,6 +9,9 @@ import pytest
 
 from conftest import DATA
 
+pytestmark = pytest.mark.slow  # real Prefect / S3 integration (pyproject's `slow` marker); make test runs it
+
+
 SEED = (DATA / "seeds" / "000_2bfcacd1b97652a8.txt").read_bytes()
 
 

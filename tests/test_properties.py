@@ -29,7 +29,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 def _cleaned(text: str, html_mode: bool = False) -> Article:
     art = Article("p", "text", raw=text)
     art.lines = segment(clean_text(text))
-    return clean(art, find_span=not html_mode)
+    return clean(art, whole_page=not html_mode)
 
 
 @SETTINGS

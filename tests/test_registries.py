@@ -96,3 +96,44 @@ def test_the_readme_lists_every_reject_reason():
     para = readme[readme.index("Reject reasons"):][:1200]
     listed = set(re.findall(r"`([a-z_]+)`", para)) - {"REJECT_REASONS", "pipeline"}
     assert sorted(set(REJECT_REASONS) - listed) == []
+
+
+def _html_meta_keys() -> tuple[set[str], set[str]]:
+    """(written, read) keys of `art.html_meta`: dict literals and subscript assignments in extract.py,
+    `.get("k")`, `["k"]`, `.setdefault("k")` and the keys `_html_date` looks up, everywhere."""
+    written, read = set(), set()
+    extract = PIPELINE / "extract.py"
+    for f, tree in _trees():
+        for node in ast.walk(tree):
+            if f == extract and isinstance(node, ast.Dict) and node.keys and all(
+                    isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys):
+                keys = {k.value for k in node.keys}
+                if keys & {"og_title", "t_title"}:  # html_metadata's and trafilatura_metadata's dicts
+                    written |= keys
+            elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+                base = ast.unparse(node.value)
+                if base.endswith(("html_meta", "meta", "ours")):
+                    (written if isinstance(node.ctx, ast.Store) else read).add(node.slice.value)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args \
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) \
+                    and ast.unparse(node.func.value).endswith(("html_meta", "meta", "ours")):
+                if node.func.attr == "get":
+                    read.add(node.args[0].value)
+                elif node.func.attr == "setdefault":
+                    written.add(node.args[0].value)
+            elif isinstance(node, ast.FunctionDef) and node.name == "_html_date":
+                read |= {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and n.value in
+                         ("ld_date", "date", "t_date", "time_datetime")}
+    return written, read
+
+
+def test_every_html_candidate_is_declared_written_and_read():
+    from typing import get_type_hints
+
+    from newsclean.pipeline.record import HtmlMeta
+
+    declared = set(get_type_hints(HtmlMeta))
+    written, read = _html_meta_keys()
+    assert sorted(written - declared) == [] and sorted(read - declared) == []
+    assert sorted(declared - written) == [], "declared but never written"
+    assert sorted(declared - read) == [], "declared but never read"

@@ -8,6 +8,8 @@ import pytest
 
 from conftest import DATA
 
+pytestmark = pytest.mark.slow  # real Prefect / S3 integration (pyproject's `slow` marker); make test runs it
+
 
 @pytest.fixture(scope="module")
 def s3(tmp_path_factory):
