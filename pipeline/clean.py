@@ -233,7 +233,7 @@ def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
 
 
 # --- pass 5: residue inside the body ------------------------------------------------------------
-def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, date_order: str,
+def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, site: SiteConfig,
                       whole_page: bool = True) -> None:
     lines = art.lines
     title_key = match_key(art.title) if art.title else None
@@ -249,7 +249,7 @@ def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, dat
             ln.reason = "byline"
             set_byline(art, ln.text, *by)
             continue
-        if f.units <= 14 and (dl := date_line(ln.text, art, date_order)) is not None:
+        if f.units <= 14 and (dl := date_line(ln.text, art, site)) is not None:
             by = parse_byline(dl.residue, require_prefix=True) if dl.residue else None
             if by or not dl.residue:
                 ln.reason = "date"
@@ -313,8 +313,7 @@ def clean(art: Article, *, site: SiteConfig = SiteConfig(), whole_page: bool = T
     `whole_page`: the lines are a whole page (a text dump: find the body span, read the header as
     navigation, take teaser lists anywhere); False after trafilatura, which has cut the page to its
     article. `site`: what the page cannot tell (the order of all-numeric dates)."""
-    date_order = site.date_order
-    _passes(art, date_order, whole_page)
+    _passes(art, site, whole_page)
     for _ in range(FIXPOINT_ROUNDS):
         kept = art.kept_lines()
         if not kept:
@@ -322,25 +321,25 @@ def clean(art: Article, *, site: SiteConfig = SiteConfig(), whole_page: bool = T
         again = Article(art.source_uri, art.input_format, url=art.url, site=art.site, fetched_at=art.fetched_at,
                         lines=[Line(ln.text, ln.block) for ln in kept])
         again.title = art.title  # so that a repeated headline is still recognised
-        _passes(again, date_order, whole_page)
+        _passes(again, site, whole_page)
         gone = [(ln, new.reason) for ln, new in zip(kept, again.lines) if new.reason is not None]
         if not gone:
             break
         for ln, reason in gone:
             ln.reason = reason
     if art.published_date is None and whole_page:
-        page_date(art, date_order)
+        page_date(art, site)
     if art.published_date is None and whole_page and art.updated_line is None and (pd := url_date(art.url)) is not None:
         use_date(art, pd, pd.raw)  # a text record that prints no date: its address may (source "url")
     if not art.authors and whole_page:
-        page_byline(art, date_order)
+        page_byline(art, site)
     if art.published_date is None and art.updated_line is not None:
         # a page that prints only "Updated <date>" was published on or before it; mostly on it
         use_date(art, *art.updated_line)
     return art
 
 
-def _passes(art: Article, date_order: str, whole_page: bool) -> Article:
+def _passes(art: Article, site: SiteConfig, whole_page: bool) -> Article:
     feats = features(art.lines)
     mark_markers(art, feats)
     if whole_page:
@@ -355,14 +354,14 @@ def _passes(art: Article, date_order: str, whole_page: bool) -> Article:
             start += 1
         if start == end:
             start = 0
-    start = header_tail(art, feats, start, end, date_order)
-    read_header(art, feats, start, date_order, whole_page=whole_page)
+    start = header_tail(art, feats, start, end, site)
+    read_header(art, feats, start, site, whole_page=whole_page)
     if whole_page:
         mark_repeated(art, feats)
     for i in range(end, len(art.lines)):
         if art.lines[i].kept:
             art.lines[i].reason = "footer"
-    mark_body_residue(art, feats, start, end, date_order, whole_page=whole_page)
+    mark_body_residue(art, feats, start, end, site, whole_page=whole_page)
     if art.published_date is None and whole_page:
-        fallback_date(art, feats, start, end, date_order)
+        fallback_date(art, feats, start, end, site)
     return art

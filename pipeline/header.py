@@ -17,6 +17,7 @@ from .bylines import (agency_code, bare_name, byline_after_stamp, byline_prefix,
                       handle, looks_like_name, names_organisation, parse_byline)
 from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date, is_relative_date
 from .lines import Feat
+from .options import SiteConfig
 from .record import Article, Caption
 from .scripts import dominant_script, text_units
 from .textnorm import match_key
@@ -72,7 +73,7 @@ def parse_caption(text: str, credit: str | None = None) -> Caption | None:
     return Caption(cap.text, credit or cap.credit)
 
 
-def header_tail(art: Article, feats: list[Feat], start: int, end: int, date_order: str) -> int:
+def header_tail(art: Article, feats: list[Feat], start: int, end: int, site: SiteConfig) -> int:
     """Move the body start past metadata printed just under the headline block.
 
     A dek is prose, so the span may open with it: "title / dek / title again / caption / date /
@@ -90,7 +91,7 @@ def header_tail(art: Article, feats: list[Feat], start: int, end: int, date_orde
             continue
         if not ln.kept:
             continue
-        if (match_key(ln.text) in header_keys and f.units >= 3) or date_line(ln.text, art, date_order) \
+        if (match_key(ln.text) in header_keys and f.units >= 3) or date_line(ln.text, art, site) \
                 or parse_byline(ln.text, require_prefix=True):
             new_start = i + 1
     if new_start > start and any(feats[i].paragraph for i in range(new_start, end)):
@@ -104,7 +105,7 @@ class DateLine:
     residue: str  # what is left of the line besides the date: a section, a byline, ...
 
 
-def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
+def date_line(text: str, art: Article, site: SiteConfig) -> DateLine | None:
     """A line that is mostly a date ("Thu 02 Oct 2025 | 11:45 AM", "date 2025-10-01 MIDDLE EAST")."""
     if len(text) > 120 or not (R.ANY_DIGIT.search(text) or any(w in text for w in ("منذ", "ago", "أمس", "yesterday"))):
         return None
@@ -112,7 +113,7 @@ def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
         return None
     if R.NOT_PUBLICATION.search(text):
         return None
-    pd = find_date(text, date_order=date_order, fetched_at=art.fetched_at)
+    pd = find_date(text, date_order=site.date_order, fetched_at=art.fetched_at)
     if pd is None:
         return None
     a, b = pd.span
@@ -254,7 +255,7 @@ def _section_from(residue: str) -> str | None:
     return residue if residue[:1].isupper() or dominant_script(residue) != "Latin" else None
 
 
-def read_header(art: Article, feats: list[Feat], start: int, date_order: str, whole_page: bool = True) -> None:
+def read_header(art: Article, feats: list[Feat], start: int, site: SiteConfig, whole_page: bool = True) -> None:
     """Title, subtitle, date, byline, section and reading time from the lines above the body.
 
     On a whole page (text dump) the rest of the header is navigation. After trafilatura
@@ -264,7 +265,7 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
     idx = [i for i in range(start) if lines[i].kept]
     window = idx[-HEADER_WINDOW:]
     keys = {i: match_key(lines[i].text) for i in window}
-    date_idx = _header_dates(art, window, date_order)
+    date_idx = _header_dates(art, window, site)
     _header_bylines(art, feats, window)
     if not art.authors:
         _affiliation_byline(art, window, date_idx)
@@ -277,13 +278,13 @@ def read_header(art: Article, feats: list[Feat], start: int, date_order: str, wh
                 lines[i].reason = "nav_header"
 
 
-def _header_dates(art: Article, window: list[int], date_order: str) -> list[int]:
+def _header_dates(art: Article, window: list[int], site: SiteConfig) -> list[int]:
     """Date lines in the header, and what sits beside the date on them (a byline, an agency, a
     section); returns their indexes."""
     lines = art.lines
     date_idx = []
     for i in window:
-        dl = date_line(lines[i].text, art, date_order)
+        dl = date_line(lines[i].text, art, site)
         if dl is None:
             if art.fetched_at is None and is_relative_date(lines[i].text):  # "منذ 3 ساعات", and no fetch time
                 lines[i].reason = "date"
@@ -498,7 +499,7 @@ def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[in
     return best
 
 
-def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_order: str) -> None:
+def fallback_date(art: Article, feats: list[Feat], start: int, end: int, site: SiteConfig) -> None:
     """When no date line was found: the nearest date printed beside a byline or a 'posted on'
     near the body's edges ("Dezember 26, 2019 von Andrea", "Posted on August 2, 2019")."""
     n = len(art.lines)
@@ -511,7 +512,7 @@ def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_or
             continue
         if f.units > 12 and not R.DATE_CONTEXT.search(ln.text):
             continue
-        pd = find_date(ln.text, date_order=date_order, fetched_at=art.fetched_at)
+        pd = find_date(ln.text, date_order=site.date_order, fetched_at=art.fetched_at)
         if pd is None or R.NOT_PUBLICATION.search(ln.text):
             continue
         if is_update_stamp(ln.text[:pd.span[0]], ln.text):
@@ -525,7 +526,7 @@ def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_or
 _NOT_OWN_BYLINE = {"comments", "related_link", "related_marker", "link_list", "promo"}
 
 
-def page_byline(art: Article, date_order: str) -> None:
+def page_byline(art: Article, site: SiteConfig) -> None:
     """Last resort on a whole page whose header printed no byline: the first credit line anywhere
     ("Text: Ursula Eggers", "Veröffentlicht von HansG", "Veröffentlicht am 12. Juni 2017 von gizzmo",
     "Posted on <date> by X"), outside comments and link lists. A name without a credit word is not taken:
@@ -541,7 +542,7 @@ def page_byline(art: Article, date_order: str) -> None:
                 by = None
         elif R.CREDIT_WORD.search(ln.text) and any(c.isdigit() for c in ln.text):  # "Posted on <date> by X"
             credit = byline_after_stamp(ln.text)
-            if credit is None and (dl := date_line(ln.text, art, date_order)) is not None:
+            if credit is None and (dl := date_line(ln.text, art, site)) is not None:
                 credit = dl.residue
             # a date on the line vouches for the credit, and it is a CMS account as often as a name
             by = parse_byline(credit, require_prefix=True, site=art.site, lenient=True) if credit else None
@@ -550,14 +551,14 @@ def page_byline(art: Article, date_order: str) -> None:
             return
 
 
-def page_date(art: Article, date_order: str) -> None:
+def page_date(art: Article, site: SiteConfig) -> None:
     """Last resort on a whole page whose header and body edges printed no date: the first line
     anywhere that opens with a publication stamp ("Veröffentlicht am 19. Dezember 2022",
     "Published: 22:00 GMT, 26 September 2020", "Datum: 18.10.2021", "Karlsruhe, (12.11.2021).");
     else an "Updated" stamp; else the first line that is a date and nothing else ("23.10.2018").
     Reader comments are not read."""
     for ln in art.lines:
-        if ln.reason == "comments" or (pd := stamp_at_head(ln.text, art, date_order)) is None:
+        if ln.reason == "comments" or (pd := stamp_at_head(ln.text, art, site)) is None:
             continue
         head = ln.text[:120]
         if is_update_stamp(head[:pd.span[0]], head):
@@ -568,19 +569,19 @@ def page_date(art: Article, date_order: str) -> None:
     if art.updated_line is not None:
         return  # clean() falls back on it
     for ln in art.lines:
-        if ln.reason != "comments" and (dl := date_line(ln.text, art, date_order)) is not None and not dl.residue:
+        if ln.reason != "comments" and (dl := date_line(ln.text, art, site)) is not None and not dl.residue:
             if not is_update_stamp(ln.text, ln.text):
                 use_date(art, dl.parsed, ln.text)
                 return
 
 
-def stamp_at_head(text: str, art: Article, date_order: str, *, dateline_only: bool = False) -> ParsedDate | None:
+def stamp_at_head(text: str, art: Article, site: SiteConfig, *, dateline_only: bool = False) -> ParsedDate | None:
     """The date of a publication stamp that opens a line (its first 120 characters: "Dieser
     Artikel wurde am 14. Dezember 2015 ...", "Karlsruhe, (12.11.2021). ..."), not in an embedded
     post's signature nor after a label such as "Joined"; a blog theme's entry footer (R.ENTRY_META) is read
     to its 300th character; `dateline_only`: only a place and a date."""
     head = stamp_head(text, dateline_only)
-    return None if head is None else find_date(head, date_order=date_order, fetched_at=art.fetched_at)
+    return None if head is None else find_date(head, date_order=site.date_order, fetched_at=art.fetched_at)
 
 
 @lru_cache(maxsize=1 << 14)  # page_date asks of every line of a page, and again in later passes

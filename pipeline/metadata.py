@@ -114,7 +114,7 @@ def _figure_captions(art: Article, figures: list[list[str | None]]) -> None:
 def finalize(art: Article, *, site: SiteConfig = SiteConfig()) -> Article:
     """Fill the output fields from the candidates, normalise them, and derive published_at (with the
     site's configured time zone when the page prints none)."""
-    site_tz, date_order = site.timezone, site.date_order
+    site_tz = site.timezone
     meta = art.html_meta
     art.url = canonical_url(art.url or meta.get("canonical"))
     art.site = art.site or site_of(art.url)
@@ -137,18 +137,18 @@ def finalize(art: Article, *, site: SiteConfig = SiteConfig()) -> Article:
                 break
         if not art.authors and meta.get("page_lines"):  # a credit away from the headline: the text path's search
             page = Article(art.source_uri, "text", site=art.site, lines=[Line(t) for t in meta["page_lines"]])
-            page_byline(page, date_order)
+            page_byline(page, site)
             if page.authors:
                 art.authors, art.byline_raw = page.authors, page.byline_raw
                 art.source_agency = art.source_agency or page.source_agency
         if not art.authors:
-            _name_on_meta_line(art, meta, date_order)
+            _name_on_meta_line(art, meta, site)
         if not art.authors and meta.get("licence_attribution"):  # last: a licence names the blog's author
             art.authors = split_authors([meta["licence_attribution"]], art, site_names)
             art.byline_raw = meta["licence_attribution"] if art.authors else None
         if art.section is None:
             art.section = meta.get("ld_section") or meta.get("section")
-        _html_date(art, meta, date_order)
+        _html_date(art, meta, site)
         _figure_captions(art, meta.get("figcaptions") or [])
     if any(" " not in a for a in art.authors):
         exp = meta.get("name_expansions") if art.input_format == "html" else \
@@ -175,11 +175,11 @@ def finalize(art: Article, *, site: SiteConfig = SiteConfig()) -> Article:
 META_LINES = 4  # lines under the headline that may be its meta line (date, author, section)
 
 
-def _name_on_meta_line(art: Article, meta: dict, date_order: str) -> None:
+def _name_on_meta_line(art: Article, meta: dict, site: SiteConfig) -> None:
     """A full name set off from the date on the meta line right above or under the headline
     ("04.02.2022 | 13:10 Uhr | Uta Helkenberg"), as the text path reads it (clean.name_beside_date)."""
     for line in [meta.get("line_above"), *(meta.get("printed_lines") or [])[:META_LINES]]:
-        if line and len(line) <= 160 and find_date(line, date_order=date_order) is not None \
+        if line and len(line) <= 160 and find_date(line, date_order=site.date_order) is not None \
                 and (by := name_beside_date(line, art.site)) and by[0]:
             art.authors, art.byline_raw = by[0], line
             return
@@ -210,7 +210,7 @@ def _agency_from_authors(art: Article) -> str | None:
     return agency
 
 
-def _html_date(art: Article, meta: dict, date_order: str) -> None:
+def _html_date(art: Article, meta: dict, site: SiteConfig) -> None:
     """Dates on an HTML page, by authority: JSON-LD and <meta> (they carry the time and offset);
     without them, a date line the page prints next to its headline (or labels as the publication
     date), then a <time datetime>, then htmldate's reading of the whole page.
@@ -226,7 +226,7 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
     numeric markup date with two readings ("11/01/2023") takes the one the page prints."""
     def parsed(key: str) -> ParsedDate | None:
         raw = meta.get(key)
-        return find_date(str(raw)[:100], date_order=date_order, fetched_at=art.fetched_at) if raw else None
+        return find_date(str(raw)[:100], date_order=site.date_order, fetched_at=art.fetched_at) if raw else None
 
     local = parsed("t_date")
     for key, source in (("ld_date", "json-ld"), ("date", "meta")):
@@ -244,7 +244,7 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
         if re.match(r"\s*\d{4}-", str(meta[key])) or art.published_date.day > 12 \
                 or art.published_date.day == art.published_date.month:
             return  # ISO, or no other reading
-        printed = _printed_date(art, meta.get("printed_lines") or [], date_order, past_body=True)
+        printed = _printed_date(art, meta.get("printed_lines") or [], site, past_body=True)
         if printed and printed[0].date == art.published_date.replace(month=art.published_date.day, day=art.published_date.month):
             # "11/01/2023" in the markup, "Erstellt am: 01.11.2023" on the page: the page says which is the day
             art.published_date = printed[0].date
@@ -254,9 +254,9 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
     # wins over it (benchmarks/metadata.py on eval/metadata: these rules 9 pages right, 0 wrong).
     # under the headline, else right above it ("02.02.2022 10:16 Uhr - 1. Bundesliga"), else a labelled
     # line anywhere after it ("Erschienen am: 01.11.2023")
-    printed = (_printed_date(art, meta.get("printed_lines") or [], date_order)
-               or _printed_date(art, [meta["line_above"]] if meta.get("line_above") else [], date_order)
-               or _printed_date(art, [meta["labelled_date"]] if meta.get("labelled_date") else [], date_order))
+    printed = (_printed_date(art, meta.get("printed_lines") or [], site)
+               or _printed_date(art, [meta["line_above"]] if meta.get("line_above") else [], site)
+               or _printed_date(art, [meta["labelled_date"]] if meta.get("labelled_date") else [], site))
     if printed is not None:
         art.published_date, art.published_time_local = printed[0].date, printed[0].time
         art.published_raw, art.date_source, art.published_parsed = printed[1], "text", printed[0]
@@ -270,7 +270,7 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
             return
 
 
-def _printed_date(art: Article, lines: list[str], date_order: str, *, past_body: bool = False) -> tuple[ParsedDate, str] | None:
+def _printed_date(art: Article, lines: list[str], site: SiteConfig, *, past_body: bool = False) -> tuple[ParsedDate, str] | None:
     """The first publication date line among the lines printed under the headline, before the
     body starts (a second line of over 25 words; `past_body` reads on, to confirm a date rather
     than to choose one): not an "Updated" stamp, not a date under a label
@@ -281,8 +281,8 @@ def _printed_date(art: Article, lines: list[str], date_order: str, *, past_body:
             long_lines += 1
             if long_lines == 2 and not past_body:
                 break
-        dl = date_line(line, art, date_order)
-        pd = dl.parsed if dl is not None else stamp_at_head(line, art, date_order, dateline_only=True)
+        dl = date_line(line, art, site)
+        pd = dl.parsed if dl is not None else stamp_at_head(line, art, site, dateline_only=True)
         if pd is not None and not is_update_stamp(line[:pd.span[0]], line) and not R.NOT_PUBLICATION.search(prev):
             return pd, line
         prev = line
