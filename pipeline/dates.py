@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from . import rules as R
 from .options import DATE_ORDER
 from .record import ParsedDate
 
@@ -91,12 +92,6 @@ _PATTERNS = [
     ("num2", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\d/])")),
 ]
 _TIME_BEFORE = re.compile(r"(?<![\d:])(?P<H>[0-2]?\d):(?P<Mi>[0-5]\d)\s*(?P<z>GMT|UTC|[A-Z]{3,4})?\s*,?\s*$")
-# An update stamp's words: where the text about a date ends and another one ("| Updated: 08:39")
-# begins; the cleaner uses them to tell update stamps from publication dates.
-UPDATED = re.compile(r"\b(?:updated?|last modified|modified|aktualisiert|aktualisierung|geändert|änderung|editiert|"
-                     r"edited|revision|actualizado|actualisé|mis à jour|atualizado|aggiornato)\b|آخر تحديث|تم التحديث|تحديث",
-                     re.I)
-PUBLISHED = re.compile(r"\b(?:published|posted|veröffentlicht|publié|publicado)\b|نشر", re.I)
 _TIME = re.compile(r"(?<![\d:])(?P<H>[0-2]?\d)[:h](?P<Mi>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
                    r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|صباح[اً]*|مساء[اً]*|ص(?![\u0600-\u06FF])|م(?![\u0600-\u06FF]))?", re.I)
 _OFFSET = re.compile(r"(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?|(?<![\w+-])(?P<z>UTC|GMT|Z)(?!\w)")
@@ -123,7 +118,7 @@ def _valid(y: int, m: int, d: int, latest_year: int) -> date | None:
 def _time_after(text: str, start: int) -> tuple[str | None, timedelta | None]:
     """A clock time (and printed offset) close after the date, e.g. "| 11:45 AM"."""
     window = text[start:start + 40]
-    end = UPDATED.search(window)
+    end = R.UPDATED.search(window)
     window = window[:end.start()] if end else window
     m = _TIME.search(window)
     if not m:
@@ -283,10 +278,7 @@ def is_relative_date(text: str) -> bool:
     for rx in (_REL_EN, _REL_AR):
         if (m := rx.search(text)) and not m["t"]:  # "today"/"اليوم" alone also names sites and sections
             rest = (text[:m.start()] + " " + text[m.end():]).strip(" |•·,:;-–—()[]،")
-            return not rest or bool(DATE_WORDS.match(rest) or UPDATED.fullmatch(rest) or PUBLISHED.fullmatch(rest))
+            return not rest or bool(R.DATE_WORDS.match(rest) or R.UPDATED.fullmatch(rest) or R.PUBLISHED.fullmatch(rest))
     return False
 
 
-DATE_WORDS = re.compile(
-    r"^(?:date|published|publié|posted|updated|last updated|veröffentlicht|aktualisiert|am|on|le|el|"
-    r"publicado|atualizado|pubblicato|نشر|نشر في|تاريخ النشر|آخر تحديث|تحديث|بتاريخ|في)$", re.I)

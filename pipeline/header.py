@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import rules as R
 from .bylines import (agency_code, bare_name, byline_after_stamp, byline_prefix, full_name,
                       handle, looks_like_name, names_organisation, parse_byline)
-from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date, is_relative_date
+from .dates import ParsedDate, find_date, is_relative_date
 from .lines import Feat
 from .options import SiteConfig
 from .record import Article, Caption
@@ -119,9 +119,9 @@ def date_line(text: str, art: Article, site: SiteConfig) -> DateLine | None:
     a, b = pd.span
     residue = text[:a] + " " + text[b:]
     # "Published", "Mis à jour", "آخر تحديث" and the time are part of the date, not a section
-    residue = R.TIME_BITS.sub(" ", R.WEEKDAYS.sub(" ", UPDATED.sub(" ", PUBLISHED.sub(" ", residue))))
+    residue = R.TIME_BITS.sub(" ", R.WEEKDAYS.sub(" ", R.UPDATED.sub(" ", R.PUBLISHED.sub(" ", residue))))
     residue = re.sub(r"[|•·,:;/()\[\]–—\-،؛]+", " ", residue)  # with the Arabic comma and semicolon
-    words = [w for w in residue.split() if not DATE_WORDS.match(w) and w not in ("م", "هـ", "ه")]
+    words = [w for w in residue.split() if not R.DATE_WORDS.match(w) and w not in ("م", "هـ", "ه")]
     residue = " ".join(words)
     if text_units(residue) > 6:
         return None
@@ -130,7 +130,7 @@ def date_line(text: str, art: Article, site: SiteConfig) -> DateLine | None:
 
 def is_update_stamp(before_date: str, line: str) -> bool:
     """An "Updated ..." stamp (the word before the date) on a line that names no publication."""
-    return bool(UPDATED.search(before_date)) and not PUBLISHED.search(line)
+    return bool(R.UPDATED.search(before_date)) and not R.PUBLISHED.search(line)
 
 
 def set_date(art: Article, dl: DateLine, line: str) -> None:

@@ -14,10 +14,6 @@ from .record import Article, Line
 from .textnorm import clean_text, match_key
 from .urls import canonical_url, site_of  # noqa: F401  (metadata's public names)
 
-_H1_SEP = re.compile(r"\s[-–—|/:]\s|\S:\s")
-_DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|online)\b", re.I)
-_SUFFIX_SEP = re.compile(r"\s+(?:[|•·»:]{1,2}|[-–—])\s+")
-
 
 def _site_matcher(site_names: list[str]):
     """A loose test of a folded title part: is it one of the site's names, its first word, or does it
@@ -33,14 +29,14 @@ def _site_matcher(site_names: list[str]):
 
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
     """"Headline | Site" / "Headline - Site" / "Site: Headline" -> "Headline"."""
-    parts = _SUFFIX_SEP.split(title)
+    parts = R.SUFFIX_SEP.split(title)
     if len(parts) < 2:
         return title
     is_site = _site_matcher(site_names)
     last, first = match_key(parts[-1]), match_key(parts[0])
     if is_site(last) or (len(parts[-1].split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4
                          and not parts[-1][:1].islower()):
-        return _SUFFIX_SEP.split(title, maxsplit=len(parts) - 2)[0] if len(parts) > 2 and is_site(match_key(parts[-2])) \
+        return R.SUFFIX_SEP.split(title, maxsplit=len(parts) - 2)[0] if len(parts) > 2 and is_site(match_key(parts[-2])) \
             else title[: title.rfind(parts[-1])].rstrip(" |-–—:•·»")
     if is_site(first):
         return title[len(parts[0]):].lstrip(" |-–—:•·»")
@@ -71,7 +67,7 @@ def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
             # headline's; not when the rest is a date, the site's name or a domain, or is glued on without a separator
             rest = bk[len(fk):].strip() if bk.startswith(fk) else ""
             if rest and "0" not in rest and not is_site_name(rest, site_names) \
-                    and _H1_SEP.search(best) and not _DOMAIN.search(best):
+                    and R.H1_SEP.search(best) and not R.DOMAIN.search(best):
                 return best
             return fallback
         return best
@@ -95,10 +91,6 @@ def _page_byline(lines: list[str], site: str | None, stamped: list[str]) -> list
         if by and by[0] and all(full_name(a) or (vouched and not names_organisation(a)) for a in by[0]):
             return [line]
     return None
-
-
-# "Mehr Artikel von X", "View all posts by X": a link to the author's archive, not a byline
-_ARCHIVE_LINK = re.compile(r"\W*(?:view\s+)?(?:all|more|mehr|alle|plus|todos|tutti)\b", re.I)
 
 
 def _figure_captions(art: Article, figures: list[list[str | None]]) -> None:
@@ -156,7 +148,7 @@ def finalize(art: Article, *, site: SiteConfig = SiteConfig()) -> Article:
         # a byline printed under the headline that gives the name alone ("Artikel von: Jessie") is
         # how the page credits the author: kept as printed (a link to the author's archive, "Mehr
         # Artikel von Stefanus", is no byline)
-        printed_alone = {match_key(a) for line in meta.get("page_bylines") or [] if not _ARCHIVE_LINK.match(line)
+        printed_alone = {match_key(a) for line in meta.get("page_bylines") or [] if not R.ARCHIVE_LINK.match(line)
                          for a in (parse_byline(line, require_prefix=True, lenient=True) or ([], None))[0]}
         art.authors = list(dict.fromkeys(a if match_key(a) in printed_alone else (exp or {}).get(a, a)
                                          for a in art.authors))

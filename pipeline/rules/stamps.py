@@ -43,3 +43,14 @@ HANDLE = re.compile(r"@\w")  # "@user ... October 9, 2018" closes an embedded po
 # words that announce a publication date in a page's chrome
 STAMP = re.compile(r"\b(?:posted|published|veröffentlicht|erschienen|erstellt|datum|date|publié|publicado|pubblicato|"
                     r"geplaatst|опубликовано|stand|vom|am|on|le|el|il)\b|نشر|بتاريخ", re.I)
+# An update stamp's words: where the text about a date ends and another one ("| Updated: 08:39")
+# begins; the cleaner uses them to tell update stamps from publication dates.
+UPDATED = re.compile(r"\b(?:updated?|last modified|modified|aktualisiert|aktualisierung|geändert|änderung|editiert|"
+                     r"edited|revision|actualizado|actualisé|mis à jour|atualizado|aggiornato)\b|آخر تحديث|تم التحديث|تحديث",
+                     re.I)
+# "Published" stamps: "Posted on", "Veröffentlicht am", "نشر"
+PUBLISHED = re.compile(r"\b(?:published|posted|veröffentlicht|publié|publicado)\b|نشر", re.I)
+# A word that is only part of a date line: "Date", "Published", "am", "بتاريخ"
+DATE_WORDS = re.compile(
+    r"^(?:date|published|publié|posted|updated|last updated|veröffentlicht|aktualisiert|am|on|le|el|"
+    r"publicado|atualizado|pubblicato|نشر|نشر في|تاريخ النشر|آخر تحديث|تحديث|بتاريخ|في)$", re.I)

@@ -35,3 +35,11 @@ NOT_HEADLINE = re.compile(
     r"imprimer|newsletter|subscribe|abonnieren|s'abonner|comments?|kommentar\w*|commentaires?|login|anmelden|"
     r"reading\s+time|lesezeit|temps\s+de\s+lecture|min(?:ute)?s?\s+read|quelle|source|fuente|bild|foto|photo|"
     r"image|credit|cr[ée]dit)\b\s*[:.]?", re.I)
+# A separator inside an <h1> that glues a kicker or a date to the headline: "Headline – Until Now", "Sport: Headline"
+H1_SEP = re.compile(r"\s[-–—|/:]\s|\S:\s")
+# A domain name in a title: "example.com", "news.online"
+DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|online)\b", re.I)
+# The separator before a title's site-name suffix: "Headline | Site", "Headline - Site", "Site » Headline"
+SUFFIX_SEP = re.compile(r"\s+(?:[|•·»:]{1,2}|[-–—])\s+")
+# "Mehr Artikel von X", "View all posts by X": a link to the author's archive, not a byline
+ARCHIVE_LINK = re.compile(r"\W*(?:view\s+)?(?:all|more|mehr|alle|plus|todos|tutti)\b", re.I)
