@@ -1,4 +1,4 @@
-"""Fit the text-dump headline scorer's weights (pipeline.clean.TITLE_WEIGHTS).
+"""Fit the text-dump headline scorer's weights (pipeline.header.TITLE_WEIGHTS).
 
     python benchmarks/train_title.py [--eval ../shared/eval] [--l2 1.0] [--sets metadata,modern]
 
@@ -9,7 +9,7 @@ with an L2 penalty, fitted with L-BFGS; the person_name weight is kept as it is 
 rule: a name is the byline, not the headline). Reported: the protocol of benchmarks/folds.py (its
 by-site folds: pages of one site never on both sides), fitted on four folds and scored on the
 fifth, per set, i.e. what unseen sites get, beside the weights in the code; then the weights
-fitted on all pages, to paste into pipeline/clean.py.
+fitted on all pages, to paste into pipeline/header.py.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import newsclean.pipeline.clean as C  # noqa: E402
+import newsclean.pipeline.header as C  # noqa: E402
 from newsclean.pipeline.process import process_article  # noqa: E402
 from newsclean.pipeline.record import Article  # noqa: E402
 from newsclean.pipeline.textnorm import match_key  # noqa: E402

@@ -17,7 +17,8 @@ from prefect.runtime import task_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsclean.flows.runtime import RETRIES, RETRY_DELAYS, clean, discover_each
-from newsclean.pipeline.batch import is_transient, process_batch
+from newsclean.pipeline.batch import process_batch
+from newsclean.pipeline.transient import is_transient
 from newsclean.pipeline.readers import discover
 from newsclean.pipeline.remote import is_remote
 from newsclean.pipeline.run import BATCH_BYTES

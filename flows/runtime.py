@@ -150,7 +150,7 @@ def discover_each(inputs: list[str], discover_one: Callable[[str], list[str]] | 
     """Each input spec discovered on its own (`discover_one`: a retried Prefect task, or by
     default `pipeline.readers.discover` retried here); a spec still unreachable after the retries
     is passed on as a file, so that reading it puts it in rejects instead of failing the run."""
-    from newsclean.pipeline.batch import is_transient
+    from newsclean.pipeline.transient import is_transient
     from newsclean.pipeline.readers import discover
 
     discover_one = discover_one or (lambda spec: _retrying(lambda last: discover([spec]), f"listing {spec}"))
@@ -169,7 +169,7 @@ def discover_each(inputs: list[str], discover_one: Callable[[str], list[str]] | 
 def _retrying(call: Callable[[bool], object], what: str):
     """Prefect's retry policy of the flow's tasks without Prefect: transient I/O errors only,
     RETRY_DELAYS apart; `call(last_attempt)`."""
-    from newsclean.pipeline.batch import is_transient
+    from newsclean.pipeline.transient import is_transient
 
     for attempt in range(RETRIES + 1):
         try:

@@ -18,7 +18,8 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 with atheris.instrument_imports():
-    from newsclean.pipeline.clean import clean, segment
+    from newsclean.pipeline.clean import clean
+    from newsclean.pipeline.lines import segment
     from newsclean.pipeline.dates import find_date
     from newsclean.pipeline.bylines import parse_byline
     from newsclean.pipeline.process import process_article
@@ -47,11 +48,11 @@ def fuzz_cleaner(data: bytes) -> None:
     text = clean_text(fdp.ConsumeUnicodeNoSurrogates(fdp.remaining_bytes()))
     art = Article("fuzz", "text", raw=text)
     art.lines = segment(text)
-    clean(art, find_span=not html_mode)
+    clean(art, whole_page=not html_mode)
     kept = [ln.text for ln in art.lines if ln.kept]
     again = Article("fuzz", "text", raw="\n".join(kept))
     again.lines = segment("\n".join(kept))
-    clean(again, find_span=not html_mode)
+    clean(again, whole_page=not html_mode)
     assert [ln.text for ln in again.lines if ln.kept] == kept, "cleaner not idempotent"
     for ln in art.lines[:20]:
         find_date(ln.text)

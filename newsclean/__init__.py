@@ -22,7 +22,7 @@ __all__ = ["read_articles", "read_rejects", "__version__"]
 def __getattr__(name: str):
     """`newsclean.read_articles` / `read_rejects` without importing pyarrow on `import newsclean`."""
     if name in ("read_articles", "read_rejects"):
-        from newsclean.pipeline import store
+        from newsclean.pipeline import tables
 
-        return getattr(store, name)
+        return getattr(tables, name)
     raise AttributeError(name)

@@ -21,28 +21,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from . import dedup, store
-from .process import Options, process_article
+from .options import DOC_TIMEOUT, Options
+from .process import process_article
 from .readers import Limits, file_fingerprint, read_file
 from .record import Article
 from .templates import TemplateStore
+from .transient import TRANSIENT, is_transient
 
 FLUSH_ROWS = 2000  # staged Parquet part size: bounded memory whatever the input size
 SLOWEST = 10  # documents per run kept for the report's "slowest documents"
-TRANSIENT = (ConnectionError, TimeoutError)
 # reject reasons that say "not this input's fault": its input is taken again by the next run
 UNFINISHED = ("internal_error", "timeout")
-_TRANSIENT_NAMES = {"ConnectionError", "TimeoutError", "ClientConnectionError", "ServerDisconnectedError",
-                    "ClientOSError", "ServerTimeoutError", "EndpointConnectionError", "ConnectTimeoutError",
-                    "ReadTimeoutError", "IncompleteRead", "ProtocolError"}
-
-
-def is_transient(exc: BaseException) -> bool:
-    """Network hiccups (builtin, aiohttp, botocore, urllib3 flavours), worth a retry."""
-    if getattr(exc, "status", None) in (429, 500, 502, 503, 504):  # throttling, server hiccups
-        return True
-    return isinstance(exc, TRANSIENT) or any(c.__name__ in _TRANSIENT_NAMES for c in type(exc).__mro__)
-
-
 class DocumentTimeout(BaseException):
     """BaseException on purpose: libraries' `except Exception` (trafilatura has several) must
     not swallow the time limit."""
@@ -79,8 +68,8 @@ class BatchStats:
     by_language: Counter = field(default_factory=Counter)
     inputs: dict[str, tuple[str, int]] = field(default_factory=dict)  # uri -> (fingerprint, records)
     skipped_inputs: list[str] = field(default_factory=list)
-    unfinished: dict[str, str] = field(default_factory=dict)  # uri -> first UNFINISHED reason of its records
     seconds: float = 0.0
+    unfinished: dict[str, str] = field(default_factory=dict)  # uri -> first UNFINISHED reason of its records
     pids: list[int] = field(default_factory=list)  # processes that ran the batches
     slowest: list[tuple] = field(default_factory=list)  # (seconds, source_uri, format, site, outcome), a min-heap
 
@@ -176,7 +165,7 @@ def shutdown_pool() -> None:
 
 def process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: Options = Options(),
                   limits: Limits = Limits(), ledger: dict[str, tuple[str, int]] | None = None,
-                  reprocess: bool = False, doc_timeout: float | None = 30.0,
+                  reprocess: bool = False, doc_timeout: float | None = DOC_TIMEOUT,
                   raise_transient: bool = True, progress=None, isolate: bool | None = None) -> dict:
     """Process input files into the run's staging area; returns BatchStats as a dict.
 
@@ -210,42 +199,10 @@ def _process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: O
     t0 = time.perf_counter()
     stats = BatchStats()
     ledger = ledger or {}
-    processed_at = datetime.now(timezone.utc)
     # a retried batch starts clean: remove what an earlier attempt staged
     for f in store.staging_dir(out, run_id).rglob(f"part-{run_id}-{part}-*"):
         f.unlink()
-    good: list[Article] = []
-    bad: list[Article] = []
-    chunk = 0
-    templates = TemplateStore.load(out)  # what earlier runs learned; this batch's chunks add to it
-
-    def flush() -> None:
-        nonlocal chunk, good, bad
-        # site templates: earlier runs plus this batch so far; each chunk's counts are staged for publish
-        seen = TemplateStore()
-        seen.add(good)
-        store.stage_table(out, run_id, "templates", f"{part}-{chunk}", seen.to_table())
-        templates.merge(seen)
-        templates.mark(good)
-        for a in [a for a in good if a.reject]:  # nothing left once the site's template went
-            good.remove(a)
-            bad.append(a)
-            stats.written -= 1
-            stats.rejected[a.reject[0]] += 1
-            stats.by_site[a.site or "unknown"] -= 1
-            stats.by_language[a.language] -= 1
-        n_template = sum(1 for a in good for ln in a.lines if ln.reason == "template")
-        if n_template:
-            stats.removed_lines["template"] += n_template
-        rows = store.article_rows(good, run_id, processed_at)
-        store.stage_table(out, run_id, "minhash", f"{part}-{chunk}",
-                          dedup.signature_table(list(zip(rows.column("article_id").to_pylist(),
-                                                         map(dedup.body_words, good))), run_id))
-        store.stage_articles(out, run_id, f"{part}-{chunk}", rows)
-        store.stage_rejects(out, run_id, f"{part}-{chunk}", store.reject_rows(bad, run_id, processed_at))
-        chunk += 1
-        good, bad = [], []
-
+    chunks = _Chunks(out, run_id, part, stats)
     for uri in uris:
         try:
             fp = file_fingerprint(uri)
@@ -268,33 +225,72 @@ def _process_batch(uris: list[str], out: str, run_id: str, part: str, *, opts: O
             t_doc = time.perf_counter()
             art = _safe_process(art, opts, doc_timeout)
             stats.timed(time.perf_counter() - t_doc, art)
-            if art.reject:
-                stats.rejected[art.reject[0]] += 1
-                bad.append(art)
-                if art.reject[0] in UNFINISHED:
-                    stats.unfinished.setdefault(uri, art.reject[0])
-            else:
-                stats.written += 1
-                stats.by_site[art.site or "unknown"] += 1
-                stats.by_language[art.language] += 1
-                stats.removed_lines.update(ln.reason for ln in art.lines if ln.reason)
-                good.append(art)
-            if len(good) + len(bad) >= FLUSH_ROWS:
-                flush()
+            if art.reject and art.reject[0] in UNFINISHED:
+                stats.unfinished.setdefault(uri, art.reject[0])
+            chunks.add(art)
         if fp is None and records == 0:
             records = 1
             stats.read += 1
-            stats.rejected["read_error"] += 1
             a = Article(uri, "unknown")
             a.reject = ("read_error", "input could not be read")
-            bad.append(a)
+            chunks.add(a)
         stats.inputs[uri] = (fp or "", records)
         if progress is not None:
             progress(uri, records)
-    flush()
+    chunks.flush()
     stats.seconds = time.perf_counter() - t0
     stats.pids = [os.getpid()]
     return stats.to_dict()
+
+
+class _Chunks:
+    """A batch's articles in chunks of FLUSH_ROWS, staged chunk by chunk. Each step counts what it
+    does: cleaning its removed lines (`add`), the site-template pass its template lines and the
+    articles it empties; written and rejected are counted once every step has run (`flush`)."""
+
+    def __init__(self, out: str, run_id: str, part: str, stats: BatchStats):
+        self.out, self.run_id, self.part, self.stats = out, run_id, part, stats
+        self.processed_at = datetime.now(timezone.utc)
+        self.templates = TemplateStore.load(out)  # what earlier runs learned; this batch's chunks add to it
+        self.good: list[Article] = []
+        self.bad: list[Article] = []
+        self.chunk = 0
+
+    def add(self, art: Article) -> None:
+        if art.reject:
+            self.bad.append(art)
+        else:
+            self.stats.removed_lines.update(ln.reason for ln in art.lines if ln.reason)
+            self.good.append(art)
+        if len(self.good) + len(self.bad) >= FLUSH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        out, run_id, name, stats = self.out, self.run_id, f"{self.part}-{self.chunk}", self.stats
+        # site templates: earlier runs plus this batch so far; each chunk's counts are staged for publish
+        seen = TemplateStore()
+        seen.add(self.good)
+        store.stage_table(out, run_id, "templates", name, seen.to_table())
+        self.templates.merge(seen)
+        self.templates.mark(self.good)
+        emptied = [a for a in self.good if a.reject]  # nothing left once the site's template went
+        good = [a for a in self.good if not a.reject]
+        bad = self.bad + emptied
+        n_template = sum(1 for a in good for ln in a.lines if ln.reason == "template")
+        if n_template:
+            stats.removed_lines["template"] += n_template
+        stats.rejected.update(a.reject[0] for a in bad)
+        stats.written += len(good)
+        stats.by_site.update(a.site or "unknown" for a in good)
+        stats.by_language.update(a.language for a in good)
+        rows = store.article_rows(good, run_id, self.processed_at)
+        store.stage_table(out, run_id, "minhash", name,
+                          dedup.signature_table(list(zip(rows.column("article_id").to_pylist(),
+                                                         map(dedup.body_words, good))), run_id))
+        store.stage_articles(out, run_id, name, rows)
+        store.stage_rejects(out, run_id, name, store.reject_rows(bad, run_id, self.processed_at))
+        self.chunk += 1
+        self.good, self.bad = [], []
 
 
 __all__ = ["process_batch", "BatchStats", "time_limit", "DocumentTimeout", "UNFINISHED"]

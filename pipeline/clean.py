@@ -11,7 +11,7 @@ trafilatura, mostly body with residue. Both go through the same passes, in this 
 3. `select_body`       the body span: the run of lines with the most paragraph text, scored
                        like Finn et al.'s body-text extraction (paragraph words count for, short
                        chrome lines against); lines before it are the header, after it the footer;
-4. `read_header`       title, subtitle, date, byline, section and reading time from the header;
+4. `read_header`       (pipeline.header) title, subtitle, date, byline and section from the header;
                        the rest of the header is navigation;
 5. `mark_body_residue` bylines, date lines, repeated titles and teaser link lists inside the span.
 
@@ -20,154 +20,30 @@ Each pass marks lines with a reason code from `pipeline.rules.REASONS`; nothing 
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-
 from . import rules as R
-from .bylines import (GENERIC_ACCOUNTS, PREPOSITION, agency_code, bare_name, byline_after_stamp, byline_prefix, full_name,
-                      looks_like_name, parse_byline)
-from .dates import DATE_WORDS, PUBLISHED, UPDATED, ParsedDate, find_date, is_relative_date, url_date
-from .record import Article, Caption, Line
-from .scripts import dominant_script, script_counts, text_units
+from .bylines import agency_code, byline_prefix, parse_byline
+from .dates import find_date, url_date
+from .header import (date_line, fallback_date, header_tail, page_byline, page_date, read_caption, read_header, set_byline,
+                     set_date, stamp_head, use_date)
+from .lines import _FEATURES, Feat, features, segment  # noqa: F401  (segment: clean's public API)
+from .options import SiteConfig
+from .record import Article, Line
+from .scripts import script_counts
 from .textnorm import match_key
 
-HEADER_WINDOW = 14  # header lines (nearest the body) searched for title, date and byline
 LINK_LIST_MIN_RUN = 3
 MAX_LIST_ITEMS = 25  # a related list under a heading is rarely longer; past that it is the page
-
-
-_UNSET = object()
-
-
-@dataclass(slots=True)
-class Feat:
-    units: int
-    ends: bool  # ends like a sentence
-    script: str | None
-    # verdicts on the line's own text, computed on first use and kept with the features (_FEATURES)
-    marker: object = _UNSET  # line_marker's
-    cta: object = _UNSET  # whether R.CTA finds a call to action
-    title_text: object = _UNSET  # title_features' columns that read the line's text alone
-
-    def line_marker(self, text: str) -> tuple[str, object] | None:
-        if self.marker is _UNSET:
-            self.marker = line_marker(text, self)
-        return self.marker
-
-    def is_cta(self, text: str) -> bool:
-        if self.cta is _UNSET:
-            self.cta = bool(R.CTA.search(text))
-        return self.cta
-
-    def title_text_features(self, text: str) -> tuple:
-        if self.title_text is _UNSET:
-            self.title_text = _title_text_features(text, self)
-        return self.title_text
-
-    @property
-    def paragraph(self) -> bool:
-        return self.units >= 10 and (self.ends or self.units >= 20)
-
-    @property
-    def headline_like(self) -> bool:
-        return 2 <= self.units <= 25 and not self.ends
-
-
-def segment(text: str) -> list[Line]:
-    """Non-empty lines, with the index of the blank-line separated block each belongs to."""
-    lines, block, blank = [], 0, False
-    for raw in text.split("\n"):
-        s = " ".join(raw.split())
-        if not s:
-            blank = True
-            continue
-        if blank and lines:
-            block += 1
-        blank = False
-        lines.append(Line(s, block))
-    return lines
-
-
-# Per-line features (and line_marker's verdict) are a function of the line's text alone, and a site's
-# template lines (menus, footers, share bars, section labels) recur on every page it serves: they
-# are computed once per process and kept, up to FEATURE_CACHE lines (then the cache starts afresh).
-FEATURE_CACHE = 1 << 15
-_FEATURES: dict[str, Feat] = {}
 
 
 def clear_caches() -> None:
     """Forget every per-process cache of line verdicts: line features, date readings, stamps and
     match keys (benchmarks measure pages that share nothing with pages seen before)."""
     _FEATURES.clear()
-    for cached in (find_date, _stamp_head, match_key):
+    for cached in (find_date, stamp_head, match_key):
         cached.cache_clear()
 
 
-def features(lines: list[Line]) -> list[Feat]:
-    """Per-line features, from the process-wide cache when the line was seen before."""
-    cache = _FEATURES
-    out = []
-    for ln in lines:
-        f = cache.get(ln.text)
-        if f is None:
-            if len(cache) >= FEATURE_CACHE:
-                cache.clear()
-            counts = script_counts(ln.text)
-            f = cache[ln.text] = Feat(text_units(ln.text, counts), bool(R.SENTENCE_END.search(ln.text)),
-                                      dominant_script(ln.text, counts))
-        ln.script = f.script
-        out.append(f)
-    return out
-
-
 # --- pass 1: self-describing lines ------------------------------------------------------------
-MAX_CREDIT_WORDS = 6  # a credit names a photographer or an agency; longer is a caption's text
-
-
-def _caption(line: str) -> Caption | None:
-    m = R.CAPTION_PREFIX.match(line)
-    if m:
-        return Caption(m["text"].strip())
-    m = R.CREDIT_LINE.match(line)
-    if m:
-        credit = m["credit"].strip()
-        # "Image: Jose Mourinho has agreed a deal ...": a label, then the caption; a credit is a name
-        return Caption(credit) if len(credit.split()) > MAX_CREDIT_WORDS else Caption("", credit)
-    # the patterns below scan the whole line; each has a cheap necessary condition checked first
-    lower = line.lower()
-    if (":" in line or "：" in line) and any(k in lower for k in R.CREDIT_WORDS) and (m := R.TRAILING_CREDIT.match(line)) \
-            and len(m["credit"].split()) <= MAX_CREDIT_WORDS:
-        return Caption(m["text"].strip(), m["credit"].strip())  # "... - تصوير: محمود حسن", "... Photo: Jane Doe"
-    inline_cue = "(" in line or "credit" in lower or "getty images" in lower or line[:1].isdigit()
-    tail_cue = "/" in line or "|" in line or line.rstrip().endswith(")")
-    if not (inline_cue or tail_cue) or text_units(line) > 60:
-        return None
-    m = R.CAPTION_INLINE.search(line) if inline_cue else None
-    if m:
-        return Caption(line[:m.start()].strip(" -–|") or line, m.group().strip(" ()") or None)
-    m = R.CAPTION_SUFFIX.match(line) if tail_cue else None
-    if m and re.search(r"\s[/|]\s*\S+[^/|]*$|\)\s*$", line):
-        credit = (m["credit"] or m["credit2"] or "").strip()
-        named = looks_like_name(credit) and (m["text"].rstrip().endswith((".", "]", ")")) or R.FILE_PHOTO.search(line))
-        if credit and (agency_code(credit) or named or
-                       re.search(r"getty|images|photo|afp|reuters|epa|shutterstock|تصوير", credit, re.I)):
-            text = R.FILE_PHOTO.sub("", m["text"]).strip(" -–|/")
-            return Caption(text, credit)
-    return None
-
-
-def parse_caption(text: str, credit: str | None = None) -> Caption | None:
-    """A figure's caption as printed (with its credit inside, or given apart) -> Caption; None for
-    what is no caption (a subscription prompt, a share bar)."""
-    if R.CTA.search(text) or R.PROMO.match(text) or R.SHARE.match(text):
-        return None
-    cap = _caption(text) if text else None
-    if cap is None:
-        return Caption(text, credit) if text or credit else None
-    return Caption(cap.text, credit or cap.credit)
-
-
 def _agency_line(line: str) -> str | None:
     m = R.AGENCY_LINE.match(line) or R.PLACE_AGENCY.match(line)
     if m:
@@ -204,14 +80,9 @@ def line_marker(t: str, f: Feat) -> tuple[str, object] | None:
         return "agency", code
     if R.RELATED_PREFIX.match(t) and not f.ends and f.units <= 30:
         return "related_link", None
-    if (cap := _caption(t)) is not None:
+    if (cap := read_caption(t)) is not None:
         return "caption", cap
     return None
-
-
-# The home page's link opens a breadcrumb trail: a new region of the page ("Home", "Home » News").
-_HOME = r"(?:home|startseite|start|accueil|inicio|início|homepage)"
-_HOME_CRUMB = re.compile(r"^\s*" + _HOME + r"\s*(?:$|»|›|\||/|>)", re.I)
 
 
 def mark_markers(art: Article, feats: list[Feat]) -> None:
@@ -224,14 +95,14 @@ def mark_markers(art: Article, feats: list[Feat]) -> None:
             # A related-list heading takes the headline-like lines under it, up to real prose, a trail
             # from the home page, or the byline under the article's tags.
             in_list -= 1
-            ended = _HOME_CRUMB.match(t) or (after_tags and byline_prefix(t) and parse_byline(t, require_prefix=True))
+            ended = R.HOME_CRUMB.match(t) or (after_tags and byline_prefix(t) and parse_byline(t, require_prefix=True))
             if not ended and (f.headline_like or f.units <= 2 or (not f.paragraph and f.units < 20)):
                 ln.reason = "related_link"
                 continue
             in_list = 0
         if f.units > 40:
             continue
-        if (marker := f.line_marker(t)) is None:
+        if (marker := f.verdict("marker", line_marker, t)) is None:
             continue
         ln.reason, payload = marker
         if ln.reason in ("related_marker", "tags"):
@@ -254,9 +125,6 @@ def document_script(lines: list[Line], feats: list[Feat]) -> str | None:
         if ln.kept and f.script and f.paragraph:
             weight[f.script] = weight.get(f.script, 0) + f.units
     return max(sorted(weight), key=weight.get) if weight else None
-
-
-_HARAKAT = re.compile("[\u064B-\u0652]")
 
 
 def mark_repeated(art: Article, feats: list[Feat]) -> None:
@@ -311,7 +179,7 @@ def mark_foreign_script(art: Article, feats: list[Feat], doc_script: str | None,
             continue
         if not whole_page and f.paragraph:
             continue
-        if f.script == "Arabic" and len(_HARAKAT.findall(ln.text)) >= 3:
+        if f.script == "Arabic" and len(R.HARAKAT.findall(ln.text)) >= 3:
             continue
         if script_counts(ln.text).get(doc_script, 0) * 10 >= len(ln.text.replace(" ", "")):
             continue
@@ -364,502 +232,9 @@ def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
     return best_span
 
 
-def header_tail(art: Article, feats: list[Feat], start: int, end: int, date_order: str) -> int:
-    """Move the body start past metadata printed just under the headline block.
-
-    A dek is prose, so the span may open with it: "title / dek / title again / caption / date /
-    body". When a date line, a byline or a repeat of a header line follows within a few lines
-    (and at most two paragraphs precede it), those lines belong to the header."""
-    lines = art.lines
-    header_keys = {match_key(lines[i].text) for i in range(max(0, start - HEADER_WINDOW), start) if lines[i].kept}
-    new_start, paragraphs = start, 0
-    for i in range(start, min(end, start + 8)):
-        ln, f = lines[i], feats[i]
-        if f.paragraph:
-            paragraphs += 1
-            if paragraphs > 2:
-                break
-            continue
-        if not ln.kept:
-            continue
-        if (match_key(ln.text) in header_keys and f.units >= 3) or date_line(ln.text, art, date_order) \
-                or parse_byline(ln.text, require_prefix=True):
-            new_start = i + 1
-    if new_start > start and any(feats[i].paragraph for i in range(new_start, end)):
-        return new_start
-    return start
-
-
-# --- pass 4: header -----------------------------------------------------------------------------
-_WEEKDAYS = re.compile(
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?|"
-    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)(?:-feira)?\b|"
-    r"(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)", re.I)
-_TIME_BITS = re.compile(r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|صباح[اً]*|مساء[اً]*|ص|م)?|\b(?:GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST)\b"
-                        r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\bat\b|\bum\b|\buhr\b|\bà\b|\bàs\b|\ba las\b|الساعة|\d+\s*(?:min(?:ute)?s?)\s+read", re.I)
-
-
-@dataclass(slots=True)
-class DateLine:
-    parsed: ParsedDate
-    residue: str  # what is left of the line besides the date: a section, a byline, ...
-
-
-def date_line(text: str, art: Article, date_order: str) -> DateLine | None:
-    """A line that is mostly a date ("Thu 02 Oct 2025 | 11:45 AM", "date 2025-10-01 MIDDLE EAST")."""
-    if len(text) > 120 or not (_ANY_DIGIT.search(text) or any(w in text for w in ("منذ", "ago", "أمس", "yesterday"))):
-        return None
-    if "@" in text or "http" in text:  # "— Name (@handle) October 9, 2018" closes an embedded post
-        return None
-    if NOT_PUBLICATION.search(text):
-        return None
-    pd = find_date(text, date_order=date_order, fetched_at=art.fetched_at)
-    if pd is None:
-        return None
-    a, b = pd.span
-    residue = text[:a] + " " + text[b:]
-    # "Published", "Mis à jour", "آخر تحديث" and the time are part of the date, not a section
-    residue = _TIME_BITS.sub(" ", _WEEKDAYS.sub(" ", UPDATED.sub(" ", PUBLISHED.sub(" ", residue))))
-    residue = re.sub(r"[|•·,:;/()\[\]–—\-،؛]+", " ", residue)  # with the Arabic comma and semicolon
-    words = [w for w in residue.split() if not DATE_WORDS.match(w) and w not in ("م", "هـ", "ه")]
-    residue = " ".join(words)
-    if text_units(residue) > 6:
-        return None
-    return DateLine(pd, residue)
-
-
-_ANY_DIGIT = re.compile(r"\d")  # Western and Eastern Arabic digits alike
-
-
-# Dates that are not when the article appeared: a member's registration, a licence or software
-# release, an expiry, a validity, a reader's comment.
-NOT_PUBLICATION = re.compile(
-    r"\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit|verfügbar bis|available until|"
-    r"gültig (?:bis|seit)|valid (?:until|from)|release|version|reply|antwort(?:en)?|répondre|responder|rispondi|"
-    r"kommentar schreiben|expires?|läuft ab)\b", re.I)
-
-
-def is_update_stamp(before_date: str, line: str) -> bool:
-    """An "Updated ..." stamp (the word before the date) on a line that names no publication."""
-    return bool(UPDATED.search(before_date)) and not PUBLISHED.search(line)
-
-
-def _set_date(art: Article, dl: DateLine, line: str) -> None:
-    if is_update_stamp(line, line):
-        art.updated_line = art.updated_line or (dl.parsed, line)
-        return  # an update stamp is not the publication date, unless the page prints no other
-    if art.published_date is None:
-        _use_date(art, dl.parsed, line)
-
-
-def _use_date(art: Article, pd: ParsedDate, line: str) -> None:
-    art.published_date = pd.date
-    art.published_time_local = pd.time
-    art.published_raw = line
-    art.date_source = pd.kind if pd.kind in ("relative", "url") else "text"
-    art.published_parsed = pd
-
-
-def _set_byline(art: Article, line: str, authors: list[str], agency: str | None) -> None:
-    if not art.authors and authors:
-        art.authors = authors
-        art.byline_raw = line
-    if agency and not art.source_agency:
-        art.source_agency = agency
-
-
-_TIME_WORDS = re.compile(r"^(?:(?:uhr|um|am|at|on)\b|[-–—|~,])\s*", re.I)
-
-
-def _name_before_comment_link(residue: str, site: str | None) -> tuple[list[str], str | None] | None:
-    """The author in a date line's residue when the comments link follows the name (a blog theme's
-    meta line prints date, author and comments link in a row)."""
-    m = R.COMMENT_LINK.search(" " + residue)
-    if m is None:
-        return None
-    name = residue[:m.start()].strip(" ,~-–—|")
-    while (t := _TIME_WORDS.match(name)) is not None and t.end():
-        name = name[t.end():]
-    name = name.strip(" ,~-–—|")
-    if not (bare_name(name) and full_name(name)) or any(w.casefold() in GENERIC_ACCOUNTS for w in name.split()):
-        return None
-    return parse_byline(name, site=site)
-
-
-_HANDLE_LINE = re.compile(r"^@\w+$")
-
-
-def _name_and_affiliation(text: str) -> str | None:
-    """The name of a credit line "Full Name, Role, Organisation" (every word after the name
-    capitalised, short connectives aside, no digits), else None."""
-    head, sep, rest = text.partition(", ")
-    if not sep or _ANY_DIGIT.search(text) or not (bare_name(head) and full_name(head)):
-        return None
-    words = rest.replace(",", " ").split()
-    if not 1 <= len(words) <= 10 or not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words):
-        return None
-    return head
-
-
-_META_SEP = re.compile(r"\s*[|•·~—–]\s*|,\s+|\s+/\s+")
-
-
-def name_beside_date(line: str, site: str | None) -> tuple[list[str], str | None] | None:
-    """A full name set off from the date by a separator on a meta line ("Marie Merlet | lundi 9
-    décembre 2019", "Janic Cathomen, 01.12.2021", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"). A
-    capitalised pair of words merely next to a date is not taken: in German it is as often a label."""
-    parts = [p.strip() for p in _META_SEP.split(line) if p.strip()]
-    names = [p for p in parts if not _ANY_DIGIT.search(p) and bare_name(p) and full_name(p) and not _NOT_HEADLINE.search(p)
-             and not any(w.casefold() in GENERIC_ACCOUNTS for w in p.split())]
-    if len(names) != 1 or names[0] not in (parts[0], parts[-1]):
-        return None
-    return parse_byline(names[0], site=site)
-
-
-def _credit_on_next_line(art: Article, window: list[int], i: int, credit: str) -> tuple[list[str], str | None] | None:
-    """`credit` is a credit word alone ("By", "Von", "Autor:", a date line ending in "von"): the name
-    is the next header line, which then goes as the byline too. After a preposition ("von", "par")
-    only full names count: "Von" over a capitalised noun is a heading."""
-    m = byline_prefix(credit)
-    if m is None or m.end() != len(m.string):
-        return None
-    j = next((j for j in window if j > i and art.lines[j].kept), None)
-    if j is None or text_units(art.lines[j].text) > 8:
-        return None
-    by = parse_byline(m.group().strip() + " " + art.lines[j].text, require_prefix=True, site=art.site)
-    if by is None or (PREPOSITION.match(m.group()) and not all(bare_name(a) and full_name(a) for a in by[0])):
-        return None
-    art.lines[j].reason = "byline"
-    for k in (k for k in window if k > j and art.lines[k].kept):  # "By" / "A" / "@a" / "B": each name a line
-        t = art.lines[k].text
-        if not (_HANDLE_LINE.match(t) or (bare_name(t) and full_name(t))):
-            break
-        art.lines[k].reason = "byline"
-        if not t.startswith("@") and t not in by[0]:
-            by[0].append(t)
-    return by
-
-
-def _affiliation_byline(art: Article, window: list[int], date_idx: list[int]) -> None:
-    """Credit lines "Full Name, Role, Organisation" (the next ones opening with "& ") right above
-    the date line: "Sarah Hinger, Staff Attorney, ACLU" / "& Sylvia Torres-Guillén, Director, ..."."""
-    lines = art.lines
-    for n, i in enumerate(window):
-        if not lines[i].kept or (named := _name_and_affiliation(lines[i].text)) is None:
-            continue
-        block, names = [i], [named]
-        for j in window[n + 1:]:
-            if not (lines[j].kept and lines[j].text.startswith("& ") and (more := _name_and_affiliation(lines[j].text[2:]))):
-                break
-            block.append(j)
-            names.append(more)
-        below = window.index(block[-1]) + 1
-        if below < len(window) and window[below] in date_idx:
-            for j in block:
-                lines[j].reason = "byline"
-            _set_byline(art, lines[i].text, names, None)
-            return
-
-
-def _names_site(text: str, site: str | None) -> bool:
-    """"Ahram Online" on ahram.org.eg: the publication's name, not a section."""
-    words = match_key(text).split()
-    return bool(site and words and words[0] == site.split(".")[0])
-
-
-def _section_from(residue: str) -> str | None:
-    if not residue or text_units(residue) > 4 or any(c.isdigit() for c in residue) or not any(c.isalpha() for c in residue):
-        return None
-    if residue.isupper():
-        return residue.title()
-    return residue if residue[:1].isupper() or dominant_script(residue) != "Latin" else None
-
-
-def read_header(art: Article, feats: list[Feat], start: int, date_order: str, whole_page: bool = True) -> None:
-    """Title, subtitle, date, byline, section and reading time from the lines above the body.
-
-    On a whole page (text dump) the rest of the header is navigation. After trafilatura
-    (`whole_page=False`) the header is mostly article: only lines that identify themselves go,
-    and the title is only the one the HTML names."""
-    lines = art.lines
-    idx = [i for i in range(start) if lines[i].kept]
-    window = idx[-HEADER_WINDOW:]
-    keys = {i: match_key(lines[i].text) for i in window}
-    # dates, and what sits beside them on the line
-    date_idx = []
-    for i in window:
-        dl = date_line(lines[i].text, art, date_order)
-        if dl is None:
-            if art.fetched_at is None and is_relative_date(lines[i].text):  # "منذ 3 ساعات", and no fetch time
-                lines[i].reason = "date"
-                date_idx.append(i)
-                art.published_raw = art.published_raw or lines[i].text  # kept as printed, not resolved
-            continue
-        lines[i].reason = "date"
-        date_idx.append(i)
-        _set_date(art, dl, lines[i].text)
-        by = (parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)
-              or _credit_on_next_line(art, window, i, dl.residue) or name_beside_date(lines[i].text, art.site)) \
-            if dl.residue else None
-        if by:
-            _set_byline(art, lines[i].text, *by)
-        elif code := agency_code(dl.residue):  # "Reuters , Thursday 2 Oct 2025"
-            art.source_agency = art.source_agency or code
-        elif art.section is None and (sec := _section_from(dl.residue)) and not _names_site(sec, art.site):
-            art.section = sec
-    # explicit bylines ("By X", "كتب: X"), also with the name on the next line ("Von" / "Patrick Czerny")
-    for i in window:
-        if lines[i].kept and feats[i].units <= 15 and (
-                by := parse_byline(lines[i].text, require_prefix=True, site=art.site)
-                or _credit_on_next_line(art, window, i, lines[i].text)):
-            lines[i].reason = "byline"
-            _set_byline(art, lines[i].text, *by)
-    if not art.authors:
-        _affiliation_byline(art, window, date_idx)
-    # title: the line the HTML or the record names, else one printed twice, else the nearest
-    # headline-like line above the body
-    known = match_key(art.title or art.input_title or "") if (art.title or art.input_title) else None
-    cjk = ("Han", "Kana", "Hangul")
-    cands = [i for i in window if lines[i].kept and (2 <= feats[i].units <= 40
-                                                     or (feats[i].script in cjk and len(lines[i].text) >= 6))
-             and not R.COMMENT_HEADER.match(lines[i].text)]  # "Schreibe eine Antwort" heads a form
-    title_i = None
-    if not known and whole_page and (found := page_named_title(art, window)):
-        # the page names its headline: a line printing exactly that is the title (a one-word one too)
-        named, text, quoted = found
-        title_i = next((i for i in window if lines[i].kept and keys[i] == named), None)
-        if title_i is None and quoted:  # the body span started too early (a sidebar of posts): the line anywhere
-            title_i = next((i for i in range(len(lines)) if lines[i].kept and i not in keys
-                            and match_key(lines[i].text) == named), None)
-            if title_i is not None:
-                keys[title_i] = named
-        if title_i is None and not quoted and len(named.split()) >= 3:
-            art.title = text  # a trail's last crumb printed nowhere else: a section name is shorter
-    if known:
-        title_i = next((i for i in cands if keys[i] == known), None)
-        if title_i is None:
-            title_i = next((i for i in cands if known and keys[i] and (keys[i] in known or known in keys[i]) and len(keys[i]) >= 0.6 * len(known)), None)
-    if title_i is None and whole_page and art.title is None:
-        title_i = _best_title(art, feats, cands, keys, start)
-        if title_i is not None:  # a headline printed twice: the first copy is the title, the dek follows it
-            title_i = min(j for j in cands if keys[j] == keys[title_i])
-    if title_i is not None:
-        title_key = keys[title_i]
-        if art.title is None:
-            art.title = lines[title_i].text
-        lines[title_i].reason = "title"
-        for i in window:
-            if i != title_i and lines[i].kept and keys[i] == title_key:
-                lines[i].reason = "title_repeat"
-        # subtitle: prose right under the headline, before the body
-        nxt = next((i for i in window if i > title_i and lines[i].kept), None)
-        if nxt is not None and whole_page and art.subtitle is None and feats[nxt].units >= 6 and not looks_like_name(lines[nxt].text):
-            art.subtitle = lines[nxt].text
-            lines[nxt].reason = "subtitle"
-    # a bare name next to the date or the title is the byline ("Israa Farhan")
-    if not art.authors:
-        anchors = set(date_idx) | ({title_i} if title_i is not None else set())
-        for i in window:
-            if not lines[i].kept or not (2 <= feats[i].units <= 4):
-                continue
-            near = {j for j in window if abs(window.index(j) - window.index(i)) == 1}
-            if near & anchors and bare_name(lines[i].text) and not lines[i].text.isupper() \
-                    and not _NOT_HEADLINE.search(lines[i].text):  # "Enlarge Image", "Foto Archiv"
-                by = parse_byline(lines[i].text, site=art.site)
-                if by and by[0]:
-                    lines[i].reason = "byline"
-                    _set_byline(art, lines[i].text, *by)
-                    break
-    if whole_page:
-        for i in idx:
-            if lines[i].kept:
-                lines[i].reason = "nav_header"
-
-
-_BREADCRUMB = re.compile(r"[|»›/\\]|\s>\s|//")
-# "5 Kommentare zu „Title“", "3 thoughts on “Title”", "One response to “Title”": WordPress and
-# similar themes head the comment section with the article's title
-_COMMENTS_ON = re.compile(
-    r"^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|ein|eine|einen|zwei|drei|vier|fünf|un|une|deux|trois)?\s*"
-    r"(?:thoughts?|comments?|responses?|replies|reply|kommentare?|gedanken|antworten?|reaktionen|réponses?|commentaires?|"
-    r"comentarios?|respuestas?|comentários|risposte|commenti)\s+(?:on|to|for|zu|auf|zum|zur|für|sur|à|pour|en|a|para|em|su)\s+"
-    r"[“\"„«‘'‚»](?P<title>.{2,200}?)[”\"“»’'‘«]\s*[:.]?\s*$", re.I)
-# "Sie sind hier: Home » Europa » Emden", "Home » Desserts » Peanut Butter Truffles": a trail that
-# starts at the home page (or after a "you are here" label) and has 3+ crumbs ends at this page
-_TRAIL = re.compile(r"^\s*(?:(?P<label>(?:you are here|sie sind hier|du bist hier|durchsuchen|vous êtes ici|usted está aquí|"
-                    r"está aqui|sei qui)\s*:?\s*)?)" + _HOME + r"\b", re.I)
-_CRUMB_SEP = re.compile(r"\s*(?:»|›+|\s>\s|\s/\s|\|)\s*")
-
-
-_QUOTE = re.compile("[“\"„«‘'‚»]")
-
-
-def page_named_title(art: Article, window: list[int]) -> tuple[str, str, bool] | None:
-    """(key, text, whether a comment heading quoted it) of the headline when the page names it:
-    quoted in its comment section's heading, or as the last crumb of a breadcrumb trail in the
-    header."""
-    for ln in art.lines:
-        t = ln.text
-        if len(t) < 220 and _QUOTE.search(t) and (m := _COMMENTS_ON.match(t)):
-            return match_key(m["title"]), m["title"], True
-    for i in window:
-        if (crumbs := _trail_crumbs(art.lines[i].text)) is not None:
-            return match_key(crumbs[-1]), crumbs[-1], False
-    return None
-
-
-def _trail_crumbs(text: str) -> list[str] | None:
-    """The crumbs of a breadcrumb trail line (see _TRAIL), or None."""
-    if (m := _TRAIL.match(text)) is None:
-        return None
-    crumbs = [c for c in _CRUMB_SEP.split(text) if c]
-    return crumbs if len(crumbs) >= 3 or (m["label"] and len(crumbs) == 2) else None
-
-
-# Page furniture worded like a short headline: copy/share/download controls, reading times,
-# picture credits. Never the article's headline.
-# a headline opens with a capital, a digit or a quote (in scripts with case), not with a
-# conjunction, a lower-case word (a credit, a glued affiliation) or a relative time
-_NOT_TITLE_START = re.compile(r"^\s*(?:[&+]|[a-zà-öø-ÿ]|(?i:hace|vor|il y a)\s+\d)")
-_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\b\d+\s+(?:hours?|minutes?|horas?|minutos?|stunden|minuten|heures)\b", re.I)
-_PAGER = re.compile(r"^\s*[←«‹<]|[→»›>]\s*$")  # "← Previous post", "Next post →"
-_NOT_HEADLINE = re.compile(
-    r"\b(?:navigation|menu|menü|toggle|search|suche|copy|copied|link|url|e-?mail|mail|share|teilen|partager|compartir|playlist|download|print|drucken|"
-    r"imprimer|newsletter|subscribe|abonnieren|s'abonner|comments?|kommentar\w*|commentaires?|login|anmelden|"
-    r"reading\s+time|lesezeit|temps\s+de\s+lecture|min(?:ute)?s?\s+read|quelle|source|fuente|bild|foto|photo|"
-    r"image|credit|cr[ée]dit)\b\s*[:.]?", re.I)
-
-
-# Headline features of a header line (title_features) and their weights. The weights were fitted
-# by benchmarks/train_title.py (softmax over each page's candidates, L2, by-site cross-validation);
-# the names document what each weight rewards or penalises.
-TITLE_FEATURES = ("words_3_25", "words_2", "words_over_25", "ends_like_sentence", "breadcrumb", "ui_words", "is_date",
-                  "printed_again", "pager", "bad_start", "stamp_adjacent", "stamp_2_away", "rank_from_body",
-                  "last_before_body", "all_caps", "has_colon", "stamp_below", "longer_line_follows",
-                  "suffix_of_previous", "capitalised_share", "person_name")
-TITLE_WEIGHTS = (0.91, -0.31, -0.59, -1.57, -0.85, -1.19, -0.11, 0.97, -0.53, -1.25, 1.10, 0.58, -0.12, -0.07,
-                 -0.48, 0.92, 0.94, 0.70, 0.59, -0.80, -10.0)
-TITLE_MIN_SCORE = 0.0  # below it the header has no headline
-
-
-def _title_text_features(text: str, f: Feat) -> tuple:
-    """The columns of a title_features row that depend on the line's text alone, in their order
-    (kept with the line's cached features: the same header lines recur on every page of a site)."""
-    toks = text.split()
-    return (
-        text.rstrip().endswith((".", ":", ",")) and not text.rstrip().endswith("..."),
-        bool(_BREADCRUMB.search(text)),
-        bool(_NOT_HEADLINE.search(text)) and f.units <= 8,
-    ), (
-        bool(_PAGER.search(text)),
-        (text[:1].isdigit() and f.units <= 4) or bool(_NOT_TITLE_START.match(text)) or bool(_CLOCK.search(text)),
-    ), (
-        text.isupper(), ":" in text[1:-1],
-    ), (
-        sum(1 for t in toks if t[:1].isupper()) / max(1, len(toks)),
-        bare_name(text),
-    )
-
-
-def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> list[list[float]]:
-    """One row of TITLE_FEATURES per candidate header line."""
-    page_keys = "\n".join(match_key(ln.text) for ln in art.lines)  # a key is printed again when it occurs twice here
-    stamps = [j for j in range(max(0, min(cands) - 3), start) if art.lines[j].reason in ("date", "byline")]
-    order = {i: n for n, i in enumerate(reversed(cands))}
-    rows = []
-    for n, i in enumerate(cands):
-        f, text, k = feats[i], art.lines[i].text, keys[i]
-        own1, own2, own3, own4 = f.title_text_features(text)
-        near = [abs(j - i) for j in stamps if j != i]
-        nxt = cands[n + 1] if n + 1 < len(cands) else None
-        prev_key = keys.get(cands[n - 1], "") if n else ""
-        rows.append([
-            3 <= f.units <= 25, f.units == 2, f.units > 25,
-            *own1,
-            any(ch.isdigit() for ch in text) and find_date(text) is not None,  # not kept: depends on today
-            len(k.split()) >= 3 and page_keys.count(k) >= 2,
-            *own2,
-            bool(near) and min(near) == 1, bool(near) and min(near) == 2,
-            order[i], order[i] == 0,
-            *own3,
-            any(0 < j - i <= 3 for j in stamps),
-            nxt is not None and nxt == i + 1 and feats[nxt].units > f.units + 3,
-            bool(k) and bool(prev_key) and prev_key != k and prev_key.endswith(k),
-            *own4,
-        ])
-    return [[float(v) for v in r] for r in rows]
-
-
-def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> int | None:
-    """The header line that scores best as the headline (TITLE_FEATURES x TITLE_WEIGHTS): a
-    headline is 3-25 words, does not end like a sentence, is often printed again on the page
-    (title bar, breadcrumb, share text), sits next to its date line or byline and near the body,
-    and is not a breadcrumb, a name, a date, a pager link or page furniture."""
-    cands = [i for i in cands if keys[i]]
-    if not cands:
-        return None
-    best, best_score = None, -1e9
-    for i, row in zip(cands, title_features(art, feats, cands, keys, start)):
-        score = sum(w * x for w, x in zip(TITLE_WEIGHTS, row))
-        if score > best_score:
-            best, best_score = i, score
-    if best is None or best_score <= TITLE_MIN_SCORE:
-        return None
-    # a dek under its headline: the best-placed line is a longer sentence (a kicker above a headline
-    # is shorter and does not end like one), and the
-    # line just above it is a shorter headline-like line: that one is the title
-    prev = [i for i in cands if i < best]
-    if prev and prev[-1] >= best - 1:
-        j, fb, fj = prev[-1], feats[best], feats[prev[-1]]
-        tj = art.lines[j].text.rstrip()
-        if (3 <= fj.units <= 20 and not fj.ends and not tj.endswith((":", ",")) and fj.units < fb.units
-                and fb.ends and fb.units >= 8 and not _BREADCRUMB.search(tj)
-                and not _NOT_HEADLINE.search(tj) and not (looks_like_name(tj) and fj.units <= 4)):
-            return j
-    # a kicker over its headline: the best-placed line is a short label ("Catch more fish", "Story aus
-    # Weihnachten") and the line under it is a longer headline that does not end like a sentence
-    nxt = [i for i in cands if i > best]
-    if nxt and nxt[0] <= best + 1 and feats[best].units <= 3:
-        j, fj = nxt[0], feats[nxt[0]]
-        tj = art.lines[j].text.rstrip()
-        if (6 <= fj.units <= 25 and not tj.endswith((".", ":", ",", ";")) and not _BREADCRUMB.search(tj)
-                and not _NOT_HEADLINE.search(tj) and not looks_like_name(tj)):
-            return j
-    return best
-
-
-_DATE_CONTEXT = re.compile(
-    r"\b(?:posted|published|written|updated|on|by|von|am|um|uhr|veröffentlicht|erschienen|stand|publié|le|par|"
-    r"publicado|por|em|el|pubblicato|il|di|geplaatst|door|опубликовано|yayınlanma)\b|نشر|بتاريخ|كتب|·|\||//", re.I)
-
-
-def fallback_date(art: Article, feats: list[Feat], start: int, end: int, date_order: str) -> None:
-    """When no date line was found: the nearest date printed beside a byline or a 'posted on'
-    near the body's edges ("Dezember 26, 2019 von Andrea", "Posted on August 2, 2019")."""
-    n = len(art.lines)
-    spots = [(start - i, i) for i in range(max(0, start - 40), start)]
-    spots += [(i - start, i) for i in range(start, min(end, start + 5))]
-    spots += [(i - end + 3, i) for i in range(end, min(n, end + 15))]
-    for _, i in sorted(spots):
-        ln, f = art.lines[i], feats[i]
-        if f.units > 30 or "@" in ln.text:
-            continue
-        if f.units > 12 and not _DATE_CONTEXT.search(ln.text):
-            continue
-        pd = find_date(ln.text, date_order=date_order, fetched_at=art.fetched_at)
-        if pd is None or NOT_PUBLICATION.search(ln.text):
-            continue
-        if is_update_stamp(ln.text[:pd.span[0]], ln.text):
-            art.updated_line = art.updated_line or (pd, ln.text)
-            continue
-        _use_date(art, pd, ln.text)
-        return
-
-
 # --- pass 5: residue inside the body ------------------------------------------------------------
-def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, date_order: str,
-                      teaser_lists: bool = True) -> None:
+def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, site: SiteConfig,
+                      whole_page: bool = True) -> None:
     lines = art.lines
     title_key = match_key(art.title) if art.title else None
     first_para = True
@@ -872,15 +247,15 @@ def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, dat
             continue
         if f.units <= 15 and (by := parse_byline(ln.text, require_prefix=True, site=art.site)):
             ln.reason = "byline"
-            _set_byline(art, ln.text, *by)
+            set_byline(art, ln.text, *by)
             continue
-        if f.units <= 14 and (dl := date_line(ln.text, art, date_order)) is not None:
+        if f.units <= 14 and (dl := date_line(ln.text, art, site)) is not None:
             by = parse_byline(dl.residue, require_prefix=True) if dl.residue else None
             if by or not dl.residue:
                 ln.reason = "date"
-                _set_date(art, dl, ln.text)
+                set_date(art, dl, ln.text)
                 if by:
-                    _set_byline(art, ln.text, *by)
+                    set_byline(art, ln.text, *by)
                 continue
         if first_para and f.paragraph:
             first_para = False
@@ -897,42 +272,50 @@ def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, dat
         if i is not None and not lines[i].kept:
             continue  # removed lines do not break a run
         structured = sum(any(c.isdigit() for c in lines[j].text) for j in run) * 2 > len(run)  # schedules, results
-        if len(run) >= LINK_LIST_MIN_RUN and (teaser_lists or (i is None and not structured)):
+        if len(run) >= LINK_LIST_MIN_RUN and (whole_page or (i is None and not structured)):
             for j in run:
                 lines[j].reason = "link_list"
         run = []
-    mark_tail_cta(art, feats, start, end, anywhere=teaser_lists)
+    mark_tail_cta(art, feats, start, end, whole_page=whole_page)
 
 
-def mark_tail_cta(art: Article, feats: list[Feat], start: int, end: int, anywhere: bool = False) -> None:
+def mark_tail_cta(art: Article, feats: list[Feat], start: int, end: int, whole_page: bool = False) -> None:
     """Calls to action that close the body ("Sign up for our newsletter", "Follow her on Twitter");
-    in a whole-page dump (`anywhere`) also those between paragraphs."""
-    if anywhere:
+    in a whole-page dump (`whole_page`) also those between paragraphs."""
+    if whole_page:
         for i in range(start, end):
-            if art.lines[i].kept and feats[i].units <= 40 and feats[i].is_cta(art.lines[i].text):
+            if art.lines[i].kept and feats[i].units <= 40 and feats[i].verdict("cta", _has_cta, art.lines[i].text):
                 art.lines[i].reason = "cta"
         return
     for i in range(end - 1, start - 1, -1):
         ln = art.lines[i]
         if not ln.kept:
             continue
-        if feats[i].units <= 60 and feats[i].is_cta(ln.text):
+        if feats[i].units <= 60 and feats[i].verdict("cta", _has_cta, ln.text):
             ln.reason = "cta"
             continue
         break
 
 
+def _has_cta(text: str, f: Feat) -> bool:
+    return bool(R.CTA.search(text))
+
+
 FIXPOINT_ROUNDS = 2
 
 
-def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True, trace: dict[int, str] | None = None) -> Article:
+def clean(art: Article, *, site: SiteConfig = SiteConfig(), whole_page: bool = True,
+          trace: dict[int, str] | None = None) -> Article:
     """Run all passes over `art.lines` (already segmented), then again over the kept lines until
     nothing more goes: the passes use context (the body span, the header, repeated lines), and a
     line that shaped the context in the first round may itself go, so one round is not always a
     fixed point. Cleaning a cleaned body therefore changes nothing (tests/test_properties.py).
 
-    `trace` (for `newsclean inspect`): filled with line index -> the pass that last set its reason."""
-    _passes(art, date_order, find_span, None if trace is None else _Trace(art.lines, trace))
+    `whole_page`: the lines are a whole page (a text dump: find the body span, read the header as
+    navigation, take teaser lists anywhere); False after trafilatura, which has cut the page to its
+    article. `site`: what the page cannot tell (the order of all-numeric dates). `trace` (for
+    `newsclean inspect`): filled with line index -> the pass that last set its reason."""
+    _passes(art, site, whole_page, None if trace is None else _Trace(art.lines, trace))
     for round_ in range(2, FIXPOINT_ROUNDS + 2):
         kept_i = [i for i, ln in enumerate(art.lines) if ln.reason is None]
         kept = [art.lines[i] for i in kept_i]
@@ -942,7 +325,7 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True, trac
                         lines=[Line(ln.text, ln.block) for ln in kept])
         again.title = art.title  # so that a repeated headline is still recognised
         sub: dict[int, str] | None = None if trace is None else {}
-        _passes(again, date_order, find_span, None if sub is None else _Trace(again.lines, sub))
+        _passes(again, site, whole_page, None if sub is None else _Trace(again.lines, sub))
         gone = [(j, ln, new.reason) for j, (ln, new) in enumerate(zip(kept, again.lines)) if new.reason is not None]
         if not gone:
             break
@@ -950,106 +333,16 @@ def clean(art: Article, *, date_order: str = "DMY", find_span: bool = True, trac
             ln.reason = reason
             if trace is not None:
                 trace[kept_i[j]] = f"{sub.get(j, '?')} (round {round_})"
-    if art.published_date is None and find_span:
-        page_date(art, date_order)
-    if art.published_date is None and find_span and art.updated_line is None and (pd := url_date(art.url)) is not None:
-        _use_date(art, pd, pd.raw)  # a text record that prints no date: its address may (source "url")
-    if not art.authors and find_span:
-        page_byline(art, date_order)
+    if art.published_date is None and whole_page:
+        page_date(art, site)
+    if art.published_date is None and whole_page and art.updated_line is None and (pd := url_date(art.url)) is not None:
+        use_date(art, pd, pd.raw)  # a text record that prints no date: its address may (source "url")
+    if not art.authors and whole_page:
+        page_byline(art, site)
     if art.published_date is None and art.updated_line is not None:
         # a page that prints only "Updated <date>" was published on or before it; mostly on it
-        _use_date(art, *art.updated_line)
+        use_date(art, *art.updated_line)
     return art
-
-
-# Lines of other articles or of readers: their bylines are not this article's.
-_NOT_OWN_BYLINE = {"comments", "related_link", "related_marker", "link_list", "promo", "teaser"}
-
-
-def page_byline(art: Article, date_order: str) -> None:
-    """Last resort on a whole page whose header printed no byline: the first credit line anywhere
-    ("Text: Ursula Eggers", "Veröffentlicht von HansG", "Veröffentlicht am 12. Juni 2017 von gizzmo",
-    "Posted on <date> by X"), outside comments and link lists. A name without a credit word is not taken:
-    in German every noun is capitalised, and "Letzte Aktualisierung" beside a date is no person."""
-    for ln in art.lines:
-        if ln.reason in _NOT_OWN_BYLINE or len(ln.text) > 160:
-            continue
-        by = parse_byline(ln.text, require_prefix=True, site=art.site)
-        if by is not None:
-            # "von", "de", "par" open credits and prepositional phrases alike ("von Physio bis Fango"):
-            # away from the header such a line names a person only with a full name
-            if PREPOSITION.match(ln.text.lstrip()) and not all(bare_name(a) and full_name(a) for a in by[0]):
-                by = None
-        elif _CREDIT_WORD.search(ln.text) and any(c.isdigit() for c in ln.text):  # "Posted on <date> by X"
-            credit = byline_after_stamp(ln.text)
-            if credit is None and (dl := date_line(ln.text, art, date_order)) is not None:
-                credit = dl.residue
-            # a date on the line vouches for the credit, and it is a CMS account as often as a name
-            by = parse_byline(credit, require_prefix=True, site=art.site, lenient=True) if credit else None
-        if by and by[0]:
-            _set_byline(art, ln.text, *by)
-            return
-
-
-_CREDIT_WORD = re.compile(r"(?:\b(?:by|von|vom|par|por|de|di|door|av|af|autor(?:in)?|author|auteur|autore|text|redaktion)\b"
-                          r"|بقلم|كتب)", re.I)
-
-
-def page_date(art: Article, date_order: str) -> None:
-    """Last resort on a whole page whose header and body edges printed no date: the first line
-    anywhere that opens with a publication stamp ("Veröffentlicht am 19. Dezember 2022",
-    "Published: 22:00 GMT, 26 September 2020", "Datum: 18.10.2021", "Karlsruhe, (12.11.2021).");
-    else an "Updated" stamp; else the first line that is a date and nothing else ("23.10.2018").
-    Reader comments are not read."""
-    for ln in art.lines:
-        if ln.reason == "comments" or (pd := stamp_at_head(ln.text, art, date_order)) is None:
-            continue
-        head = ln.text[:120]
-        if is_update_stamp(head[:pd.span[0]], head):
-            art.updated_line = art.updated_line or (pd, head)
-            continue
-        _use_date(art, pd, head)
-        return
-    if art.updated_line is not None:
-        return  # clean() falls back on it
-    for ln in art.lines:
-        if ln.reason != "comments" and (dl := date_line(ln.text, art, date_order)) is not None and not dl.residue:
-            if not is_update_stamp(ln.text, ln.text):
-                _use_date(art, dl.parsed, ln.text)
-                return
-
-
-def stamp_at_head(text: str, art: Article, date_order: str, *, dateline_only: bool = False) -> ParsedDate | None:
-    """The date of a publication stamp that opens a line (its first 120 characters: "Dieser
-    Artikel wurde am 14. Dezember 2015 ...", "Karlsruhe, (12.11.2021). ..."), not in an embedded
-    post's signature nor after a label such as "Joined"; a blog theme's entry footer (_ENTRY_META) is read
-    to its 300th character; `dateline_only`: only a place and a date."""
-    head = _stamp_head(text, dateline_only)
-    return None if head is None else find_date(head, date_order=date_order, fetched_at=art.fetched_at)
-
-
-@lru_cache(maxsize=1 << 14)  # page_date asks of every line of a page, and again in later passes
-def _stamp_head(text: str, dateline_only: bool) -> str | None:
-    """The part of `text` that stamp_at_head reads a date from, when it opens like a stamp."""
-    head = text[:300] if not dateline_only and _ENTRY_META.match(text) else text[:120]
-    if _HANDLE.search(head) or NOT_PUBLICATION.search(head) \
-            or not (_DATELINE.match(head) or (not dateline_only and _STAMP.search(head))):
-        return None
-    return head
-
-
-# A blog theme's entry footer: categories and tags first, the date at the end of a long line
-# ("This entry was posted in A, B and tagged C on March 5, 2012 by X")
-_ENTRY_META = re.compile(r"^(?:this entry was posted in|dieser eintrag wurde veröffentlicht in|"
-                         r"cette entrée a été publiée dans|esta entrada fue publicada en|questa voce è stata pubblicata in)\b",
-                         re.I)
-
-
-_DATELINE = re.compile(r"[^\W\d_][\w .'-]{1,30},\s*\(?\d")  # "Karlsruhe, (12.11.2021). ..."
-_HANDLE = re.compile(r"@\w")  # "@user ... October 9, 2018" closes an embedded post
-# words that announce a publication date in a page's chrome
-_STAMP = re.compile(r"\b(?:posted|published|veröffentlicht|erschienen|erstellt|datum|date|publié|publicado|pubblicato|"
-                    r"geplaatst|опубликовано|stand|vom|am|on|le|el|il)\b|نشر|بتاريخ", re.I)
 
 
 # The passes a trace names (`newsclean inspect --html` shows which one removed each line).
@@ -1081,18 +374,18 @@ def _untraced(name: str) -> None:
     pass
 
 
-def _passes(art: Article, date_order: str, find_span: bool, trace: _Trace | None = None) -> Article:
+def _passes(art: Article, site: SiteConfig, whole_page: bool, trace: _Trace | None = None) -> Article:
     step = trace or _untraced
     feats = features(art.lines)
     mark_markers(art, feats)
     step("mark_markers")
-    if find_span:
+    if whole_page:
         mark_comments(art, feats)
         step("mark_comments")
     script = document_script(art.lines, feats)
-    mark_foreign_script(art, feats, script, whole_page=find_span)
+    mark_foreign_script(art, feats, script, whole_page=whole_page)
     step("mark_foreign_script")
-    if find_span:
+    if whole_page:
         start, end = select_body(art, feats)
     else:
         start, end = 0, len(art.lines)
@@ -1100,18 +393,18 @@ def _passes(art: Article, date_order: str, find_span: bool, trace: _Trace | None
             start += 1
         if start == end:
             start = 0
-    start = header_tail(art, feats, start, end, date_order)
-    read_header(art, feats, start, date_order, whole_page=find_span)
+    start = header_tail(art, feats, start, end, site)
+    read_header(art, feats, start, site, whole_page=whole_page)
     step("read_header")
-    if find_span:
+    if whole_page:
         mark_repeated(art, feats)
         step("mark_repeated")
     for i in range(end, len(art.lines)):
         if art.lines[i].kept:
             art.lines[i].reason = "footer"
     step("select_body")
-    mark_body_residue(art, feats, start, end, date_order, teaser_lists=find_span)
+    mark_body_residue(art, feats, start, end, site, whole_page=whole_page)
     step("mark_body_residue")
-    if art.published_date is None and find_span:
-        fallback_date(art, feats, start, end, date_order)
+    if art.published_date is None and whole_page:
+        fallback_date(art, feats, start, end, site)
     return art

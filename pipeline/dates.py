@@ -1,17 +1,20 @@
-"""Publication dates: a table-driven fast path for the common formats, dateparser for the rest.
+"""Publication dates: a table-driven reader of the common formats (regex + month tables), Hijri-only
+dates and relative dates.
 
 Measured on this machine: dateparser costs 2-5 ms a call and reads "02/10/2025" as 10 February
-under ['en', 'ar']; the regex + month-table path costs ~0.01 ms. So dateparser only sees strings
-the fast path cannot read. A time zone is never invented: an offset is kept only when the text
-gives one (or the caller configures the site's zone).
+under ['en', 'ar']; the regex + month-table path costs ~0.01 ms, so dateparser is not called here
+(htmldate uses it on the HTML path). A time zone is never invented: an offset is kept only when
+the text gives one (or the caller configures the site's zone).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
+
+from . import rules as R
+from .options import DATE_ORDER
+from .record import ParsedDate
 
 _EASTERN_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
                                  **{chr(0x06F0 + i): str(i) for i in range(10)}})
@@ -89,12 +92,6 @@ _PATTERNS = [
     ("num2", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\d/])")),
 ]
 _TIME_BEFORE = re.compile(r"(?<![\d:])(?P<H>[0-2]?\d):(?P<Mi>[0-5]\d)\s*(?P<z>GMT|UTC|[A-Z]{3,4})?\s*,?\s*$")
-# An update stamp's words: where the text about a date ends and another one ("| Updated: 08:39")
-# begins; the cleaner uses them to tell update stamps from publication dates.
-UPDATED = re.compile(r"\b(?:updated?|last modified|modified|aktualisiert|aktualisierung|geändert|änderung|editiert|"
-                     r"edited|revision|actualizado|actualisé|mis à jour|atualizado|aggiornato)\b|آخر تحديث|تم التحديث|تحديث",
-                     re.I)
-PUBLISHED = re.compile(r"\b(?:published|posted|veröffentlicht|publié|publicado)\b|نشر", re.I)
 _TIME = re.compile(r"(?<![\d:])(?P<H>[0-2]?\d)[:h](?P<Mi>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
                    r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|صباح[اً]*|مساء[اً]*|ص(?![\u0600-\u06FF])|م(?![\u0600-\u06FF]))?", re.I)
 _OFFSET = re.compile(r"(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?|(?<![\w+-])(?P<z>UTC|GMT|Z)(?!\w)")
@@ -109,28 +106,6 @@ _AR_UNITS = {"دقيقة": "minute", "دقائق": "minute", "ساعة": "hour",
              "أسابيع": "week", "اسابيع": "week"}
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedDate:
-    """A date as printed: calendar date, local time if printed, UTC offset only if printed."""
-
-    date: date
-    time: str | None = None  # "HH:MM" or "HH:MM:SS", as printed (24-hour)
-    offset: timedelta | None = None
-    raw: str = ""
-    kind: str = "text"  # which parser read it: iso, dmy_name, ..., relative, dateparser
-    span: tuple[int, int] = (0, 0)
-
-    def utc(self, site_tz: str | None = None) -> datetime | None:
-        """UTC instant when the offset is known (printed, or the site's zone configured)."""
-        hh, mm, ss = (int(p) for p in ((self.time or "00:00") + ":00").split(":")[:3])
-        local = datetime(self.date.year, self.date.month, self.date.day, hh, mm, ss)
-        if self.offset is not None:
-            return (local - self.offset).replace(tzinfo=timezone.utc)
-        if site_tz and self.time:
-            return local.replace(tzinfo=ZoneInfo(site_tz)).astimezone(timezone.utc)
-        return None
-
-
 def _valid(y: int, m: int, d: int, latest_year: int) -> date | None:
     if not (1990 <= y <= latest_year):
         return None
@@ -143,7 +118,7 @@ def _valid(y: int, m: int, d: int, latest_year: int) -> date | None:
 def _time_after(text: str, start: int) -> tuple[str | None, timedelta | None]:
     """A clock time (and printed offset) close after the date, e.g. "| 11:45 AM"."""
     window = text[start:start + 40]
-    end = UPDATED.search(window)
+    end = R.UPDATED.search(window)
     window = window[:end.start()] if end else window
     m = _TIME.search(window)
     if not m:
@@ -184,8 +159,7 @@ def _tz(s: str | None) -> timedelta | None:
     return sign * timedelta(hours=int(s[:2]), minutes=int(s[2:]))
 
 
-def find_date(text: str, *, date_order: str = "DMY", fetched_at: datetime | None = None,
-              use_dateparser: bool = False, languages: tuple[str, ...] | None = None) -> ParsedDate | None:
+def find_date(text: str, *, date_order: str = DATE_ORDER, fetched_at: datetime | None = None) -> ParsedDate | None:
     """The first date printed in `text` (a line or a metadata value), or None.
 
     `date_order` ("DMY" or "MDY") resolves all-numeric dates when both readings are valid.
@@ -194,12 +168,11 @@ def find_date(text: str, *, date_order: str = "DMY", fetched_at: datetime | None
     if not text or len(text) > 400:
         return None
     latest = (fetched_at.year if fetched_at else datetime.now().year) + 1  # a date after it is no date
-    return _find_date(text, date_order, fetched_at, latest, use_dateparser, languages)
+    return _find_date(text, date_order, fetched_at, latest)
 
 
 @lru_cache(maxsize=1 << 14)  # a line is read by several passes, and a site's date lines recur
-def _find_date(text: str, date_order: str, fetched_at: datetime | None, latest: int, use_dateparser: bool,
-               languages: tuple[str, ...] | None) -> ParsedDate | None:
+def _find_date(text: str, date_order: str, fetched_at: datetime | None, latest: int) -> ParsedDate | None:
     t = text.translate(_EASTERN_DIGITS)
     found = []
     for kind, rx in _PATTERNS:
@@ -240,12 +213,7 @@ def _find_date(text: str, date_order: str, fetched_at: datetime | None, latest: 
         return ParsedDate(day, tm, off, text[m.start():m.end()].strip(), kind, (m.start(), m.end()))
     if (hijri := _hijri(t, text)) is not None:
         return hijri
-    rel = _relative(t, fetched_at)
-    if rel:
-        return rel
-    if use_dateparser:
-        return _dateparser(text, date_order, languages)
-    return None
+    return _relative(t, fetched_at)
 
 
 find_date.cache_clear = _find_date.cache_clear  # the cache behind find_date, as lru_cache names it
@@ -310,26 +278,7 @@ def is_relative_date(text: str) -> bool:
     for rx in (_REL_EN, _REL_AR):
         if (m := rx.search(text)) and not m["t"]:  # "today"/"اليوم" alone also names sites and sections
             rest = (text[:m.start()] + " " + text[m.end():]).strip(" |•·,:;-–—()[]،")
-            return not rest or bool(DATE_WORDS.match(rest) or UPDATED.fullmatch(rest) or PUBLISHED.fullmatch(rest))
+            return not rest or bool(R.DATE_WORDS.match(rest) or R.UPDATED.fullmatch(rest) or R.PUBLISHED.fullmatch(rest))
     return False
 
 
-@lru_cache(maxsize=4096)
-def _dateparser(text: str, date_order: str, languages: tuple[str, ...] | None) -> ParsedDate | None:
-    import dateparser  # costly import and calls: only for what the fast path could not read
-
-    settings = {"DATE_ORDER": date_order, "REQUIRE_PARTS": ["day", "month", "year"],
-                "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    try:
-        dt = dateparser.parse(text, languages=list(languages) if languages else None, settings=settings)
-    except Exception:  # dateparser raises on some odd inputs; a date we cannot read is no date
-        return None
-    if dt is None or not (1990 <= dt.year <= datetime.now().year + 1):
-        return None
-    tm = f"{dt.hour:02d}:{dt.minute:02d}" if (dt.hour or dt.minute) else None
-    return ParsedDate(dt.date(), tm, None, text.strip(), "dateparser", (0, len(text)))
-
-
-DATE_WORDS = re.compile(
-    r"^(?:date|published|publié|posted|updated|last updated|veröffentlicht|aktualisiert|am|on|le|el|"
-    r"publicado|atualizado|pubblicato|نشر|نشر في|تاريخ النشر|آخر تحديث|تحديث|بتاريخ|في)$", re.I)

@@ -164,7 +164,9 @@ def find_duplicates(state: pa.Table | Iterable[pa.RecordBatch], new: Run) -> pa.
     LSH as datasketch's MinHashLSH does it; only an article's first row in the run takes part). The state
     is read batch by batch and the run a staged file at a time, and matched with Arrow hash kernels,
     never as Python objects; of the run only its ids, body hashes and band keys are held (~300 bytes
-    an article, not its signatures), and nothing of the corpus published before it."""
+    an article, not its signatures), and nothing of the corpus published before it.
+
+    Long: one streaming pass over the state and one over the run, sharing their hash tables."""
     if isinstance(state, pa.Table):
         state = state.to_batches()
     ids = _run_ids(new)

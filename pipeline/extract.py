@@ -16,9 +16,10 @@ from itertools import islice
 import lxml.etree
 import lxml.html
 
-from .bylines import READING_TIME, byline_after_stamp, byline_prefix, expand_first_names, is_phrase, names_organisation
+from . import rules as R
+from .bylines import byline_after_stamp, byline_prefix, expand_first_names, is_phrase, names_organisation
 from .dates import find_date
-from .metadata import structured_authors
+from .header import structured_authors
 from .record import Article
 
 _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, collect_ids=False,
@@ -258,7 +259,7 @@ def markup_byline(tree) -> tuple[str | None, str | None]:
             content = " ".join(" ".join(_text_outside(elem, discarded, [])).split())
             if content and 2 < len(content) < 120:
                 names = normalize_authors(None, content)
-                if names and ";" in names and any(is_phrase(READING_TIME.sub("", n)) for n in names.split(";")):
+                if names and ";" in names and any(is_phrase(R.READING_TIME_PHRASE.sub("", n)) for n in names.split(";")):
                     return None, None  # an author box's blurb ("Alles über Lautsprecher, Heimkino und ...") split at its commas
                 return names, content
     return None, None
@@ -507,7 +508,7 @@ def page_bylines(texts: list[tuple[str, object]]) -> tuple[list[str], list[str]]
         if m and m.end() == len(m.string):  # the prefix alone: the name follows, alone, in the same block
             same = [x for x, b in texts[i + 1:i + 4] if b is block or b.getparent() is block or block.getparent() is b]
             # "par <span>X</span>, 21 juin 2018" yes; "Autor: A B C" (a list of authors' pages) no
-            if same and all(not any(c.isalpha() for c in x) or find_date(x) or READING_TIME.match(x) for x in same[1:]):
+            if same and all(not any(c.isalpha() for c in x) or find_date(x) or R.READING_TIME_PHRASE.match(x) for x in same[1:]):
                 out.append(" ".join([t, *same])[:120])
         elif m:
             out.append(t)
@@ -581,7 +582,6 @@ def html_metadata(tree) -> dict:
         "section": _meta(first, ("property", "article:section")),
         "site_name": _meta(first, ("property", "og:site_name")),
         "canonical": _first(tree, ['//link[@rel="canonical"]/@href']) or _meta(first, ("property", "og:url")),
-        "description": _meta(first, ("property", "og:description"), ("name", "description")),
         "figcaptions": figure_captions(tree),
     }
     articles, persons = _jsonld(tree)

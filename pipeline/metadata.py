@@ -3,47 +3,21 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta, timezone
-from urllib.parse import urlsplit
 
-import courlan
-
-from .bylines import agency_code, credit_word, expand_first_names, handle, full_name, names_organisation, parse_byline
-from .clean import NOT_PUBLICATION, date_line, is_update_stamp, name_beside_date, page_byline, parse_caption, stamp_at_head
+from . import rules as R
+from .bylines import agency_code, credit_word, expand_first_names, full_name, names_organisation, parse_byline
 from .dates import ParsedDate, find_date
+from .header import (date_line, is_site_name, is_update_stamp, name_beside_date, page_byline, parse_caption,
+                     site_names_of, split_authors, stamp_at_head, structured_sources)
+from .options import SiteConfig
 from .record import Article, Line
 from .textnorm import clean_text, match_key
-
-_H1_SEP = re.compile(r"\s[-–—|/:]\s|\S:\s")
-_DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|online)\b", re.I)
-_SUFFIX_SEP = re.compile(r"\s+(?:[|•·»:]{1,2}|[-–—])\s+")
-
-
-def canonical_url(url: str | None) -> str | None:
-    """Normalised URL (courlan): lower-cased host, tracking parameters and fragment dropped."""
-    if not url or not url.strip():
-        return None
-    try:
-        # a SplitResult, not the string: courlan html-unescapes strings, and "?a=1&region=eu" would
-        # become "?a=1®ion=eu" ("&reg"), "&para=2" "¶=2" (lxml has unescaped attribute values already)
-        norm = courlan.normalize_url(urlsplit(url.strip()), strict=False)
-    except Exception:  # courlan raises on malformed URLs; keep what the record gave
-        norm = url.strip()
-    return norm.split("#", 1)[0]
-
-
-def site_of(url: str | None) -> str | None:
-    """Registered domain of a URL (courlan's bundled suffix list, no network)."""
-    if not url:
-        return None
-    try:
-        return courlan.extract_domain(url)
-    except Exception:
-        return None
+from .urls import canonical_url, site_of  # noqa: F401  (metadata's public names)
 
 
 def _site_matcher(site_names: list[str]):
     """A loose test of a folded title part: is it one of the site's names, its first word, or does it
-    contain one (for taking suffixes off titles; `_is_site_name` is the strict test for a name)?"""
+    contain one (for taking suffixes off titles; `is_site_name` is the strict test for a name)?"""
     keys = {match_key(s) for s in site_names if s}
     keys |= {k.split(" ")[0] for k in keys if k}
 
@@ -55,14 +29,14 @@ def _site_matcher(site_names: list[str]):
 
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
     """"Headline | Site" / "Headline - Site" / "Site: Headline" -> "Headline"."""
-    parts = _SUFFIX_SEP.split(title)
+    parts = R.SUFFIX_SEP.split(title)
     if len(parts) < 2:
         return title
     is_site = _site_matcher(site_names)
     last, first = match_key(parts[-1]), match_key(parts[0])
     if is_site(last) or (len(parts[-1].split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4
                          and not parts[-1][:1].islower()):
-        return _SUFFIX_SEP.split(title, maxsplit=len(parts) - 2)[0] if len(parts) > 2 and is_site(match_key(parts[-2])) \
+        return R.SUFFIX_SEP.split(title, maxsplit=len(parts) - 2)[0] if len(parts) > 2 and is_site(match_key(parts[-2])) \
             else title[: title.rfind(parts[-1])].rstrip(" |-–—:•·»")
     if is_site(first):
         return title[len(parts[0]):].lstrip(" |-–—:•·»")
@@ -92,8 +66,8 @@ def choose_html_title(meta: dict, site_names: list[str]) -> str | None:
             # "Headline – Until Now" in the <h1> and in og:title: the suffix taken off as a site name was the
             # headline's; not when the rest is a date, the site's name or a domain, or is glued on without a separator
             rest = bk[len(fk):].strip() if bk.startswith(fk) else ""
-            if rest and "0" not in rest and not _is_site_name(rest, site_names) \
-                    and _H1_SEP.search(best) and not _DOMAIN.search(best):
+            if rest and "0" not in rest and not is_site_name(rest, site_names) \
+                    and R.H1_SEP.search(best) and not R.DOMAIN.search(best):
                 return best
             return fallback
         return best
@@ -119,62 +93,6 @@ def _page_byline(lines: list[str], site: str | None, stamped: list[str]) -> list
     return None
 
 
-def _split_authors(values: list[str], art: Article, site_names: list[str]) -> list[str]:
-    names: list[str] = []
-    for v in values:
-        if not v or v.startswith("http") or len(v) > 200 or names_organisation(v) or (
-                _is_site_name(v, site_names) and not handle(v)):
-            continue  # the site's own name whole ("Jobs & Hire"), before its words look like two names;
-            # a blog named after its author's handle ("happyface313", "zahlenzauberin") keeps it
-        for part in re.split(r"\s*;\s*", v):
-            parsed = parse_byline(part, site=art.site, lenient=True)
-            if not parsed:
-                continue
-            authors, agency = parsed
-            if agency and not art.source_agency:
-                art.source_agency = agency
-            for a in authors:
-                # a handle that is the site's name is the blog's author when the credit names it alone
-                # ("von zahlenzauberin"), not when more follows it ("unocero - Alberto Ávila")
-                if _is_site_name(a, site_names) and not (handle(a) and part.rstrip(" .").endswith(a)):
-                    continue
-                if a not in names:
-                    names.append(a)
-    return names
-
-
-def _is_site_name(name: str, site_names: list[str]) -> bool:
-    """"Eat What Tonight" on eatwhattonight.com, "Die Furche" for "Die FURCHE": the site's name,
-    spaced or not, or its domain without the suffix."""
-    k = match_key(name).replace(" ", "")
-    return any(k == match_key(s).replace(" ", "") or k == s.split(".")[0].casefold() for s in site_names if s)
-
-
-def _site_names(art: Article, meta: dict) -> list[str]:
-    site = art.site or site_of(canonical_url(art.url or meta.get("canonical")))
-    return [s for s in (meta.get("site_name"), meta.get("ld_publisher"), meta.get("t_sitename"), site) if s]
-
-
-def _structured_sources(meta: dict) -> tuple:
-    """Author candidates by authority: JSON-LD, <meta>, trafilatura's reading of the page."""
-    return meta.get("ld_authors"), meta.get("authors"), [meta["t_author"]] if meta.get("t_author") else None
-
-
-def structured_authors(art: Article, meta: dict) -> list[str]:
-    """Authors named by JSON-LD, <meta> or trafilatura's reading of them, before any byline
-    markup or text is scanned."""
-    site_names = _site_names(art, meta)
-    for source in _structured_sources(meta):
-        names = _split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)
-        if names:
-            return names
-    return []
-
-
-# "Mehr Artikel von X", "View all posts by X": a link to the author's archive, not a byline
-_ARCHIVE_LINK = re.compile(r"\W*(?:view\s+)?(?:all|more|mehr|alle|plus|todos|tutti)\b", re.I)
-
-
 def _figure_captions(art: Article, figures: list[list[str | None]]) -> None:
     """The page's <figcaption>s join the captions its text printed (each once)."""
     seen = {match_key(f"{c.text} {c.credit or ''}") for c in art.image_captions}
@@ -185,12 +103,14 @@ def _figure_captions(art: Article, figures: list[list[str | None]]) -> None:
             art.image_captions.append(cap)
 
 
-def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY") -> Article:
-    """Fill the output fields from the candidates, normalise them, and derive published_at."""
+def finalize(art: Article, *, site: SiteConfig = SiteConfig()) -> Article:
+    """Fill the output fields from the candidates, normalise them, and derive published_at (with the
+    site's configured time zone when the page prints none)."""
+    site_tz = site.timezone
     meta = art.html_meta
     art.url = canonical_url(art.url or meta.get("canonical"))
     art.site = art.site or site_of(art.url)
-    site_names = _site_names(art, meta)
+    site_names = site_names_of(art, meta)
     if art.input_format == "html":
         html_title = choose_html_title(meta, site_names)
         if html_title:
@@ -198,29 +118,29 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         # by authority: JSON-LD, <meta>, the byline markup (as printed, then as trafilatura reads it), the
         # author link, a credit printed under the headline
         printed = _page_byline(meta.get("page_bylines") or [], art.site, meta.get("stamp_bylines") or [])
-        ld, metas, t_author = _structured_sources(meta)
+        ld, metas, t_author = structured_sources(meta)
         markup = [meta["markup_byline"]] if meta.get("markup_byline") else None  # before trafilatura's reading of it
         sources = (ld, metas, markup, t_author, meta.get("rel_authors"), printed)
         for i, source in enumerate(sources):
-            names = _split_authors(source or [], art, site_names)
+            names = split_authors(source or [], art, site_names)
             if names:
                 art.authors, art.byline_raw = names, "; ".join(source)
                 _more_coauthors(art, sources[i + 1:], site_names)
                 break
         if not art.authors and meta.get("page_lines"):  # a credit away from the headline: the text path's search
             page = Article(art.source_uri, "text", site=art.site, lines=[Line(t) for t in meta["page_lines"]])
-            page_byline(page, date_order)
+            page_byline(page, site)
             if page.authors:
                 art.authors, art.byline_raw = page.authors, page.byline_raw
                 art.source_agency = art.source_agency or page.source_agency
         if not art.authors:
-            _name_on_meta_line(art, meta, date_order)
+            _name_on_meta_line(art, meta, site)
         if not art.authors and meta.get("licence_attribution"):  # last: a licence names the blog's author
-            art.authors = _split_authors([meta["licence_attribution"]], art, site_names)
+            art.authors = split_authors([meta["licence_attribution"]], art, site_names)
             art.byline_raw = meta["licence_attribution"] if art.authors else None
         if art.section is None:
             art.section = meta.get("ld_section") or meta.get("section")
-        _html_date(art, meta, date_order)
+        _html_date(art, meta, site)
         _figure_captions(art, meta.get("figcaptions") or [])
     if any(" " not in a for a in art.authors):
         exp = meta.get("name_expansions") if art.input_format == "html" else \
@@ -228,7 +148,7 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
         # a byline printed under the headline that gives the name alone ("Artikel von: Jessie") is
         # how the page credits the author: kept as printed (a link to the author's archive, "Mehr
         # Artikel von Stefanus", is no byline)
-        printed_alone = {match_key(a) for line in meta.get("page_bylines") or [] if not _ARCHIVE_LINK.match(line)
+        printed_alone = {match_key(a) for line in meta.get("page_bylines") or [] if not R.ARCHIVE_LINK.match(line)
                          for a in (parse_byline(line, require_prefix=True, lenient=True) or ([], None))[0]}
         art.authors = list(dict.fromkeys(a if match_key(a) in printed_alone else (exp or {}).get(a, a)
                                          for a in art.authors))
@@ -247,11 +167,11 @@ def finalize(art: Article, *, site_tz: str | None = None, date_order: str = "DMY
 META_LINES = 4  # lines under the headline that may be its meta line (date, author, section)
 
 
-def _name_on_meta_line(art: Article, meta: dict, date_order: str) -> None:
+def _name_on_meta_line(art: Article, meta: dict, site: SiteConfig) -> None:
     """A full name set off from the date on the meta line right above or under the headline
     ("04.02.2022 | 13:10 Uhr | Uta Helkenberg"), as the text path reads it (clean.name_beside_date)."""
     for line in [meta.get("line_above"), *(meta.get("printed_lines") or [])[:META_LINES]]:
-        if line and len(line) <= 160 and find_date(line, date_order=date_order) is not None \
+        if line and len(line) <= 160 and find_date(line, date_order=site.date_order) is not None \
                 and (by := name_beside_date(line, art.site)) and by[0]:
             art.authors, art.byline_raw = by[0], line
             return
@@ -264,7 +184,7 @@ def _more_coauthors(art: Article, later: tuple, site_names: list[str]) -> None:
     name first ("Prisma Média, Marie Merlet") is a publisher's field, not a fuller byline."""
     chosen = [match_key(a) for a in art.authors]
     for source in later:
-        names = _split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)
+        names = split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)
         if len(names) > len(chosen) and [match_key(a) for a in names[:len(chosen)]] == chosen:
             art.authors, art.byline_raw = names, "; ".join(source)
             return
@@ -282,7 +202,7 @@ def _agency_from_authors(art: Article) -> str | None:
     return agency
 
 
-def _html_date(art: Article, meta: dict, date_order: str) -> None:
+def _html_date(art: Article, meta: dict, site: SiteConfig) -> None:
     """Dates on an HTML page, by authority: JSON-LD and <meta> (they carry the time and offset);
     without them, a date line the page prints next to its headline (or labels as the publication
     date), then a <time datetime>, then htmldate's reading of the whole page.
@@ -298,7 +218,7 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
     numeric markup date with two readings ("11/01/2023") takes the one the page prints."""
     def parsed(key: str) -> ParsedDate | None:
         raw = meta.get(key)
-        return find_date(str(raw)[:100], date_order=date_order, fetched_at=art.fetched_at) if raw else None
+        return find_date(str(raw)[:100], date_order=site.date_order, fetched_at=art.fetched_at) if raw else None
 
     local = parsed("t_date")
     for key, source in (("ld_date", "json-ld"), ("date", "meta")):
@@ -316,7 +236,7 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
         if re.match(r"\s*\d{4}-", str(meta[key])) or art.published_date.day > 12 \
                 or art.published_date.day == art.published_date.month:
             return  # ISO, or no other reading
-        printed = _printed_date(art, meta.get("printed_lines") or [], date_order, past_body=True)
+        printed = _printed_date(art, meta.get("printed_lines") or [], site, past_body=True)
         if printed and printed[0].date == art.published_date.replace(month=art.published_date.day, day=art.published_date.month):
             # "11/01/2023" in the markup, "Erstellt am: 01.11.2023" on the page: the page says which is the day
             art.published_date = printed[0].date
@@ -326,9 +246,9 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
     # wins over it (benchmarks/metadata.py on eval/metadata: these rules 9 pages right, 0 wrong).
     # under the headline, else right above it ("02.02.2022 10:16 Uhr - 1. Bundesliga"), else a labelled
     # line anywhere after it ("Erschienen am: 01.11.2023")
-    printed = (_printed_date(art, meta.get("printed_lines") or [], date_order)
-               or _printed_date(art, [meta["line_above"]] if meta.get("line_above") else [], date_order)
-               or _printed_date(art, [meta["labelled_date"]] if meta.get("labelled_date") else [], date_order))
+    printed = (_printed_date(art, meta.get("printed_lines") or [], site)
+               or _printed_date(art, [meta["line_above"]] if meta.get("line_above") else [], site)
+               or _printed_date(art, [meta["labelled_date"]] if meta.get("labelled_date") else [], site))
     if printed is not None:
         art.published_date, art.published_time_local = printed[0].date, printed[0].time
         art.published_raw, art.date_source, art.published_parsed = printed[1], "text", printed[0]
@@ -342,7 +262,7 @@ def _html_date(art: Article, meta: dict, date_order: str) -> None:
             return
 
 
-def _printed_date(art: Article, lines: list[str], date_order: str, *, past_body: bool = False) -> tuple[ParsedDate, str] | None:
+def _printed_date(art: Article, lines: list[str], site: SiteConfig, *, past_body: bool = False) -> tuple[ParsedDate, str] | None:
     """The first publication date line among the lines printed under the headline, before the
     body starts (a second line of over 25 words; `past_body` reads on, to confirm a date rather
     than to choose one): not an "Updated" stamp, not a date under a label
@@ -353,9 +273,9 @@ def _printed_date(art: Article, lines: list[str], date_order: str, *, past_body:
             long_lines += 1
             if long_lines == 2 and not past_body:
                 break
-        dl = date_line(line, art, date_order)
-        pd = dl.parsed if dl is not None else stamp_at_head(line, art, date_order, dateline_only=True)
-        if pd is not None and not is_update_stamp(line[:pd.span[0]], line) and not NOT_PUBLICATION.search(prev):
+        dl = date_line(line, art, site)
+        pd = dl.parsed if dl is not None else stamp_at_head(line, art, site, dateline_only=True)
+        if pd is not None and not is_update_stamp(line[:pd.span[0]], line) and not R.NOT_PUBLICATION.search(prev):
             return pd, line
         prev = line
     return None

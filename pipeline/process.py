@@ -1,42 +1,22 @@
 """One article through every step: the plain-Python pipeline the flows orchestrate."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-import xxhash
-
 from . import langid
-from .clean import clean, segment
+from .clean import clean
 from .extract import extract_html
-from .metadata import canonical_url, choose_html_title, finalize, site_of
-from .record import Article
-from .textnorm import clean_text, match_key
-
-
-@dataclass(frozen=True)
-class SiteConfig:
-    """Per-site settings from newsclean.toml: what the page itself cannot tell."""
-
-    timezone: str | None = None  # IANA zone; lets published_at be computed from a local time
-    date_order: str = "DMY"  # for all-numeric dates such as 02/10/2025
-    name: str | None = None
-
-
-@dataclass(frozen=True)
-class Options:
-    lang_backend: str = "langdetect"
-    sites: dict[str, SiteConfig] = field(default_factory=dict)
-    default_site: SiteConfig = SiteConfig()
-
-    def site(self, site: str | None) -> SiteConfig:
-        return self.sites.get(site or "", self.default_site)
+from .lines import segment
+from .metadata import choose_html_title, finalize
+from .options import Options, SiteConfig  # noqa: F401  (SiteConfig: re-exported for flows/)
+from .record import Article, article_id  # noqa: F401  (article_id: re-exported)
+from .textnorm import clean_text
+from .urls import canonical_url, site_of
 
 
 def identify_language(art: Article, backend: str) -> None:
     """Document language from a bounded sample of the body; script per line; share of others. Each
     kept line gets a language: one in another script is identified alone, one in the document's
     script has the document's unless the paragraph screen finds it is in another language."""
-    kept = [ln for ln in art.lines if ln.reason is None]
+    kept = art.kept_lines()
     prose = [ln.text for ln in kept if len(ln.text) >= 40] or [ln.text for ln in kept]
     sample, size = [], 0
     for t in prose:
@@ -56,12 +36,6 @@ def identify_language(art: Article, backend: str) -> None:
     if same and res.script:  # a paragraph in the same script but another language (a French quote)
         for ln, lang in zip(same, langid.paragraph_languages([ln.text for ln in same], res.script, res.lang, backend)):
             ln.lang = lang
-
-
-def article_id(art: Article) -> str:
-    """Stable id: the canonical URL when there is one, else the title and body."""
-    key = art.url or (match_key(art.title or "") + "\n" + match_key(art.body_text()[:2000]))
-    return xxhash.xxh3_64_hexdigest(key.encode("utf-8"))
 
 
 def process_article(art: Article, opts: Options = Options(), trace: dict[int, str] | None = None) -> Article:
@@ -90,9 +64,9 @@ def process_article(art: Article, opts: Options = Options(), trace: dict[int, st
     if not art.lines:
         art.reject = ("empty", "no text in the record")
         return art
-    clean(art, date_order=site_cfg.date_order, find_span=art.input_format == "text", trace=trace)
+    clean(art, site=site_cfg, whole_page=art.input_format == "text", trace=trace)
     identify_language(art, opts.lang_backend)
-    finalize(art, site_tz=site_cfg.timezone, date_order=site_cfg.date_order)
+    finalize(art, site=site_cfg)
     if not any(ln.reason is None for ln in art.lines):
         art.reject = ("no_body", "every line was boilerplate")
     return art

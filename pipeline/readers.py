@@ -18,7 +18,9 @@ import fsspec
 import xxhash
 
 from .decode import NotText, TooLarge, decode, gunzip
+from .options import MAX_DOC_BYTES
 from .record import Article
+from .transient import is_transient
 
 FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
            ".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc"}
@@ -28,7 +30,7 @@ FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".x
 class Limits:
     """Size caps. A record over a cap is rejected, never truncated silently."""
 
-    max_doc_bytes: int = 20_000_000  # one page or text dump, after decompression
+    max_doc_bytes: int = MAX_DOC_BYTES  # one page or text dump, after decompression
     max_file_bytes: int = 4_000_000_000  # a whole multi-record file, after decompression
     max_ratio: int = 200  # decompressed / compressed, for single-document files
 
@@ -127,8 +129,6 @@ def read_file(uri: str, limits: Limits = Limits(), raise_transient: bool = False
         else:
             yield from _warc(uri, limits)
     except Exception as e:
-        from .batch import is_transient
-
         if is_transient(e):
             if raise_transient:
                 raise

@@ -2,9 +2,56 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from typing import TypedDict
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
-from .dates import ParsedDate
+import xxhash
+
+from .textnorm import match_key
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    """A date as printed: calendar date, local time if printed, UTC offset only if printed."""
+
+    date: date
+    time: str | None = None  # "HH:MM" or "HH:MM:SS", as printed (24-hour)
+    offset: timedelta | None = None
+    raw: str = ""
+    kind: str = "text"  # which parser read it: iso, dmy_name, ..., relative, dateparser
+    span: tuple[int, int] = (0, 0)
+
+    def utc(self, site_tz: str | None = None) -> datetime | None:
+        """UTC instant when the offset is known (printed, or the site's zone configured)."""
+        hh, mm, ss = (int(p) for p in ((self.time or "00:00") + ":00").split(":")[:3])
+        local = datetime(self.date.year, self.date.month, self.date.day, hh, mm, ss)
+        if self.offset is not None:
+            return (local - self.offset).replace(tzinfo=timezone.utc)
+        if site_tz and self.time:
+            return local.replace(tzinfo=ZoneInfo(site_tz)).astimezone(timezone.utc)
+        return None
+
+
+# Why an input record produced no article: reason code -> what happened (the rejects table's `reason`).
+REJECT_REASONS: dict[str, str] = {
+    "empty": "the record or file holds no text",
+    "not_text": "binary content",
+    "corrupt_gzip": "a .gz that does not decompress",
+    "corrupt_warc": "a WARC file warcio cannot read",
+    "too_large": "over the size limit (also a gzip bomb, or a document that needs too much memory)",
+    "invalid_json": "a JSON Lines line that is not JSON",
+    "invalid_record": "a JSON Lines record that is not an object, or has fields of the wrong type",
+    "missing_content": "a JSON Lines record without `html` or `text`",
+    "unsupported_format": "a file name with no known extension",
+    "read_error": "the input could not be read (also a transient error after the last retry)",
+    "no_content": "HTML with no extractable main text",
+    "no_body": "every line was boilerplate (or, after the site-template pass, template)",
+    "timeout": "the document took longer than the per-document time limit",
+    "too_deep": "document nesting too deep to process",
+    "internal_error": "an error nobody foresaw while processing the record (a bug): the detail has it",
+    "duplicate": "a copy of an earlier article, taken out with --drop-duplicates",
+}
 
 
 @dataclass(slots=True)
@@ -20,6 +67,46 @@ class Line:
     @property
     def kept(self) -> bool:
         return self.reason is None
+
+
+class HtmlMeta(TypedDict, total=False):
+    """Candidates the HTML path reads off a page (`extract.extract_html`) for `metadata.finalize` to
+    choose among. Every key is written by extract and read by a later step
+    (tests/test_registries.py holds both sides to this list)."""
+
+    # <head>, <meta> and the page's structure (extract.html_metadata)
+    og_title: str | None  # og:title / twitter:title
+    title_tag: str | None  # <title>
+    h1s: list[str]  # the first <h1>s, as printed
+    authors: list[str]  # <meta name="author"> and the like, twitter:data labelled "Written by"
+    date: str | None  # article:published_time, itemprop datePublished, ...
+    time_datetime: str | None  # the first <time datetime="...">
+    section: str | None  # article:section
+    site_name: str | None  # og:site_name
+    canonical: str | None  # <link rel="canonical">, og:url
+    figcaptions: list[list[str | None]]  # [caption, credit] of the article's <figcaption>s
+    # JSON-LD (the first article object that has each)
+    ld_headline: str | None
+    ld_date: str | None
+    ld_authors: list[str]
+    ld_section: str | None
+    ld_publisher: str | None
+    # trafilatura's and htmldate's readings (extract.trafilatura_metadata, extract.markup_byline)
+    t_title: str | None
+    t_author: str | None
+    t_date: str | None
+    t_sitename: str | None
+    markup_byline: str | None  # the byline element as printed
+    # what the page prints around its headline (extract.lines_after_headline, ...)
+    printed_lines: list[str]  # lines under the headline
+    line_above: str | None  # the line right above it
+    labelled_date: str | None  # a line labelled as the publication date ("Erschienen am: ...")
+    page_bylines: list[str]  # "By ..." lines after the headline
+    stamp_bylines: list[str]  # of those, the ones read after a date stamp
+    rel_authors: list[str]  # <a rel="author">
+    licence_attribution: str | None  # the author a Creative Commons notice names
+    page_lines: list[str]  # the page's visible lines, for the text path's byline search
+    name_expansions: dict[str, str]  # first name alone -> the full name the page prints
 
 
 @dataclass(slots=True)
@@ -48,7 +135,7 @@ class Article:
 
     lines: list[Line] = field(default_factory=list)
     extractor: str = "text"
-    html_meta: dict = field(default_factory=dict)  # candidates found in HTML metadata
+    html_meta: HtmlMeta = field(default_factory=dict)  # candidates found in HTML metadata
 
     title: str | None = None
     subtitle: str | None = None
@@ -80,3 +167,9 @@ class Article:
 
     def removed(self) -> list[tuple[str, str]]:
         return [(ln.text, ln.reason) for ln in self.lines if ln.reason is not None]
+
+
+def article_id(art: Article) -> str:
+    """Stable id: the canonical URL when there is one, else the title and body."""
+    key = art.url or (match_key(art.title or "") + "\n" + match_key(art.body_text()[:2000]))
+    return xxhash.xxh3_64_hexdigest(key.encode("utf-8"))

@@ -18,7 +18,7 @@ from newsclean import schemas
 from . import extras, report_html, store
 from .batch import BatchStats, process_batch, shutdown_pool
 from .langid import BACKENDS
-from .process import Options, SiteConfig
+from .options import DOC_TIMEOUT, Options, SiteConfig
 from .readers import Limits, discover
 
 BATCH_BYTES = 50_000_000  # input bytes per batch: hundreds to thousands of articles
@@ -144,14 +144,17 @@ def versions() -> dict[str, str]:
 
 
 def run(inputs: list[str], out: str, *, opts: Options = Options(), limits: Limits = Limits(), reprocess: bool = False,
-        doc_timeout: float | None = 30.0, batch_bytes: int = BATCH_BYTES, drop_duplicates: bool = False,
+        doc_timeout: float | None = DOC_TIMEOUT, batch_bytes: int = BATCH_BYTES, drop_duplicates: bool = False,
         table_format: str = "parquet", discover_fn: Callable[[list[str]], list[str]] = discover,
         map_batches: Callable[[list[dict]], Iterable[dict]] = local_map,
         on_batch: Callable[[dict], None] | None = None, task_runner: str | None = None) -> dict:
     """Clean `inputs` into the tables under `out` (a folder, or an object-store URL: see
     pipeline.remote); returns the run report (also written to out/runs/<run_id>.json).
     Bad options raise ConfigError before anything is read or written. `task_runner` only goes
-    into the report (the flow's: where the batches ran)."""
+    into the report (the flow's: where the batches ran).
+
+    Long: the run's steps in order under one writer lock (discover, batches, checks, publish, report);
+    read top to bottom it is the run."""
     from . import remote
 
     check_parameters({"lang_backend": opts.lang_backend, "doc_timeout": doc_timeout, "batch_bytes": batch_bytes,

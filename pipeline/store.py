@@ -39,7 +39,7 @@ from newsclean import schemas
 if TYPE_CHECKING:  # workers never import it: see stage_articles
     import pyarrow.dataset as ds
 
-from .record import Article
+from .record import Article, article_id
 
 KEEP_SNAPSHOTS = 3  # the current one and two before it, for readers that are still listing them
 TABLES = ("articles", "rejects")
@@ -52,8 +52,6 @@ def new_run_id() -> str:
 # --- rows ---------------------------------------------------------------------------------------
 def article_rows(arts: list[Article], run_id: str, processed_at: datetime, version: int = schemas.CURRENT_VERSION) -> pa.Table:
     """Articles -> an Arrow table of the article schema `version`."""
-    from .process import article_id  # local: process imports heavy extraction modules
-
     cols: dict[str, list] = {f.name: [] for f in schemas.articles_schema(version)}
     for a in arts:
         body = a.body_text()
@@ -423,45 +421,6 @@ def articles_dataset(out: str | Path) -> ds.Dataset:
     schema = schemas.articles_schema()
     return ds.dataset(str(Path(out) / "articles"), format="parquet", schema=schema,
                       partitioning=ds.partitioning(pa.schema([schema.field(c) for c in schemas.PARTITION_COLUMNS]), flavor="hive"))
-
-
-def read_articles(out: str | Path, columns: list[str] | None = None, filter=None) -> pa.Table:
-    """The unified article table of an output folder or object-store URL (every schema
-    version, one committed snapshot)."""
-    from . import remote
-
-    if remote.is_remote(str(out)):
-        import fsspec
-
-        urls = remote.file_urls(str(out))
-        if not urls:
-            return schemas.articles_schema().empty_table()
-        import pyarrow.dataset as ds
-
-        fs, root = fsspec.core.url_to_fs(str(out).rstrip("/"))
-        paths = [fsspec.core.url_to_fs(u)[1] for u in urls]
-        schema = schemas.articles_schema()
-        part = ds.partitioning(pa.schema([schema.field(c) for c in schemas.PARTITION_COLUMNS]), flavor="hive")
-        return ds.dataset(paths, filesystem=fs, format="parquet", schema=schema, partitioning=part,
-                          partition_base_dir=f"{root}/articles").to_table(columns=columns, filter=filter)
-    if not (Path(out) / "articles").exists():
-        return schemas.articles_schema().empty_table()
-    return articles_dataset(out).to_table(columns=columns, filter=filter)
-
-
-def read_rejects(out: str | Path) -> pa.Table:
-    if not (Path(out) / "rejects").exists():
-        return schemas.rejects_schema().empty_table()
-    import pyarrow.dataset as ds
-
-    return ds.dataset(str(Path(out) / "rejects"), format="parquet", schema=schemas.rejects_schema()).to_table()
-
-
-def polars_schema():
-    """The current article schema as a Polars schema (for `pl.scan_parquet(schema=...)`)."""
-    import polars as pl
-
-    return pl.Schema(pl.from_arrow(schemas.articles_schema().empty_table()).schema)
 
 
 def compact(out: str | Path, target_rows: int = 250_000) -> dict:

@@ -12,6 +12,31 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(ROOT))
 
+# Page texts several test files clean: an Arabic news dump and four paragraphs of a German article body.
+ARABIC_DUMP = """الرئيسية أخبار مصر رياضة اقتصاد فن
+رئيس التحرير محمد عبد الله
+إعلان
+وزير الخارجية يبحث مع نظيره الأردني تطورات الأوضاع في المنطقة
+كتب: أحمد علي
+الخميس 02 أكتوبر 2025 - 11:45 ص
+تصوير: محمود سعيد
+بحث وزير الخارجية اليوم الخميس مع نظيره الأردني في اتصال هاتفي تطورات الأوضاع في المنطقة، وسبل دعم الاستقرار والأمن الإقليميين في ظل التحديات الراهنة.
+وأكد الوزيران خلال الاتصال أهمية مواصلة التنسيق والتشاور بين البلدين الشقيقين بشأن القضايا ذات الاهتمام المشترك، وفي مقدمتها الأوضاع الإنسانية.
+وأشار المتحدث الرسمي باسم الوزارة إلى أن الاتصال تناول كذلك سبل تعزيز العلاقات الثنائية في مختلف المجالات، بما يحقق مصالح الشعبين.
+اقرأ أيضا
+وزير الخارجية يستقبل سفير الاتحاد الأوروبي
+مصر والأردن توقعان اتفاقية تعاون جديدة
+الأكثر قراءة
+سعر الذهب اليوم في مصر
+"""
+
+BRIDGE = "\n".join([
+    "Der Stadtrat hat am Montag lange über die Sanierung der alten Brücke am Hafen und ihre Kosten beraten.",
+    "Die Verwaltung schätzt, dass die Arbeiten mindestens zwei Jahre dauern und den Verkehr stark behindern.",
+    "Anwohner hatten sich in einer Versammlung im Frühjahr über Lärm, Staub und fehlende Parkplätze beschwert.",
+    "Die Opposition verlangt ein Gutachten, bevor weitere Aufträge an Baufirmen aus der Region vergeben werden.",
+])
+
 
 @pytest.fixture(scope="session")
 def prefect_harness(tmp_path_factory):

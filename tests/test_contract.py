@@ -9,6 +9,7 @@ import pyarrow.compute as pc
 from conftest import DATA
 
 from newsclean.pipeline import store
+from newsclean.pipeline import tables
 from newsclean.pipeline.run import run
 
 
@@ -19,7 +20,7 @@ def _copy(files, dst):
 
 
 def _table(out):
-    t = store.read_articles(out).drop_columns(["run_id", "processed_at"])
+    t = tables.read_articles(out).drop_columns(["run_id", "processed_at"])
     return t.sort_by("article_id").to_pylist()
 
 
@@ -39,7 +40,7 @@ def test_same_inputs_three_times_same_table_and_ten_new_files_only_those(tmp_pat
     assert len(more["processed_inputs"]) == 10
     assert set(more["processed_inputs"]) == {str(src / p.name) for p in pages[8:18]}
     assert more["counts"]["skipped"] == first["counts"]["read"]
-    assert store.read_articles(out).num_rows == len({r["article_id"] for r in store.read_articles(out).to_pylist()}) == 18
+    assert tables.read_articles(out).num_rows == len({r["article_id"] for r in tables.read_articles(out).to_pylist()}) == 18
 
 
 def test_changed_file_is_processed_again_and_replaces_its_row(tmp_path):
@@ -51,7 +52,7 @@ def test_changed_file_is_processed_again_and_replaces_its_row(tmp_path):
     f.write_text(f.read_text().replace("Washington also pledged", "Washington also firmly pledged"))
     rep = run([str(src)], str(out), doc_timeout=None)
     assert rep["processed_inputs"] == [str(f)]
-    rows = store.read_articles(out).to_pylist()
+    rows = tables.read_articles(out).to_pylist()
     assert len(rows) == 2
     assert any("firmly pledged" in r["text"] for r in rows)
 
@@ -76,7 +77,7 @@ def test_overlapping_runs_do_not_corrupt_the_table(tmp_path):
     for t in threads:
         t.join()
     assert errors == [] and len(reports) == 2
-    rows = store.read_articles(out).to_pylist()
+    rows = tables.read_articles(out).to_pylist()
     assert len(rows) == len({r["article_id"] for r in rows}) == 12  # the lock serialised the two publishes
 
 
@@ -92,7 +93,7 @@ def test_compaction_keeps_what_readers_see(tmp_path):
     res = store.compact(out)
     assert res["files_after"] < files_before == res["files_before"]
     assert _table(out) == before
-    assert pc.count_distinct(store.read_articles(out).column("article_id")).as_py() == 16
+    assert pc.count_distinct(tables.read_articles(out).column("article_id")).as_py() == 16
 
 
 def test_delta_output_is_exactly_once_and_readable(tmp_path):

@@ -9,11 +9,11 @@ import pytest
 
 from conftest import DATA
 
-from newsclean.pipeline import store
+from newsclean.pipeline import tables
 
 
 def _table(out):
-    t = store.read_articles(out).drop_columns(["run_id", "processed_at"])
+    t = tables.read_articles(out).drop_columns(["run_id", "processed_at"])
     return t.sort_by("article_id").to_pylist()
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from newsclean.pipeline.dates import find_date
+from newsclean.pipeline.options import SiteConfig
 
 FETCHED = datetime(2025, 10, 2, 12, 0, tzinfo=timezone.utc)
 
@@ -96,7 +97,7 @@ def test_html_date_local_day_rules():
 
     def day(**meta):
         art = Article("x", "html", raw="")
-        _html_date(art, meta, "DMY")
+        _html_date(art, meta, SiteConfig())
         return str(art.published_date)
 
     # offset stamp: its own day, though htmldate read the URL's day before
@@ -145,14 +146,14 @@ def test_update_stamp_is_the_date_of_last_resort():
 
 
 def test_dates_that_are_not_publication_dates():
-    from newsclean.pipeline.clean import date_line
+    from newsclean.pipeline.header import date_line
     from newsclean.pipeline.record import Article
 
     art = Article("x", "text")
     for line in ("Registriert: 18.09.2008, 05:56", "Version 3, 29 June 2007", "Video verfügbar bis 28.02.2021",
                  "Chris Anamani February 23, 2017 at 12:33 pm Reply"):
-        assert date_line(line, art, "DMY") is None, line
-    assert str(date_line("Thu 02 Oct 2025 | 11:45 AM", art, "DMY").parsed.date) == "2025-10-02"
+        assert date_line(line, art, SiteConfig()) is None, line
+    assert str(date_line("Thu 02 Oct 2025 | 11:45 AM", art, SiteConfig()).parsed.date) == "2025-10-02"
 
 
 def test_page_date_last_resort_in_a_whole_page():
@@ -172,12 +173,12 @@ def test_page_date_last_resort_in_a_whole_page():
     dateline = process_article(Article("b.txt", "text", raw=f"{menu}\nBridge plan backed\n{body}\n{menu}\n"
                                        "Karlsruhe, (12.11.2021). Traditionell gedenken die Bürger der Verstorbenen.\n"))
     assert str(dateline.published_date) == "2021-11-12"
-    from newsclean.pipeline.clean import page_date
+    from newsclean.pipeline.header import page_date
     from newsclean.pipeline.record import Line
 
     comments = Article("c.txt", "text", lines=[Line("Bridge plan backed", 0), Line("Leave a Reply", 1, "comments"),
                                                Line("Posted on March 3, 2020 by a reader who liked it", 1, "comments")])
-    page_date(comments, "DMY")
+    page_date(comments, SiteConfig())
     assert comments.published_date is None  # a reader's comment is not the article's date
 
 
@@ -252,16 +253,16 @@ def test_version_numbers_are_no_two_digit_years(text):
 
 def test_date_at_the_end_of_a_blog_entry_footer():
     """The theme's entry footer lists categories and tags before the date: the line is read whole."""
-    from newsclean.pipeline.clean import stamp_at_head
+    from newsclean.pipeline.header import stamp_at_head
     from newsclean.pipeline.record import Article
 
     line = ("Dieser Eintrag wurde veröffentlicht in Inland, Politik, Rant und getaggt mit Antisemitismus, Piraten "
             "am 11. Dezember 2012 von Mathias.")
-    assert str(stamp_at_head(line, Article("a.txt", "text"), "DMY").date) == "2012-12-11"
+    assert str(stamp_at_head(line, Article("a.txt", "text"), SiteConfig()).date) == "2012-12-11"
     # any other line is read for a stamp only at its head
     assert stamp_at_head("Veröffentlicht wurde von einem Leser vieles über Inland, Politik, Rant und Antisemitismus, "
                          "Piraten und anderes, zuletzt am 11. Dezember 2012 von Mathias.", Article("a.txt", "text"),
-                         "DMY") is None
+                         SiteConfig()) is None
 
 
 def test_url_date_when_the_page_prints_none():

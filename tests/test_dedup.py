@@ -9,6 +9,7 @@ import pytest
 from conftest import DATA, ROOT
 
 from newsclean.pipeline import store
+from newsclean.pipeline import tables
 from newsclean.pipeline.batch import process_batch
 from newsclean.pipeline.metadata import canonical_url
 from newsclean.pipeline.process import article_id, process_article
@@ -44,7 +45,7 @@ def _wire_records():
 def test_same_wire_story_on_two_sites_is_a_duplicate(tmp_path):
     out = tmp_path / "out"
     res = _run(tmp_path, _wire_records(), out)
-    rows = store.read_articles(out, columns=["article_id", "site", "duplicate_of"]).to_pylist()
+    rows = tables.read_articles(out, columns=["article_id", "site", "duplicate_of"]).to_pylist()
     assert res["duplicates"] == 1 and len(rows) == 2
     first, second = sorted(rows, key=lambda r: r["duplicate_of"] is not None)
     assert first["duplicate_of"] is None and second["duplicate_of"] == first["article_id"]
@@ -56,7 +57,7 @@ def test_the_two_seed_articles_are_not_duplicates(tmp_path):
              for i, p in enumerate(sorted((DATA / "seeds").glob("*.txt")))]
     res = _run(tmp_path, seeds, out)
     assert res["duplicates"] == 0
-    assert [r["duplicate_of"] for r in store.read_articles(out, columns=["duplicate_of"]).to_pylist()] == [None, None]
+    assert [r["duplicate_of"] for r in tables.read_articles(out, columns=["duplicate_of"]).to_pylist()] == [None, None]
 
 
 def test_duplicate_found_against_an_earlier_run_and_dropped_on_request(tmp_path):
@@ -65,8 +66,8 @@ def test_duplicate_found_against_an_earlier_run_and_dropped_on_request(tmp_path)
     _run(tmp_path, [a], out)
     res = _run(tmp_path, [b], out, drop=True)
     assert res["duplicates_dropped"] == 1
-    assert store.read_articles(out).num_rows == 1
-    assert [r["reason"] for r in store.read_rejects(out).to_pylist()] == ["duplicate"]
+    assert tables.read_articles(out).num_rows == 1
+    assert [r["reason"] for r in tables.read_rejects(out).to_pylist()] == ["duplicate"]
 
 
 def _as_dict(dups: pa.Table) -> dict[str, str]:
@@ -216,7 +217,7 @@ def test_an_article_staged_in_two_parts_of_one_run_is_published_once_from_the_la
     for part, src in (("00000", first), ("00001", second)):
         inputs |= set(process_batch([str(src)], str(out), run_id, part)["inputs"])
     store.publish(out, run_id, inputs)
-    rows = store.read_articles(out, columns=["url", "authors"]).to_pylist()
+    rows = tables.read_articles(out, columns=["url", "authors"]).to_pylist()
     assert sorted(r["url"] for r in rows) == sorted(canonical_url(r["url"]) for r in (a, b))
     again = [r for r in rows if r["url"] == canonical_url(a["url"])]
     assert len(again) == 1 and "Danica Kirka" in {n.title() for n in again[0]["authors"]}

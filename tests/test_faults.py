@@ -9,6 +9,9 @@ import pytest
 
 from conftest import DATA
 
+pytestmark = pytest.mark.slow  # real Prefect / S3 integration (pyproject's `slow` marker); make test runs it
+
+
 SEED = (DATA / "seeds" / "000_2bfcacd1b97652a8.txt").read_bytes()
 
 
@@ -61,7 +64,7 @@ def test_transient_fault_is_retried_and_the_run_succeeds(prefect_harness, flaky_
 
 def test_permanent_fault_puts_the_input_in_rejects(prefect_harness, flaky_server, tmp_path):
     from newsclean.flows.clean_articles import clean_articles
-    from newsclean.pipeline.store import read_rejects
+    from newsclean.pipeline.tables import read_rejects
 
     base, gets = flaky_server
     report = clean_articles(inputs=[f"{base}/down/seed.txt"], out=str(tmp_path / "out"))

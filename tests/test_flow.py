@@ -12,6 +12,10 @@ import pytest
 from conftest import DATA, ROOT
 
 from newsclean import schemas
+
+pytestmark = pytest.mark.slow  # real Prefect / S3 integration (pyproject's `slow` marker); make test runs it
+
+
 def _inputs(tmp: Path) -> Path:
     src = tmp / "in"
     src.mkdir()

@@ -14,6 +14,7 @@ sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 import make_corpus  # noqa: E402
 
 from newsclean.pipeline import store  # noqa: E402
+from newsclean.pipeline import tables
 from newsclean.pipeline.batch import process_batch  # noqa: E402
 from newsclean.pipeline.readers import discover, read_file  # noqa: E402
 from newsclean.pipeline.process import process_article  # noqa: E402
@@ -29,10 +30,10 @@ def hostile_run(tmp_path_factory):
     stats = process_batch(discover([str(corpus)]), str(out), run_id, "00000", doc_timeout=0.2)
     store.publish(out, run_id, set(stats["inputs"]))
     outcome: dict[str, list[str]] = {}
-    for r in store.read_rejects(out).to_pylist():
+    for r in tables.read_rejects(out).to_pylist():
         outcome.setdefault(r["source_uri"].rsplit("/", 1)[-1].split("#")[0], []).append(
             (r["source_uri"].rsplit("#", 1)[-1] if "#" in r["source_uri"] else "", r["reason"]))
-    articles = {r["source_uri"].rsplit("/", 1)[-1]: r for r in store.read_articles(out).to_pylist()}
+    articles = {r["source_uri"].rsplit("/", 1)[-1]: r for r in tables.read_articles(out).to_pylist()}
     for name in articles:
         outcome.setdefault(name.split("#")[0], []).append((name.rsplit("#", 1)[-1] if "#" in name else "", "written"))
     return expected, outcome, articles, stats

@@ -6,7 +6,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsclean.pipeline.bylines import agency_code, parse_byline
-from newsclean.pipeline.clean import clean, segment
+from newsclean.pipeline.clean import clean
+from newsclean.pipeline.lines import segment
+from newsclean.pipeline.rules import REASONS
 from newsclean.pipeline.dates import find_date
 from newsclean.pipeline.decode import NotText, decode
 from newsclean.pipeline.langid import identify
@@ -27,7 +29,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 def _cleaned(text: str, html_mode: bool = False) -> Article:
     art = Article("p", "text", raw=text)
     art.lines = segment(clean_text(text))
-    return clean(art, find_span=not html_mode)
+    return clean(art, whole_page=not html_mode)
 
 
 @SETTINGS
@@ -38,7 +40,7 @@ def test_cleaner_keeps_a_subset_of_lines_in_order(text):
     kept = [ln.text for ln in art.lines if ln.kept]
     it = iter(src)
     assert all(any(k == s for s in it) for k in kept)  # kept is a subsequence of the input lines
-    assert all(ln.reason is None or isinstance(ln.reason, str) for ln in art.lines)
+    assert all(ln.reason is None or ln.reason in REASONS for ln in art.lines)
 
 
 @SETTINGS
@@ -105,13 +107,14 @@ def _verdicts(a: Article) -> tuple:
 
 
 def test_results_do_not_depend_on_what_the_process_cleaned_before(monkeypatch):
-    """Line features, date readings and stamps are kept across documents (clean._FEATURES, the
+    """Line features, date readings and stamps are kept across documents (lines._FEATURES, the
     lru caches): a page must come out the same whether the caches are cold, warm from the same
     page, or refilled many times over by other pages (a cache bound smaller than one page)."""
     import json
     from pathlib import Path
 
     import newsclean.pipeline.clean as C
+    import newsclean.pipeline.lines as L
 
     dev = Path(__file__).parent / "data" / "gate" / "dev"
     pages = []
@@ -125,10 +128,10 @@ def test_results_do_not_depend_on_what_the_process_cleaned_before(monkeypatch):
 
     C.clear_caches()
     forward = run_all(pages)
-    assert len(C._FEATURES) > 0
+    assert len(L._FEATURES) > 0
     again = run_all(pages[::-1])  # every line now comes from the cache
-    monkeypatch.setattr(C, "FEATURE_CACHE", 50)
+    monkeypatch.setattr(L, "FEATURE_CACHE", 50)
     C.clear_caches()
     tiny = run_all(pages)
-    assert len(C._FEATURES) <= 50  # bounded: memory does not grow with the input
+    assert len(L._FEATURES) <= 50  # bounded: memory does not grow with the input
     assert forward == again == tiny

@@ -8,6 +8,8 @@ import pytest
 
 from conftest import DATA
 
+pytestmark = pytest.mark.slow  # real Prefect / S3 integration (pyproject's `slow` marker); make test runs it
+
 
 @pytest.fixture(scope="module")
 def s3(tmp_path_factory):
@@ -39,7 +41,7 @@ def test_run_from_s3_to_s3_and_read_back_with_polars(s3, tmp_path):
     import fsspec
     import polars as pl
 
-    from newsclean.pipeline import remote, store
+    from newsclean.pipeline import remote, tables
     from newsclean.pipeline.run import run
 
     fs = fsspec.filesystem("s3")
@@ -57,13 +59,13 @@ def test_run_from_s3_to_s3_and_read_back_with_polars(s3, tmp_path):
     # a second run is incremental and still commits through the manifest; the reader helper agrees
     again = run(["s3://news/in/"], "s3://news/out", doc_timeout=None)
     assert again["counts"]["skipped"] == 2
-    assert store.read_articles("s3://news/out").num_rows == 2
+    assert tables.read_articles("s3://news/out").num_rows == 2
 
 
 def test_a_new_machine_pulls_the_store_before_writing(s3, tmp_path, monkeypatch):
     import fsspec
 
-    from newsclean.pipeline import store
+    from newsclean.pipeline import tables
     from newsclean.pipeline.run import run
 
     fs = fsspec.filesystem("s3")
@@ -73,4 +75,4 @@ def test_a_new_machine_pulls_the_store_before_writing(s3, tmp_path, monkeypatch)
     monkeypatch.setenv("NEWSCLEAN_CACHE", str(tmp_path / "fresh-cache"))  # another machine: empty mirror
     rep = run(["s3://news/in2/"], "s3://news/out2", doc_timeout=None)
     assert rep["counts"]["skipped"] == 2  # the ledger came from the store
-    assert store.read_articles("s3://news/out2").num_rows == 2
+    assert tables.read_articles("s3://news/out2").num_rows == 2

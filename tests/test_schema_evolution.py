@@ -14,6 +14,7 @@ import pytest
 from newsclean import schemas
 from conftest import DATA
 from newsclean.pipeline import store
+from newsclean.pipeline import tables
 from newsclean.pipeline.process import process_article
 from newsclean.pipeline.readers import read_file
 
@@ -50,7 +51,7 @@ def test_duckdb_union_by_name(mixed_table):
 
 def test_polars_with_latest_schema(mixed_table):
     df = pl.scan_parquet(f"{mixed_table}/articles/**/*.parquet", hive_partitioning=True,
-                         schema=store.polars_schema(), missing_columns="insert").collect()
+                         schema=tables.polars_schema(), missing_columns="insert").collect()
     assert df.height == 2
     assert df["duplicate_of"].to_list() == [None, None]
     assert sorted(df["schema_version"].to_list()) == [1, 2]

@@ -7,6 +7,7 @@ import json
 from conftest import DATA
 
 from newsclean.pipeline import store
+from newsclean.pipeline import tables
 from newsclean.pipeline.batch import process_batch
 
 MK = ["2dd925575bf0ffed", "2e0c9c163e1d0eed", "97117a908fdede79"]  # three real mk.ru pages
@@ -43,7 +44,7 @@ def test_template_learned_in_one_run_removed_in_the_next(tmp_path):
 
     stats = _run(tmp_path, "run2", [_record(HELD_OUT, [TEMPLATE_LINE, WIRE], after=FIRST_PARAGRAPH)], out)
     assert stats["removed_lines"].get("template") == 1
-    held = [r for r in store.read_articles(out).to_pylist() if r["source_uri"].endswith("run2.jsonl#1")][0]
+    held = [r for r in tables.read_articles(out).to_pylist() if r["source_uri"].endswith("run2.jsonl#1")][0]
     removed = [(r["text"], r["reason"]) for r in held["removed_lines"]]
     assert (TEMPLATE_LINE, "template") in removed  # the copy inside the body; the footer copy is "footer"
     assert WIRE in held["text"]  # also printed on another site: syndicated, kept
@@ -53,5 +54,5 @@ def test_first_run_alone_removes_no_template_line(tmp_path):
     out = tmp_path / "out"
     stats = _run(tmp_path, "run2", [_record(HELD_OUT, [TEMPLATE_LINE], after=FIRST_PARAGRAPH)], out)
     assert "template" not in stats["removed_lines"]
-    [held] = store.read_articles(out).to_pylist()
+    [held] = tables.read_articles(out).to_pylist()
     assert TEMPLATE_LINE in held["text"]

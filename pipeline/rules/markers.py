@@ -1,52 +1,9 @@
-"""Boilerplate rules: each a named unit with one reason code, applied line by line.
-
-Every removed line carries a reason code from `REASONS`; `newsclean inspect` prints them. Codes are
-grouped into categories (navigation, masthead, advertisement, metadata, image caption, related
-links, ...) so that users can filter removed lines by what they were.
-
-To add a rule: add its code to REASONS, write a predicate or a pass below, and list it in
-`pipeline.clean` (the order there is the order rules run). Add a test with a real line.
-"""
+"""Lines that say what they are (whole-line matches unless noted): ads, share bars, promos, related-list
+headings, mastheads, skip links, galleries, reading times, agency credits, tags, comments, copyright,
+disclaimers, calls to action."""
 from __future__ import annotations
 
 import re
-
-# code -> (category, why the line goes)
-REASONS: dict[str, tuple[str, str]] = {
-    "nav_foreign_script": ("navigation", "line in another script than the article (e.g. an Arabic menu on an English page)"),
-    "nav_header": ("navigation", "short lines before the article body: menus, section links, site chrome"),
-    "skip_link": ("navigation", "accessibility skip link or loading placeholder ('Skip to content', 'Zum Inhalt springen')"),
-    "footer": ("footer", "lines after the article body: link lists, footers, legal text"),
-    "masthead": ("masthead", "staff credits of the publication (Editor in Chief, رئيس التحرير, ...)"),
-    "advertisement": ("advertisement", "advertising label or slot"),
-    "share": ("share", "share, social, print and comment buttons"),
-    "promo": ("promo", "newsletter sign-up, subscription, app or follow-us promotion"),
-    "related_marker": ("related links", "heading of a related / recommended / most-read list"),
-    "related_link": ("related links", "headline in a related-stories list, or a 'Related: ...' line"),
-    "link_list": ("related links", "run of short headline-like lines inside the body (teasers)"),
-    "cta": ("promo", "call to action closing the body: subscribe, sign up, follow us, send a tip"),
-    "tags": ("related links", "tag / 'Filed under' list"),
-    "comments": ("comments", "reader comments: everything from the comment section's heading on"),
-    "copyright": ("footer", "copyright / all-rights-reserved line"),
-    "disclaimer": ("footer", "editorial disclaimer ('The views expressed ... do not necessarily reflect ...', 'لا تعبر بالضرورة عن رأي')"),
-    "repeated": ("template", "line printed more than once on the page (gallery captions, share bars, pull quotes)"),
-    "template": ("template", "line that recurs across many articles of the same site"),
-    "title": ("metadata", "the headline, moved to `title`"),
-    "title_repeat": ("metadata", "the headline printed again, already in `title`"),
-    "subtitle": ("metadata", "the standfirst / dek, moved to `subtitle`"),
-    "byline": ("metadata", "author credit, moved to `authors`"),
-    "date": ("metadata", "publication date line, moved to `published_*`"),
-    "reading_time": ("metadata", "'N min read', moved to `reading_time_minutes`"),
-    "agency": ("metadata", "wire agency credit, moved to `source_agency`"),
-    "section": ("metadata", "section label, moved to `section`"),
-    "caption": ("image caption", "photo caption or credit, moved to `image_captions`"),
-    "gallery": ("image caption", "gallery navigation ('Image 1 of 4')"),
-}
-
-
-def category(code: str) -> str:
-    return REASONS[code][0]
-
 
 def _rx(words: str, flags=re.I) -> re.Pattern:
     return re.compile(words, flags)
@@ -105,25 +62,6 @@ SKIP_LINK = _rx(r"^\s*(?:skip to (?:main )?(?:content|navigation|menu)|jump to (
 GALLERY = _rx(r"^\s*(?:image|photo|picture|slide|foto|صورة)\s+\d+\s+(?:of|/|de|von|من)\s+\d+\s*$|"
               r"^\s*\d+\s*/\s*\d+\s*$|^\s*(?:back to gallery|view gallery|open gallery|enlarge this image|"
               r"toggle caption|hide caption|expand|close)\s*$")
-# Captions and credits. A credit-only line ("Photo: X", "(Image credit: X)", "تصوير: X") and a
-# caption line that ends in a credit ("... [File Photo] / AP", "... (Photo: X)").
-CREDIT_LINE = _rx(r"^\s*\(?\s*(?:photo|photograph|photos|image|picture|pic|credit|image credit|photo credit|foto|bild|"
-                  r"source image|تصوير|صورة|الصورة|المصدر الصورة)\s*(?:by|:|：|-|–)\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*$")
-CAPTION_PREFIX = _rx(r"^\s*(?:image caption|media caption|caption|photo caption|legende|légende|bildunterschrift)\s*[:：]?\s+(?P<text>.+)$")
-CAPTION_SUFFIX = re.compile(
-    r"^(?P<text>.{10,400}?)\s*(?:\[\s*(?:file\s+)?photo\s*\]|\(\s*(?:file\s+)?photo\s*\))?\s*"
-    r"(?:(?:/|\|)\s*(?P<credit>[A-Z][\w.&' -]{1,40}|[\u0600-\u06FF][\u0600-\u06FF .]{1,30})|"
-    r"\(\s*(?:photo|image|credit|foto|تصوير)\s*[:：]\s*(?P<credit2>[^()]{2,60})\))\s*$", re.I)
-# A caption with its credit at the end: "The minister at the meeting. Photo: Jane Doe", "... - تصوير: محمود حسن"
-CREDIT_WORDS = ("photo", "image", "picture", "credit", "foto", "bild", "تصوير", "صورة")
-TRAILING_CREDIT = re.compile(r"^(?P<text>.{10,400}?)\s*(?:[-–—|]\s*|(?<=[.!?])\s*)(?:photo|photograph|image|picture|credit|"
-                             r"photo credit|image credit|foto|bild|تصوير|صورة|الصورة)\s*[:：]\s*(?P<credit>[^:()]{2,80}?)\s*\.?$",
-                             re.I)
-FILE_PHOTO = re.compile(r"\[\s*(?:file\s+)?photo\s*\]|\(\s*file\s+photo\s*\)", re.I)
-# Caption cues inside a line: "(AP Photo/Alan Diaz)", "... Credit: ESA", "1of4 ...", "(pictured)".
-CAPTION_INLINE = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|[A-Z][\w.]+)?\s*(?:Photo|Image|Foto)s?\s*(?:/|by|:)\s*[^)]{2,60}\)\s*\.?\s*$|"
-                            r"\b(?:Photo|Image|Picture)?\s*Credit\s*:\s*[^.]{2,80}$|^\d+\s?of\s?\d+\s?\S|"
-                            r"\((?:Image|Photo) credit:[^)]*\)\s*$|\bGetty Images\s*$", re.I)
 READING_TIME = _rx(r"^\s*(?:(?P<n>\d{1,3})\s*(?:-|\s)?\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading|de lecture|lesezeit|de leitura|de lectura)|"
                    r"(?:reading time|lesezeit|temps de lecture)\s*[:：]?\s*(?P<n2>\d{1,3})\s*min\w*|"
                    r"(?:قراءة في|مدة القراءة|وقت القراءة)?\s*(?P<n3>\d{1,3})?\s*(?:دقائق|دقيقة|د)\s*(?:قراءة|للقراءة)?)" + _TAIL)
@@ -132,7 +70,6 @@ AGENCY_LINE = _rx(r"^\s*(?:source|sources|quelle|fuente|fonte|المصدر|مص�
 DATELINE_AGENCY = re.compile(r"^[\w\s,.'’\u0600-\u06FF-]{0,40}?\((?P<agency>[^()]{2,40})\)\s*[-–—:]\s*")
 # "CAIRO - AFP", "القاهرة - أ ش أ": a dateline (one or two words) and the agency, alone on a line
 PLACE_AGENCY = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[-–—]\s*(?P<agency>[^-–—]{2,30}?)\s*\.?\s*$")
-TRAILING_AGENCY = re.compile(r"[—–-]\s*(?P<agency>[\w .\u0600-\u06FF]{2,30})\s*\.?$")
 # Calls to action: searched in a line, used only at the tail of the body.
 CTA = _rx(r"\b(?:sign up|subscribe|newsletters?|delivered (?:to|through) your (?:inbox|letterbox)|click here|"
           r"follow (?:us|him|her|them|@\w+) on|follow @\w+|may be reached at|can be reached at|have a tip\?|"
@@ -163,4 +100,10 @@ DISCLAIMER = _rx(r"^\s*disclaimer\s*:|^\s*(?:the\s+)?(?:views?|opinions?|viewpoi
                  r"\bn'engagent que (?:leurs?|son|sa) auteu|"
                  r"^\s*(?:الآراء|المقالات|المقال|ما ينشر|هذا المقال|جميع المقالات|جميع الآراء)\b.{0,80}?"
                  r"(?:لا (?:تعبر|يعبر|تعكس|يعكس)\s+(?:بالضرورة\s+)?عن|(?:يعبر|تعبر) عن (?:رأي|وجهة نظر) (?:كاتبه|كاتبها|صاحبه|صاحبها))")
+# The home page's link opens a breadcrumb trail ("Home", "Home » News", "Startseite › Politik")
+HOME = r"(?:home|startseite|start|accueil|inicio|início|homepage)"
 SENTENCE_END = re.compile(r"[.!?؟。！？…:;»”\"'’)\]]\s*$")
+# The home page's link opens a breadcrumb trail: a new region of the page ("Home", "Home » News").
+HOME_CRUMB = re.compile(r"^\s*" + HOME + r"\s*(?:$|»|›|\||/|>)", re.I)
+# Arabic short-vowel marks (fatha ... sukun): a vocalised line is a quotation (a verse), never a menu
+HARAKAT = re.compile("[\u064B-\u0652]")

@@ -1,0 +1,647 @@
+"""Reading the fields around the body: title, dek, byline, date and stamp lines, section, captions.
+
+The cleaner (`pipeline.clean`) marks lines; this module reads what the header and the lines near
+the body say about the article, for both paths: `read_header` on the lines above the body span,
+`date_line` / `stamp_at_head` / `name_beside_date` on single lines (also the HTML path's printed
+lines, in `pipeline.metadata`), the headline scorer (`title_features`, `TITLE_WEIGHTS`), and the
+last resorts of a whole page (`fallback_date`, `page_date`, `page_byline`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import rules as R
+from .bylines import (agency_code, bare_name, byline_after_stamp, byline_prefix, full_name,
+                      handle, looks_like_name, names_organisation, parse_byline)
+from .dates import ParsedDate, find_date, is_relative_date
+from .lines import Feat
+from .options import SiteConfig
+from .record import Article, Caption
+from .scripts import dominant_script, text_units
+from .textnorm import match_key
+from .urls import canonical_url, site_of
+
+HEADER_WINDOW = 14  # header lines (nearest the body) searched for title, date and byline
+
+
+# --- captions (marked by the cleaner's first pass; also the HTML path's <figcaption>s) ----------
+MAX_CREDIT_WORDS = 6  # a credit names a photographer or an agency; longer is a caption's text
+
+
+def read_caption(line: str) -> Caption | None:
+    m = R.CAPTION_PREFIX.match(line)
+    if m:
+        return Caption(m["text"].strip())
+    m = R.CREDIT_LINE.match(line)
+    if m:
+        credit = m["credit"].strip()
+        # "Image: Jose Mourinho has agreed a deal ...": a label, then the caption; a credit is a name
+        return Caption(credit) if len(credit.split()) > MAX_CREDIT_WORDS else Caption("", credit)
+    # the patterns below scan the whole line; each has a cheap necessary condition checked first
+    lower = line.lower()
+    if (":" in line or "：" in line) and any(k in lower for k in R.CREDIT_WORDS) and (m := R.TRAILING_CREDIT.match(line)) \
+            and len(m["credit"].split()) <= MAX_CREDIT_WORDS:
+        return Caption(m["text"].strip(), m["credit"].strip())  # "... - تصوير: محمود حسن", "... Photo: Jane Doe"
+    inline_cue = "(" in line or "credit" in lower or "getty images" in lower or line[:1].isdigit()
+    tail_cue = "/" in line or "|" in line or line.rstrip().endswith(")")
+    if not (inline_cue or tail_cue) or text_units(line) > 60:
+        return None
+    m = R.CAPTION_INLINE.search(line) if inline_cue else None
+    if m:
+        return Caption(line[:m.start()].strip(" -–|") or line, m.group().strip(" ()") or None)
+    m = R.CAPTION_SUFFIX.match(line) if tail_cue else None
+    if m and re.search(r"\s[/|]\s*\S+[^/|]*$|\)\s*$", line):
+        credit = (m["credit"] or m["credit2"] or "").strip()
+        named = looks_like_name(credit) and (m["text"].rstrip().endswith((".", "]", ")")) or R.FILE_PHOTO.search(line))
+        if credit and (agency_code(credit) or named or
+                       re.search(r"getty|images|photo|afp|reuters|epa|shutterstock|تصوير", credit, re.I)):
+            text = R.FILE_PHOTO.sub("", m["text"]).strip(" -–|/")
+            return Caption(text, credit)
+    return None
+
+
+def parse_caption(text: str, credit: str | None = None) -> Caption | None:
+    """A figure's caption as printed (with its credit inside, or given apart) -> Caption; None for
+    what is no caption (a subscription prompt, a share bar)."""
+    if R.CTA.search(text) or R.PROMO.match(text) or R.SHARE.match(text):
+        return None
+    cap = read_caption(text) if text else None
+    if cap is None:
+        return Caption(text, credit) if text or credit else None
+    return Caption(cap.text, credit or cap.credit)
+
+
+def header_tail(art: Article, feats: list[Feat], start: int, end: int, site: SiteConfig) -> int:
+    """Move the body start past metadata printed just under the headline block.
+
+    A dek is prose, so the span may open with it: "title / dek / title again / caption / date /
+    body". When a date line, a byline or a repeat of a header line follows within a few lines
+    (and at most two paragraphs precede it), those lines belong to the header."""
+    lines = art.lines
+    header_keys = {match_key(lines[i].text) for i in range(max(0, start - HEADER_WINDOW), start) if lines[i].kept}
+    new_start, paragraphs = start, 0
+    for i in range(start, min(end, start + 8)):
+        ln, f = lines[i], feats[i]
+        if f.paragraph:
+            paragraphs += 1
+            if paragraphs > 2:
+                break
+            continue
+        if not ln.kept:
+            continue
+        if (match_key(ln.text) in header_keys and f.units >= 3) or date_line(ln.text, art, site) \
+                or parse_byline(ln.text, require_prefix=True):
+            new_start = i + 1
+    if new_start > start and any(feats[i].paragraph for i in range(new_start, end)):
+        return new_start
+    return start
+
+
+@dataclass(slots=True)
+class DateLine:
+    parsed: ParsedDate
+    residue: str  # what is left of the line besides the date: a section, a byline, ...
+
+
+def date_line(text: str, art: Article, site: SiteConfig) -> DateLine | None:
+    """A line that is mostly a date ("Thu 02 Oct 2025 | 11:45 AM", "date 2025-10-01 MIDDLE EAST")."""
+    if len(text) > 120 or not (R.ANY_DIGIT.search(text) or any(w in text for w in ("منذ", "ago", "أمس", "yesterday"))):
+        return None
+    if "@" in text or "http" in text:  # "— Name (@handle) October 9, 2018" closes an embedded post
+        return None
+    if R.NOT_PUBLICATION.search(text):
+        return None
+    pd = find_date(text, date_order=site.date_order, fetched_at=art.fetched_at)
+    if pd is None:
+        return None
+    a, b = pd.span
+    residue = text[:a] + " " + text[b:]
+    # "Published", "Mis à jour", "آخر تحديث" and the time are part of the date, not a section
+    residue = R.TIME_BITS.sub(" ", R.WEEKDAYS.sub(" ", R.UPDATED.sub(" ", R.PUBLISHED.sub(" ", residue))))
+    residue = re.sub(r"[|•·,:;/()\[\]–—\-،؛]+", " ", residue)  # with the Arabic comma and semicolon
+    words = [w for w in residue.split() if not R.DATE_WORDS.match(w) and w not in ("م", "هـ", "ه")]
+    residue = " ".join(words)
+    if text_units(residue) > 6:
+        return None
+    return DateLine(pd, residue)
+
+
+def is_update_stamp(before_date: str, line: str) -> bool:
+    """An "Updated ..." stamp (the word before the date) on a line that names no publication."""
+    return bool(R.UPDATED.search(before_date)) and not R.PUBLISHED.search(line)
+
+
+def set_date(art: Article, dl: DateLine, line: str) -> None:
+    if is_update_stamp(line, line):
+        art.updated_line = art.updated_line or (dl.parsed, line)
+        return  # an update stamp is not the publication date, unless the page prints no other
+    if art.published_date is None:
+        use_date(art, dl.parsed, line)
+
+
+def use_date(art: Article, pd: ParsedDate, line: str) -> None:
+    art.published_date = pd.date
+    art.published_time_local = pd.time
+    art.published_raw = line
+    art.date_source = pd.kind if pd.kind in ("relative", "url") else "text"
+    art.published_parsed = pd
+
+
+def set_byline(art: Article, line: str, authors: list[str], agency: str | None) -> None:
+    if not art.authors and authors:
+        art.authors = authors
+        art.byline_raw = line
+    if agency and not art.source_agency:
+        art.source_agency = agency
+
+
+def _name_before_comment_link(residue: str, site: str | None) -> tuple[list[str], str | None] | None:
+    """The author in a date line's residue when the comments link follows the name (a blog theme's
+    meta line prints date, author and comments link in a row)."""
+    m = R.COMMENT_LINK.search(" " + residue)
+    if m is None:
+        return None
+    name = residue[:m.start()].strip(" ,~-–—|")
+    while (t := R.TIME_WORDS.match(name)) is not None and t.end():
+        name = name[t.end():]
+    name = name.strip(" ,~-–—|")
+    if not (bare_name(name) and full_name(name)) or any(w.casefold() in R.GENERIC_ACCOUNTS for w in name.split()):
+        return None
+    return parse_byline(name, site=site)
+
+
+def _name_and_affiliation(text: str) -> str | None:
+    """The name of a credit line "Full Name, Role, Organisation" (every word after the name
+    capitalised, short connectives aside, no digits), else None."""
+    head, sep, rest = text.partition(", ")
+    if not sep or R.ANY_DIGIT.search(text) or not (bare_name(head) and full_name(head)):
+        return None
+    words = rest.replace(",", " ").split()
+    if not 1 <= len(words) <= 10 or not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words):
+        return None
+    return head
+
+
+def name_beside_date(line: str, site: str | None) -> tuple[list[str], str | None] | None:
+    """A full name set off from the date by a separator on a meta line ("Marie Merlet | lundi 9
+    décembre 2019", "Janic Cathomen, 01.12.2021", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"). A
+    capitalised pair of words merely next to a date is not taken: in German it is as often a label."""
+    parts = [p.strip() for p in R.META_SEP.split(line) if p.strip()]
+    names = [p for p in parts if not R.ANY_DIGIT.search(p) and bare_name(p) and full_name(p) and not R.NOT_HEADLINE.search(p)
+             and not any(w.casefold() in R.GENERIC_ACCOUNTS for w in p.split())]
+    if len(names) != 1 or names[0] not in (parts[0], parts[-1]):
+        return None
+    return parse_byline(names[0], site=site)
+
+
+def _credit_on_next_line(art: Article, window: list[int], i: int, credit: str) -> tuple[list[str], str | None] | None:
+    """`credit` is a credit word alone ("By", "Von", "Autor:", a date line ending in "von"): the name
+    is the next header line, which then goes as the byline too. After a preposition ("von", "par")
+    only full names count: "Von" over a capitalised noun is a heading."""
+    m = byline_prefix(credit)
+    if m is None or m.end() != len(m.string):
+        return None
+    j = next((j for j in window if j > i and art.lines[j].kept), None)
+    if j is None or text_units(art.lines[j].text) > 8:
+        return None
+    by = parse_byline(m.group().strip() + " " + art.lines[j].text, require_prefix=True, site=art.site)
+    if by is None or (R.PREPOSITION.match(m.group()) and not all(bare_name(a) and full_name(a) for a in by[0])):
+        return None
+    art.lines[j].reason = "byline"
+    for k in (k for k in window if k > j and art.lines[k].kept):  # "By" / "A" / "@a" / "B": each name a line
+        t = art.lines[k].text
+        if not (R.HANDLE_LINE.match(t) or (bare_name(t) and full_name(t))):
+            break
+        art.lines[k].reason = "byline"
+        if not t.startswith("@") and t not in by[0]:
+            by[0].append(t)
+    return by
+
+
+def _affiliation_byline(art: Article, window: list[int], date_idx: list[int]) -> None:
+    """Credit lines "Full Name, Role, Organisation" (the next ones opening with "& ") right above
+    the date line: "Sarah Hinger, Staff Attorney, ACLU" / "& Sylvia Torres-Guillén, Director, ..."."""
+    lines = art.lines
+    for n, i in enumerate(window):
+        if not lines[i].kept or (named := _name_and_affiliation(lines[i].text)) is None:
+            continue
+        block, names = [i], [named]
+        for j in window[n + 1:]:
+            if not (lines[j].kept and lines[j].text.startswith("& ") and (more := _name_and_affiliation(lines[j].text[2:]))):
+                break
+            block.append(j)
+            names.append(more)
+        below = window.index(block[-1]) + 1
+        if below < len(window) and window[below] in date_idx:
+            for j in block:
+                lines[j].reason = "byline"
+            set_byline(art, lines[i].text, names, None)
+            return
+
+
+def _names_site(text: str, site: str | None) -> bool:
+    """"Ahram Online" on ahram.org.eg: the publication's name, not a section."""
+    words = match_key(text).split()
+    return bool(site and words and words[0] == site.split(".")[0])
+
+
+def _section_from(residue: str) -> str | None:
+    if not residue or text_units(residue) > 4 or any(c.isdigit() for c in residue) or not any(c.isalpha() for c in residue):
+        return None
+    if residue.isupper():
+        return residue.title()
+    return residue if residue[:1].isupper() or dominant_script(residue) != "Latin" else None
+
+
+def read_header(art: Article, feats: list[Feat], start: int, site: SiteConfig, whole_page: bool = True) -> None:
+    """Title, subtitle, date, byline, section and reading time from the lines above the body.
+
+    On a whole page (text dump) the rest of the header is navigation. After trafilatura
+    (`whole_page=False`) the header is mostly article: only lines that identify themselves go,
+    and the title is only the one the HTML names."""
+    lines = art.lines
+    idx = [i for i in range(start) if lines[i].kept]
+    window = idx[-HEADER_WINDOW:]
+    keys = {i: match_key(lines[i].text) for i in window}
+    date_idx = _header_dates(art, window, site)
+    _header_bylines(art, feats, window)
+    if not art.authors:
+        _affiliation_byline(art, window, date_idx)
+    title_i = _header_title(art, feats, window, keys, start, whole_page)
+    if not art.authors:
+        _bare_name_byline(art, feats, window, set(date_idx) | ({title_i} if title_i is not None else set()))
+    if whole_page:
+        for i in idx:
+            if lines[i].kept:
+                lines[i].reason = "nav_header"
+
+
+def _header_dates(art: Article, window: list[int], site: SiteConfig) -> list[int]:
+    """Date lines in the header, and what sits beside the date on them (a byline, an agency, a
+    section); returns their indexes."""
+    lines = art.lines
+    date_idx = []
+    for i in window:
+        dl = date_line(lines[i].text, art, site)
+        if dl is None:
+            if art.fetched_at is None and is_relative_date(lines[i].text):  # "منذ 3 ساعات", and no fetch time
+                lines[i].reason = "date"
+                date_idx.append(i)
+                art.published_raw = art.published_raw or lines[i].text  # kept as printed, not resolved
+            continue
+        lines[i].reason = "date"
+        date_idx.append(i)
+        set_date(art, dl, lines[i].text)
+        by = (parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)
+              or _credit_on_next_line(art, window, i, dl.residue) or name_beside_date(lines[i].text, art.site)) \
+            if dl.residue else None
+        if by:
+            set_byline(art, lines[i].text, *by)
+        elif code := agency_code(dl.residue):  # "Reuters , Thursday 2 Oct 2025"
+            art.source_agency = art.source_agency or code
+        elif art.section is None and (sec := _section_from(dl.residue)) and not _names_site(sec, art.site):
+            art.section = sec
+    return date_idx
+
+
+def _header_bylines(art: Article, feats: list[Feat], window: list[int]) -> None:
+    """Explicit bylines ("By X", "كتب: X"), also with the name on the next line ("Von" / "Patrick Czerny")."""
+    lines = art.lines
+    for i in window:
+        if lines[i].kept and feats[i].units <= 15 and (
+                by := parse_byline(lines[i].text, require_prefix=True, site=art.site)
+                or _credit_on_next_line(art, window, i, lines[i].text)):
+            lines[i].reason = "byline"
+            set_byline(art, lines[i].text, *by)
+
+
+def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict[int, str], start: int,
+                  whole_page: bool) -> int | None:
+    """The title: the line the HTML or the record names, else one printed twice, else the nearest
+    headline-like line above the body; the prose right under it is the subtitle. Returns its index."""
+    lines = art.lines
+    known = match_key(art.title or art.input_title or "") if (art.title or art.input_title) else None
+    cjk = ("Han", "Kana", "Hangul")
+    cands = [i for i in window if lines[i].kept and (2 <= feats[i].units <= 40
+                                                     or (feats[i].script in cjk and len(lines[i].text) >= 6))
+             and not R.COMMENT_HEADER.match(lines[i].text)]  # "Schreibe eine Antwort" heads a form
+    title_i = None
+    if not known and whole_page and (found := page_named_title(art, window)):
+        # the page names its headline: a line printing exactly that is the title (a one-word one too)
+        named, text, quoted = found
+        title_i = next((i for i in window if lines[i].kept and keys[i] == named), None)
+        if title_i is None and quoted:  # the body span started too early (a sidebar of posts): the line anywhere
+            title_i = next((i for i in range(len(lines)) if lines[i].kept and i not in keys
+                            and match_key(lines[i].text) == named), None)
+            if title_i is not None:
+                keys[title_i] = named
+        if title_i is None and not quoted and len(named.split()) >= 3:
+            art.title = text  # a trail's last crumb printed nowhere else: a section name is shorter
+    if known:
+        title_i = next((i for i in cands if keys[i] == known), None)
+        if title_i is None:
+            title_i = next((i for i in cands if known and keys[i] and (keys[i] in known or known in keys[i]) and len(keys[i]) >= 0.6 * len(known)), None)
+    if title_i is None and whole_page and art.title is None:
+        title_i = _best_title(art, feats, cands, keys, start)
+        if title_i is not None:  # a headline printed twice: the first copy is the title, the dek follows it
+            title_i = min(j for j in cands if keys[j] == keys[title_i])
+    if title_i is not None:
+        title_key = keys[title_i]
+        if art.title is None:
+            art.title = lines[title_i].text
+        lines[title_i].reason = "title"
+        for i in window:
+            if i != title_i and lines[i].kept and keys[i] == title_key:
+                lines[i].reason = "title_repeat"
+        # subtitle: prose right under the headline, before the body
+        nxt = next((i for i in window if i > title_i and lines[i].kept), None)
+        if nxt is not None and whole_page and art.subtitle is None and feats[nxt].units >= 6 and not looks_like_name(lines[nxt].text):
+            art.subtitle = lines[nxt].text
+            lines[nxt].reason = "subtitle"
+    return title_i
+
+
+def _bare_name_byline(art: Article, feats: list[Feat], window: list[int], anchors: set[int]) -> None:
+    """A bare name next to the date or the title is the byline ("Israa Farhan")."""
+    lines = art.lines
+    for i in window:
+        if not lines[i].kept or not (2 <= feats[i].units <= 4):
+            continue
+        near = {j for j in window if abs(window.index(j) - window.index(i)) == 1}
+        if near & anchors and bare_name(lines[i].text) and not lines[i].text.isupper() \
+                and not R.NOT_HEADLINE.search(lines[i].text):  # "Enlarge Image", "Foto Archiv"
+            by = parse_byline(lines[i].text, site=art.site)
+            if by and by[0]:
+                lines[i].reason = "byline"
+                set_byline(art, lines[i].text, *by)
+                break
+
+
+def page_named_title(art: Article, window: list[int]) -> tuple[str, str, bool] | None:
+    """(key, text, whether a comment heading quoted it) of the headline when the page names it:
+    quoted in its comment section's heading, or as the last crumb of a breadcrumb trail in the
+    header."""
+    for ln in art.lines:
+        t = ln.text
+        if len(t) < 220 and R.QUOTE.search(t) and (m := R.COMMENTS_ON.match(t)):
+            return match_key(m["title"]), m["title"], True
+    for i in window:
+        if (crumbs := _trail_crumbs(art.lines[i].text)) is not None:
+            return match_key(crumbs[-1]), crumbs[-1], False
+    return None
+
+
+def _trail_crumbs(text: str) -> list[str] | None:
+    """The crumbs of a breadcrumb trail line (see R.TRAIL), or None."""
+    if (m := R.TRAIL.match(text)) is None:
+        return None
+    crumbs = [c for c in R.CRUMB_SEP.split(text) if c]
+    return crumbs if len(crumbs) >= 3 or (m["label"] and len(crumbs) == 2) else None
+
+
+# Headline features of a header line (title_features) and their weights. The weights were fitted
+# by benchmarks/train_title.py (softmax over each page's candidates, L2, by-site cross-validation);
+# the names document what each weight rewards or penalises.
+TITLE_FEATURES = ("words_3_25", "words_2", "words_over_25", "ends_like_sentence", "breadcrumb", "ui_words", "is_date",
+                  "printed_again", "pager", "bad_start", "stamp_adjacent", "stamp_2_away", "rank_from_body",
+                  "last_before_body", "all_caps", "has_colon", "stamp_below", "longer_line_follows",
+                  "suffix_of_previous", "capitalised_share", "person_name")
+TITLE_WEIGHTS = (0.91, -0.31, -0.59, -1.57, -0.85, -1.19, -0.11, 0.97, -0.53, -1.25, 1.10, 0.58, -0.12, -0.07,
+                 -0.48, 0.92, 0.94, 0.70, 0.59, -0.80, -10.0)
+TITLE_MIN_SCORE = 0.0  # below it the header has no headline
+
+
+def _title_text_features(text: str, f: Feat) -> tuple:
+    """The columns of a title_features row that depend on the line's text alone, in their order
+    (kept with the line's cached features: the same header lines recur on every page of a site)."""
+    toks = text.split()
+    return (
+        text.rstrip().endswith((".", ":", ",")) and not text.rstrip().endswith("..."),
+        bool(R.BREADCRUMB.search(text)),
+        bool(R.NOT_HEADLINE.search(text)) and f.units <= 8,
+    ), (
+        bool(R.PAGER.search(text)),
+        (text[:1].isdigit() and f.units <= 4) or bool(R.NOT_TITLE_START.match(text)) or bool(R.CLOCK.search(text)),
+    ), (
+        text.isupper(), ":" in text[1:-1],
+    ), (
+        sum(1 for t in toks if t[:1].isupper()) / max(1, len(toks)),
+        bare_name(text),
+    )
+
+
+def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> list[list[float]]:
+    """One row of TITLE_FEATURES per candidate header line."""
+    page_keys = "\n".join(match_key(ln.text) for ln in art.lines)  # a key is printed again when it occurs twice here
+    stamps = [j for j in range(max(0, min(cands) - 3), start) if art.lines[j].reason in ("date", "byline")]
+    order = {i: n for n, i in enumerate(reversed(cands))}
+    rows = []
+    for n, i in enumerate(cands):
+        f, text, k = feats[i], art.lines[i].text, keys[i]
+        own1, own2, own3, own4 = f.verdict("title_text", _title_text_features, text)
+        near = [abs(j - i) for j in stamps if j != i]
+        nxt = cands[n + 1] if n + 1 < len(cands) else None
+        prev_key = keys.get(cands[n - 1], "") if n else ""
+        rows.append([
+            3 <= f.units <= 25, f.units == 2, f.units > 25,
+            *own1,
+            any(ch.isdigit() for ch in text) and find_date(text) is not None,  # not kept: depends on today
+            len(k.split()) >= 3 and page_keys.count(k) >= 2,
+            *own2,
+            bool(near) and min(near) == 1, bool(near) and min(near) == 2,
+            order[i], order[i] == 0,
+            *own3,
+            any(0 < j - i <= 3 for j in stamps),
+            nxt is not None and nxt == i + 1 and feats[nxt].units > f.units + 3,
+            bool(k) and bool(prev_key) and prev_key != k and prev_key.endswith(k),
+            *own4,
+        ])
+    return [[float(v) for v in r] for r in rows]
+
+
+def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> int | None:
+    """The header line that scores best as the headline (TITLE_FEATURES x TITLE_WEIGHTS): a
+    headline is 3-25 words, does not end like a sentence, is often printed again on the page
+    (title bar, breadcrumb, share text), sits next to its date line or byline and near the body,
+    and is not a breadcrumb, a name, a date, a pager link or page furniture."""
+    cands = [i for i in cands if keys[i]]
+    if not cands:
+        return None
+    best, best_score = None, -1e9
+    for i, row in zip(cands, title_features(art, feats, cands, keys, start)):
+        score = sum(w * x for w, x in zip(TITLE_WEIGHTS, row))
+        if score > best_score:
+            best, best_score = i, score
+    if best is None or best_score <= TITLE_MIN_SCORE:
+        return None
+    # a dek under its headline: the best-placed line is a longer sentence (a kicker above a headline
+    # is shorter and does not end like one), and the
+    # line just above it is a shorter headline-like line: that one is the title
+    prev = [i for i in cands if i < best]
+    if prev and prev[-1] >= best - 1:
+        j, fb, fj = prev[-1], feats[best], feats[prev[-1]]
+        tj = art.lines[j].text.rstrip()
+        if (3 <= fj.units <= 20 and not fj.ends and not tj.endswith((":", ",")) and fj.units < fb.units
+                and fb.ends and fb.units >= 8 and not R.BREADCRUMB.search(tj)
+                and not R.NOT_HEADLINE.search(tj) and not (looks_like_name(tj) and fj.units <= 4)):
+            return j
+    # a kicker over its headline: the best-placed line is a short label ("Catch more fish", "Story aus
+    # Weihnachten") and the line under it is a longer headline that does not end like a sentence
+    nxt = [i for i in cands if i > best]
+    if nxt and nxt[0] <= best + 1 and feats[best].units <= 3:
+        j, fj = nxt[0], feats[nxt[0]]
+        tj = art.lines[j].text.rstrip()
+        if (6 <= fj.units <= 25 and not tj.endswith((".", ":", ",", ";")) and not R.BREADCRUMB.search(tj)
+                and not R.NOT_HEADLINE.search(tj) and not looks_like_name(tj)):
+            return j
+    return best
+
+
+def fallback_date(art: Article, feats: list[Feat], start: int, end: int, site: SiteConfig) -> None:
+    """When no date line was found: the nearest date printed beside a byline or a 'posted on'
+    near the body's edges ("Dezember 26, 2019 von Andrea", "Posted on August 2, 2019")."""
+    n = len(art.lines)
+    spots = [(start - i, i) for i in range(max(0, start - 40), start)]
+    spots += [(i - start, i) for i in range(start, min(end, start + 5))]
+    spots += [(i - end + 3, i) for i in range(end, min(n, end + 15))]
+    for _, i in sorted(spots):
+        ln, f = art.lines[i], feats[i]
+        if f.units > 30 or "@" in ln.text:
+            continue
+        if f.units > 12 and not R.DATE_CONTEXT.search(ln.text):
+            continue
+        pd = find_date(ln.text, date_order=site.date_order, fetched_at=art.fetched_at)
+        if pd is None or R.NOT_PUBLICATION.search(ln.text):
+            continue
+        if is_update_stamp(ln.text[:pd.span[0]], ln.text):
+            art.updated_line = art.updated_line or (pd, ln.text)
+            continue
+        use_date(art, pd, ln.text)
+        return
+
+
+# Lines of other articles or of readers: their bylines are not this article's.
+_NOT_OWN_BYLINE = {"comments", "related_link", "related_marker", "link_list", "promo"}
+
+
+def page_byline(art: Article, site: SiteConfig) -> None:
+    """Last resort on a whole page whose header printed no byline: the first credit line anywhere
+    ("Text: Ursula Eggers", "Veröffentlicht von HansG", "Veröffentlicht am 12. Juni 2017 von gizzmo",
+    "Posted on <date> by X"), outside comments and link lists. A name without a credit word is not taken:
+    in German every noun is capitalised, and "Letzte Aktualisierung" beside a date is no person."""
+    for ln in art.lines:
+        if ln.reason in _NOT_OWN_BYLINE or len(ln.text) > 160:
+            continue
+        by = parse_byline(ln.text, require_prefix=True, site=art.site)
+        if by is not None:
+            # "von", "de", "par" open credits and prepositional phrases alike ("von Physio bis Fango"):
+            # away from the header such a line names a person only with a full name
+            if R.PREPOSITION.match(ln.text.lstrip()) and not all(bare_name(a) and full_name(a) for a in by[0]):
+                by = None
+        elif R.CREDIT_WORD.search(ln.text) and any(c.isdigit() for c in ln.text):  # "Posted on <date> by X"
+            credit = byline_after_stamp(ln.text)
+            if credit is None and (dl := date_line(ln.text, art, site)) is not None:
+                credit = dl.residue
+            # a date on the line vouches for the credit, and it is a CMS account as often as a name
+            by = parse_byline(credit, require_prefix=True, site=art.site, lenient=True) if credit else None
+        if by and by[0]:
+            set_byline(art, ln.text, *by)
+            return
+
+
+def page_date(art: Article, site: SiteConfig) -> None:
+    """Last resort on a whole page whose header and body edges printed no date: the first line
+    anywhere that opens with a publication stamp ("Veröffentlicht am 19. Dezember 2022",
+    "Published: 22:00 GMT, 26 September 2020", "Datum: 18.10.2021", "Karlsruhe, (12.11.2021).");
+    else an "Updated" stamp; else the first line that is a date and nothing else ("23.10.2018").
+    Reader comments are not read."""
+    for ln in art.lines:
+        if ln.reason == "comments" or (pd := stamp_at_head(ln.text, art, site)) is None:
+            continue
+        head = ln.text[:120]
+        if is_update_stamp(head[:pd.span[0]], head):
+            art.updated_line = art.updated_line or (pd, head)
+            continue
+        use_date(art, pd, head)
+        return
+    if art.updated_line is not None:
+        return  # clean() falls back on it
+    for ln in art.lines:
+        if ln.reason != "comments" and (dl := date_line(ln.text, art, site)) is not None and not dl.residue:
+            if not is_update_stamp(ln.text, ln.text):
+                use_date(art, dl.parsed, ln.text)
+                return
+
+
+def stamp_at_head(text: str, art: Article, site: SiteConfig, *, dateline_only: bool = False) -> ParsedDate | None:
+    """The date of a publication stamp that opens a line (its first 120 characters: "Dieser
+    Artikel wurde am 14. Dezember 2015 ...", "Karlsruhe, (12.11.2021). ..."), not in an embedded
+    post's signature nor after a label such as "Joined"; a blog theme's entry footer (R.ENTRY_META) is read
+    to its 300th character; `dateline_only`: only a place and a date."""
+    head = stamp_head(text, dateline_only)
+    return None if head is None else find_date(head, date_order=site.date_order, fetched_at=art.fetched_at)
+
+
+@lru_cache(maxsize=1 << 14)  # page_date asks of every line of a page, and again in later passes
+def stamp_head(text: str, dateline_only: bool) -> str | None:
+    """The part of `text` that stamp_at_head reads a date from, when it opens like a stamp."""
+    head = text[:300] if not dateline_only and R.ENTRY_META.match(text) else text[:120]
+    if R.HANDLE.search(head) or R.NOT_PUBLICATION.search(head) \
+            or not (R.DATELINE.match(head) or (not dateline_only and R.STAMP.search(head))):
+        return None
+    return head
+
+
+# --- authors named by the page's metadata (JSON-LD, <meta>, trafilatura's reading), for both steps
+def split_authors(values: list[str], art: Article, site_names: list[str]) -> list[str]:
+    names: list[str] = []
+    for v in values:
+        if not v or v.startswith("http") or len(v) > 200 or names_organisation(v) or (
+                is_site_name(v, site_names) and not handle(v)):
+            continue  # the site's own name whole ("Jobs & Hire"), before its words look like two names;
+            # a blog named after its author's handle ("happyface313", "zahlenzauberin") keeps it
+        for part in re.split(r"\s*;\s*", v):
+            parsed = parse_byline(part, site=art.site, lenient=True)
+            if not parsed:
+                continue
+            authors, agency = parsed
+            if agency and not art.source_agency:
+                art.source_agency = agency
+            for a in authors:
+                # a handle that is the site's name is the blog's author when the credit names it alone
+                # ("von zahlenzauberin"), not when more follows it ("unocero - Alberto Ávila")
+                if is_site_name(a, site_names) and not (handle(a) and part.rstrip(" .").endswith(a)):
+                    continue
+                if a not in names:
+                    names.append(a)
+    return names
+
+
+def is_site_name(name: str, site_names: list[str]) -> bool:
+    """"Eat What Tonight" on eatwhattonight.com, "Die Furche" for "Die FURCHE": the site's name,
+    spaced or not, or its domain without the suffix."""
+    k = match_key(name).replace(" ", "")
+    return any(k == match_key(s).replace(" ", "") or k == s.split(".")[0].casefold() for s in site_names if s)
+
+
+def site_names_of(art: Article, meta: dict) -> list[str]:
+    site = art.site or site_of(canonical_url(art.url or meta.get("canonical")))
+    return [s for s in (meta.get("site_name"), meta.get("ld_publisher"), meta.get("t_sitename"), site) if s]
+
+
+def structured_sources(meta: dict) -> tuple:
+    """Author candidates by authority: JSON-LD, <meta>, trafilatura's reading of the page."""
+    return meta.get("ld_authors"), meta.get("authors"), [meta["t_author"]] if meta.get("t_author") else None
+
+
+def structured_authors(art: Article, meta: dict) -> list[str]:
+    """Authors named by JSON-LD, <meta> or trafilatura's reading of them, before any byline
+    markup or text is scanned."""
+    site_names = site_names_of(art, meta)
+    for source in structured_sources(meta):
+        names = split_authors(source or [], Article(art.source_uri, art.input_format, site=art.site), site_names)
+        if names:
+            return names
+    return []

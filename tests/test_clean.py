@@ -1,0 +1,77 @@
+"""Line marking (pipeline.clean): captions, disclaimers, related-list headings and the lists under them."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ARABIC_DUMP, BRIDGE
+
+from newsclean.pipeline.process import process_article
+from newsclean.pipeline.record import Article
+
+
+def test_a_related_list_ends_where_the_article_header_begins():
+    """A "Trending" list in the navigation does not swallow the breadcrumb, the headline and the
+    byline under it; a byline under the article's tags is no tag either."""
+    raw = "\n".join(["Trending", "Zen 3", "RTX 3080", "PS5", "Home", "News",
+                     "Where and How to Buy an RTX 3080, 3090 or 3070", "By Michelle Ehrhardt 04 November 2020",
+                     BRIDGE, "Impressum"]) + "\n"
+    art = process_article(Article("s.txt", "text", raw=raw))
+    assert (art.title, art.authors) == ("Where and How to Buy an RTX 3080, 3090 or 3070", ["Michelle Ehrhardt"])
+    raw = "\n".join(["Startseite", "Stadtrat berät über die Brücke", "TAG: Brücke, Hafen", "By Jose de la Cruz", BRIDGE,
+                     "Impressum"]) + "\n"
+    assert process_article(Article("s.txt", "text", raw=raw)).authors == ["Jose de la Cruz"]
+
+
+def test_captions_with_their_credit_at_the_end_or_a_label_in_front():
+    from newsclean.pipeline.header import parse_caption
+    from newsclean.pipeline.record import Caption
+
+    assert parse_caption("The minister at the meeting. Photo: Jane Doe") == Caption("The minister at the meeting.", "Jane Doe")
+    assert parse_caption("رئيس الوزراء خلال الاجتماع - تصوير: محمود حسن") == Caption("رئيس الوزراء خلال الاجتماع", "محمود حسن")
+    assert parse_caption("Photo: Getty Images") == Caption("", "Getty Images")
+    # a label, then a sentence: the caption's text, not a credit
+    assert parse_caption("Image: Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur") == \
+        Caption("Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur")
+    assert parse_caption("Port of Alexandria", "Reuters") == Caption("Port of Alexandria", "Reuters")
+    assert parse_caption("Subscribe to our newsletter") is None
+    assert parse_caption('He said: "the photo is fake"') == Caption('He said: "the photo is fake"')
+
+
+def test_opinion_disclaimers_go_and_sentences_that_sound_like_them_stay():
+    english = "\n".join([
+        "Why the ceasefire needs more than guarantees", "By Ahmed Yusuf", "November 20, 2025",
+        "The ceasefire agreed last month has brought a measure of calm, but it remains fragile and both sides trade blame.",
+        "The protesters said the views expressed by the minister do not reflect what most people in the country think.",
+        "Without a political horizon, the ceasefire risks becoming another pause between wars, analysts say.",
+        "Disclaimer: The viewpoints expressed by the authors do not necessarily reflect the opinions of TRT World.",
+    ])
+    art = process_article(Article("op.txt", "text", raw=english))
+    assert dict(art.removed())[english.splitlines()[-1]] == "disclaimer"
+    assert [ln.text for ln in art.lines if ln.kept] == english.splitlines()[3:6]
+    arabic = ARABIC_DUMP.replace("اقرأ أيضا", "الآراء الواردة في المقال لا تعبر بالضرورة عن رأي الموقع\nاقرأ أيضا").replace(
+        "بما يحقق مصالح الشعبين.", "بما يحقق مصالح الشعبين.\nوقال إن تصريحات الوزير لا تعبر بالضرورة عن رأي الحكومة في هذه المسألة.")
+    art = process_article(Article("ar.txt", "text", raw=arabic))
+    assert dict(art.removed())["الآراء الواردة في المقال لا تعبر بالضرورة عن رأي الموقع"] == "disclaimer"
+    kept = [ln.text for ln in art.lines if ln.kept]
+    assert len(kept) == 4 and kept[-1].startswith("وقال إن تصريحات الوزير")
+
+
+@pytest.mark.parametrize("heading, inline", [("Must Read", False), ("موضوعات متعلقة", False),
+                                             ("اخترنا لك", False), ("يهمك أيضا", True), ("طالع أيضا", True)])
+def test_related_list_headings(heading, inline):
+    """A related-stories widget goes with its heading and its links; an inline cross-link heading
+    ("طالع أيضا") may sit between paragraphs, and the paragraphs after it stay."""
+    arabic = heading[0] > "\u0600"
+    paras = ([ln for ln in ARABIC_DUMP.splitlines() if ln.startswith(("بحث", "وأكد", "وأشار"))] if arabic else
+             ["Egypt and Saudi Arabia discussed on Thursday ways to boost bilateral trade and investment, the cabinet said.",
+              "The two sides reviewed joint projects in energy, logistics and tourism, and agreed to form a working group.",
+              "Saudi investments in Egypt exceed 35 billion dollars, the statement added, citing official figures."])
+    links = (["ارتفاع أسعار الذهب في مصر لليوم الثالث", "البنك المركزي يثبت أسعار الفائدة"] if arabic else
+             ["Gold prices in Egypt rise for third day", "Central bank keeps interest rates unchanged"])
+    title = "وزير الخارجية يبحث مع نظيره الأردني تطورات المنطقة" if arabic else "Egypt, Saudi Arabia discuss trade ties"
+    block = [heading, *links[:1 if inline else 2]]
+    raw = "\n".join([title, "02/10/2025", *paras[:2], *block, paras[2]] if inline else [title, "02/10/2025", *paras, *block])
+    art = process_article(Article("x.txt", "text", raw=raw))
+    assert [ln.text for ln in art.lines if ln.kept] == paras
+    assert dict(art.removed())[heading] == "related_marker"
+    assert all(dict(art.removed())[link] == "related_link" for link in block[1:])

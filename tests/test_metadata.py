@@ -1,0 +1,40 @@
+"""Metadata finalisation (pipeline.metadata) and page addresses (pipeline.urls)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from newsclean.pipeline.metadata import finalize
+from newsclean.pipeline.options import SiteConfig
+from newsclean.pipeline.process import process_article
+from newsclean.pipeline.record import Article
+from newsclean.pipeline.urls import canonical_url, site_of
+
+DUMP = "\n".join([
+    "Home | World | Business",
+    "Minister Opens New Bridge Over the Nile",
+    "Thu 02 Oct 2025 | 11:45 AM",
+    "The minister opened the new bridge on Thursday in front of hundreds of residents and officials from the city.",
+    "The bridge took three years to build and will carry about forty thousand cars a day across the river, officials said.",
+])
+
+
+def test_site_and_canonical_url():
+    assert canonical_url("HTTPS://WWW.Example.ORG/a/b?utm_source=x&id=3#top") == "https://www.example.org/a/b?id=3"
+    assert site_of("https://news.example.co.uk/a") == "example.co.uk"
+    assert canonical_url("  ") is None and site_of(None) is None
+
+
+def test_a_printed_local_time_becomes_utc_only_with_the_sites_zone():
+    plain = process_article(Article("a.txt", "text", raw=DUMP))
+    assert (plain.published_date.isoformat(), plain.published_time_local, plain.published_at) == ("2025-10-02", "11:45", None)
+    cairo = process_article(Article("a.txt", "text", raw=DUMP))
+    finalize(cairo, site=SiteConfig(timezone="Africa/Cairo"))
+    assert cairo.published_at == datetime(2025, 10, 2, 8, 45, tzinfo=timezone.utc)  # EEST, UTC+3
+
+
+def test_agencies_named_as_authors_go_to_source_agency():
+    art = Article("a.txt", "text", url="https://example.org/x")
+    art.authors = ["Jane Doe", "Reuters"]
+    finalize(art)
+    assert art.authors == ["Jane Doe"] and art.source_agency == "REUTERS"
+    assert art.site == "example.org"

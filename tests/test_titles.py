@@ -1,0 +1,137 @@
+"""Headlines and deks: which header line is the title, on text dumps and HTML pages (pipeline.header)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import BRIDGE
+
+from newsclean.pipeline.process import process_article
+from newsclean.pipeline.record import Article
+
+
+def test_title_quotes():
+    """A headline that is a quotation keeps its quotes, as printed."""
+    from newsclean.pipeline.metadata import choose_html_title
+
+    assert choose_html_title({"h1s": ["„Das wird man ja wohl noch sagen dürfen!“"],
+                              "og_title": "„Das wird man ja wohl noch sagen dürfen!“ | Blog"}, ["Blog"]) \
+        == "„Das wird man ja wohl noch sagen dürfen!“"
+    assert choose_html_title({"og_title": '"Council backs the bridge plan" - Daily Example'}, ["Daily Example"]) \
+        == '"Council backs the bridge plan"'
+
+
+def test_skip_links_are_navigation_not_headlines():
+    """'Skip to content' / 'Zum Inhalt springen' open many dumps just above the headline; they are
+    removed as skip_link wherever printed and never become the title."""
+    from newsclean.pipeline.clean import line_marker
+    from newsclean.pipeline.lines import features
+    from newsclean.pipeline.record import Line
+
+    for text in ("Skip to content", "Zum Inhalt springen", "Aller au contenu", "Liken Lade …", "Loading..."):
+        (f,) = features([Line(text)])
+        assert line_marker(text, f) == ("skip_link", None), text
+    (f,) = features([Line("Skip the salt: five ways to cook without it")])
+    assert line_marker("Skip the salt: five ways to cook without it", f) is None
+    body = "\n".join(f"Absatz {i}: Der Stadtrat hat am Montag über die Sanierung der Brücke und die Kosten beraten, "
+                     f"sagte die Sprecherin {i} Mal." for i in range(6))
+    art = process_article(Article("s.txt", "text", raw=f"Zum Inhalt springen\nStadtrat beschließt Brückensanierung\n{body}\n"))
+    assert art.title == "Stadtrat beschließt Brückensanierung"
+    assert dict(art.removed())["Zum Inhalt springen"] == "skip_link"
+
+
+@pytest.mark.parametrize("header,title", [
+    # the headline sits next to its date line; the lines between it and the body are a credit and a caption
+    (["Toggle navigation", "Politik", "Lotte Tobisch ist tot", "19.10.2019 12.09", "Teilen",
+      "APA/Georg Hochmuth"], "Lotte Tobisch ist tot"),
+    # pager links, an address, a glued affiliation and a clock time are never the headline
+    (["← Nebenbei bemerkt (4)", "Scherenschnitt im Winter", "Veröffentlicht: 05.01.2020 | Autor: gnaddrig",
+      "Jahreswechsel →"], "Scherenschnitt im Winter"),
+    (["Meet the Swede who tattooed a face on his arm", "Published: 28 Apr, 2020 CET", "113 25 Stockholm"],
+     "Meet the Swede who tattooed a face on his arm"),
+    (["Der Steinkauz ist der Vogel des Jahres", "Jan 04 09:34 2021"], "Der Steinkauz ist der Vogel des Jahres"),
+])
+def test_text_dump_headline_next_to_its_date(header, title):
+    body = "\n".join([
+        "Der Stadtrat hat am Montag lange über die Sanierung der alten Brücke am Hafen und ihre Kosten beraten.",
+        "Die Verwaltung schätzt, dass die Arbeiten mindestens zwei Jahre dauern und den Verkehr stark behindern.",
+        "Anwohner hatten sich in einer Versammlung im Frühjahr über Lärm, Staub und fehlende Parkplätze beschwert.",
+        "Die Opposition verlangt ein Gutachten, bevor weitere Aufträge an Baufirmen aus der Region vergeben werden.",
+        "Eine Entscheidung über die Finanzierung soll in der nächsten Sitzung im Herbst fallen, hieß es im Rathaus.",
+    ])
+    art = process_article(Article("s.txt", "text", raw="\n".join(header) + "\n" + body + "\n"))
+    assert art.title == title
+
+
+@pytest.mark.parametrize("header,tail,title", [
+    # the comment section's heading quotes the headline: it wins over a pager link above it
+    (["Startseite", "← Nebenbei bemerkt (4)", "Scherenschnitt (3)"], "5 Kommentare zu „Scherenschnitt (3)“",
+     "Scherenschnitt (3)"),
+    (["Blog", "Next post →", "Bridge repairs begin"], "3 thoughts on “Bridge repairs begin”", "Bridge repairs begin"),
+    # a breadcrumb trail ends at this page: a one-word headline under it is the title
+    (["Sie sind hier: Home » Europa » Deutschland » Emden", "Emden"], "Impressum", "Emden"),
+    # a trail's last crumb of 3+ words, printed nowhere else, is the headline
+    (["Menü", "home / Betrieb / IT / Cyber-Angriffe: 20 Prozent vom IT-Budget in die Sicherheit"], "Impressum",
+     "Cyber-Angriffe: 20 Prozent vom IT-Budget in die Sicherheit"),
+    # a two-crumb menu line is no trail
+    (["Home / Aktuell", "Stadtrat berät über die Brücke"], "Impressum", "Stadtrat berät über die Brücke"),
+])
+def test_text_dump_headline_the_page_names(header, tail, title):
+    """The page names its own headline: in its comment heading or at the end of a breadcrumb trail."""
+    raw = "\n".join(header) + "\n" + BRIDGE + "\n" + tail + "\n"
+    art = process_article(Article("s.txt", "text", raw=raw))
+    assert art.title == title
+    assert title not in art.body_text().split("\n")
+
+
+@pytest.mark.parametrize("header,title,subtitle", [
+    # a label of up to three words over a longer headline is a kicker
+    (["Startseite", "Story aus Weihnachten", "Ich habe es satt, an Weihnachten gefragt zu werden, wieso ich Single bin"],
+     "Ich habe es satt, an Weihnachten gefragt zu werden, wieso ich Single bin", None),
+    # a four-word headline over its dek stays the headline
+    (["Startseite", "Vom Boden aus gedacht", "Ann Cotten verwebt in ihrem neuen Buch Lokales und Globales"],
+     "Vom Boden aus gedacht", "Ann Cotten verwebt in ihrem neuen Buch Lokales und Globales"),
+])
+def test_text_dump_kicker_over_headline(header, title, subtitle):
+    art = process_article(Article("s.txt", "text", raw="\n".join(header) + "\n" + BRIDGE + "\nImpressum\n"))
+    assert (art.title, art.subtitle) == (title, subtitle)
+
+
+def test_comment_form_heading_is_no_headline_and_opens_the_comments():
+    raw = "Startseite\nStadtrat berät über die Brücke\n" + BRIDGE + "\nSchreibe einen Kommentar\nTolle Brücke, endlich!\n"
+    art = process_article(Article("s.txt", "text", raw=raw))
+    assert art.title == "Stadtrat berät über die Brücke"
+    assert [ln.reason for ln in art.lines[-2:]] == ["comments", "comments"]
+
+
+def test_share_panels_and_picture_controls_are_no_headline_or_byline():
+    """BBC's and Jetpack's share panels ("Share this with Twitter", "Click to share on Facebook (Opens
+    in new window)") are share lines, so the header window reaches the headline above them; a
+    picture control beside the date ("Enlarge Image") is no name."""
+    shares = ["Share this with Facebook", "Share this with Twitter", "Click to share on Facebook (Opens in new window)",
+              "Click to email this to a friend (Opens in new window)", "Click to copy URL", "Copy this link",
+              "Read more about sharing."] * 3
+    raw = "\n".join(["Startseite", "Stadtrat berät über die Brücke", "10 April 2020", *shares, "Enlarge Image",
+                     BRIDGE, "Impressum"]) + "\n"
+    art = process_article(Article("s.txt", "text", raw=raw))
+    assert art.title == "Stadtrat berät über die Brücke"
+    assert art.authors == []
+    assert {ln.reason for ln in art.lines if ln.text in shares} == {"share"}
+
+
+@pytest.mark.parametrize("og,h1,sites,title", [
+    # the <h1> prints the whole headline: the "suffix" is the headline's, not a site name
+    ("This County Criminalized Students for Bad Grades – Until Now", "This County Criminalized Students for Bad Grades – Until Now",
+     ["aclu.org"], "This County Criminalized Students for Bad Grades – Until Now"),
+    ("Saftiger Zitronenkuchen vom Blech | Backen macht glücklich", "Saftiger Zitronenkuchen vom Blech: einfach köstlich!",
+     ["Backen macht glücklich"], "Saftiger Zitronenkuchen vom Blech: einfach köstlich!"),
+    # a site name, a domain, a date, or a dek glued on without a separator: the og:title's headline
+    ("Was wir über uns nicht hören wollen", "Was wir über uns nicht hören wollen | FASSETTE.NET", ["interscenar.io"],
+     "Was wir über uns nicht hören wollen"),
+    ("Neue Brücke für die Stadt", "Neue Brücke für die Stadt - 12.03.2020", ["stadt.de"], "Neue Brücke für die Stadt"),
+    ("Tagesschau unterschlägt Hass-Demo in Essen", "Tagesschau unterschlägt Hass-Demo in Essen Gebührenfinanzierte Sender",
+     ["example.de"], "Tagesschau unterschlägt Hass-Demo in Essen"),
+])
+def test_html_title_keeps_the_headline_the_h1_prints(og, h1, sites, title):
+    from newsclean.pipeline.metadata import choose_html_title
+
+    assert choose_html_title({"og_title": og, "h1s": [h1], "title_tag": og}, sites) == title
