@@ -16,7 +16,7 @@ from conftest import DATA, ROOT
 
 import newsclean
 from newsclean.cli import app
-from newsclean.pipeline import store
+from newsclean.pipeline import tables
 
 runner = CliRunner()
 SEED = DATA / "seeds" / "003_a7a0dd8b7647f308.txt"
@@ -64,12 +64,12 @@ def test_report_and_compact(tmp_path):
     assert res.exit_code == 0, res.output
     assert rep["counts"]["written"] == 2
     assert [_count(res.output, k) for k in ("read", "written", "rejected", "skipped")] == [2, 2, 0, 0]
-    before = store.read_articles(out).sort_by("article_id")
+    before = tables.read_articles(out).sort_by("article_id")
     files = sorted(p.relative_to(out / "articles").parent for p in (out / "articles").rglob("*.parquet"))
     res = runner.invoke(app, ["compact", str(out)])
     assert res.exit_code == 0, res.output
     assert res.output.strip() == f"{len(set(files))} partitions: {len(files)} files -> {len(set(files))}"
-    assert store.read_articles(out).sort_by("article_id") == before
+    assert tables.read_articles(out).sort_by("article_id") == before
 
 
 # --- errors -----------------------------------------------------------------------------------
@@ -190,7 +190,7 @@ def test_version_and_help():
 # --- --runner dask ----------------------------------------------------------------------------
 
 def _table(out):
-    return store.read_articles(out).drop_columns(["run_id", "processed_at"]).sort_by("article_id").to_pylist()
+    return tables.read_articles(out).drop_columns(["run_id", "processed_at"]).sort_by("article_id").to_pylist()
 
 
 @pytest.mark.slow

@@ -78,7 +78,7 @@ def test_permanent_fault_puts_the_input_in_rejects(prefect_harness, flaky_server
 def test_without_prefect_the_same_retries_and_rejects(flaky_server, tmp_path, path, written):
     """`newsclean run` without a Prefect server runs the flow's logic with the flow's retry policy."""
     from newsclean.flows.runtime import RETRIES, clean, discover_each, plain_map
-    from newsclean.pipeline.store import read_rejects
+    from newsclean.pipeline.tables import read_rejects
 
     base, gets = flaky_server
     report = clean([f"{base}{path}"], str(tmp_path / "out"), discover_fn=discover_each, map_batches=plain_map)

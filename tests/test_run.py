@@ -8,7 +8,7 @@ import pytest
 
 from conftest import DATA
 
-from newsclean.pipeline import batch, store
+from newsclean.pipeline import batch, store, tables
 from newsclean.pipeline.process import Options, SiteConfig
 from newsclean.pipeline.run import ConfigError, check_parameters, run, site_configs
 
@@ -72,13 +72,13 @@ def test_timed_out_inputs_are_not_done_and_the_next_run_takes_them_again(tmp_pat
     assert first["rejected_by_reason"] == {"timeout": 2} and first["counts"]["written"] == 0
     assert first["unfinished_inputs"] == {u: "timeout" for u in uris}
     assert store.load_ledger(out) == {} and store.load_unfinished(out) == {u: "timeout" for u in uris}
-    assert {r["reason"] for r in store.read_rejects(out).to_pylist()} == {"timeout"}
+    assert {r["reason"] for r in tables.read_rejects(out).to_pylist()} == {"timeout"}
 
     second = run([str(tmp_path / "in")], str(out), doc_timeout=None)
     assert second["retried_inputs"] == uris and second["unfinished_inputs"] == {}
     assert second["counts"] == {**second["counts"], "read": 2, "written": 2, "rejected": 0, "skipped": 0}
-    assert store.read_rejects(out).num_rows == 0  # the timeouts' reject rows were replaced by the articles
-    assert store.read_articles(out).num_rows == 2
+    assert tables.read_rejects(out).num_rows == 0  # the timeouts' reject rows were replaced by the articles
+    assert tables.read_articles(out).num_rows == 2
     assert set(store.load_ledger(out)) == set(uris) and store.load_unfinished(out) == {}
 
     third = run([str(tmp_path / "in")], str(out), doc_timeout=None)
@@ -105,7 +105,7 @@ def test_an_input_with_an_internal_error_is_taken_again_after_the_fix(tmp_path, 
     second = run([str(tmp_path / "in")], str(out), doc_timeout=None)
     assert second["retried_inputs"] == [uris[0]] and second["skipped_inputs"] == [uris[1]]
     assert second["counts"] == {**second["counts"], "read": 2, "written": 1, "rejected": 0, "skipped": 1}
-    assert store.read_rejects(out).num_rows == 0 and store.read_articles(out).num_rows == 2
+    assert tables.read_rejects(out).num_rows == 0 and tables.read_articles(out).num_rows == 2
 
 
 def test_a_ledger_written_before_unfinished_inputs_existed_still_loads(tmp_path):
