@@ -18,6 +18,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsclean.flows.runtime import RETRIES, RETRY_DELAYS, clean, discover_each
 from newsclean.pipeline.batch import process_batch
+from newsclean.pipeline.options import DOC_TIMEOUT, LANG_BACKEND, MAX_DOC_BYTES
 from newsclean.pipeline.transient import is_transient
 from newsclean.pipeline.readers import discover
 from newsclean.pipeline.remote import is_remote
@@ -125,8 +126,8 @@ def report_markdown(r: dict) -> str:
 
 
 @flow(name="clean-articles", log_prints=False)
-def clean_articles(inputs: list[str], out: str, reprocess: bool = False, lang_backend: str = "langdetect",
-                   doc_timeout: float | None = 30.0, max_doc_bytes: int = 20_000_000,
+def clean_articles(inputs: list[str], out: str, reprocess: bool = False, lang_backend: str = LANG_BACKEND,
+                   doc_timeout: float | None = DOC_TIMEOUT, max_doc_bytes: int = MAX_DOC_BYTES,
                    batch_bytes: int = BATCH_BYTES, sites: dict | None = None, drop_duplicates: bool = False,
                    table_format: str = "parquet") -> dict:
     """Clean every article of `inputs` into the Parquet tables under `out`. Bad parameters fail the

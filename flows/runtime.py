@@ -20,6 +20,8 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from newsclean.pipeline.options import DOC_TIMEOUT, LANG_BACKEND, MAX_DOC_BYTES
+
 RETRIES = 3
 RETRY_DELAYS = [1, 2, 4]
 log = logging.getLogger("newsclean")
@@ -122,8 +124,8 @@ def run_clean_articles(params: dict, *, embedded: bool = False, task_runner: Cal
         ca.PROGRESS_HOOK = None
 
 
-def clean(inputs: list[str], out: str, reprocess: bool = False, lang_backend: str = "langdetect",
-          doc_timeout: float | None = 30.0, max_doc_bytes: int = 20_000_000, batch_bytes: int | None = None,
+def clean(inputs: list[str], out: str, reprocess: bool = False, lang_backend: str = LANG_BACKEND,
+          doc_timeout: float | None = DOC_TIMEOUT, max_doc_bytes: int = MAX_DOC_BYTES, batch_bytes: int | None = None,
           sites: dict | None = None, drop_duplicates: bool = False, table_format: str = "parquet", *,
           discover_fn: Callable[[list[str]], list[str]], map_batches: Callable[[list[dict]], Iterable[dict]],
           on_batch: Callable[[dict], None] | None = None, task_runner: str | None = None) -> dict:

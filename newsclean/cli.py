@@ -16,6 +16,8 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+
+from newsclean.pipeline.options import DOC_TIMEOUT, LANG_BACKEND
 from rich.text import Text
 
 import newsclean
@@ -151,7 +153,7 @@ def run(inputs: List[str] = typer.Argument(None, help="files, folders, globs or 
                                                               "--runner dask: a local cluster, one worker per core)"),
         config: Optional[Path] = typer.Option(None, help="newsclean.toml (the flags given override its [options])"),
         doc_timeout: Optional[float] = typer.Option(None, help="seconds per document before it is rejected as "
-                                                               "'timeout' (default 30; 0: no limit)"),
+                                                               f"'timeout' (default {DOC_TIMEOUT:g}; 0: no limit)"),
         drop_duplicates: Optional[bool] = typer.Option(None, help="put duplicate articles in rejects instead of marking them"),
         table_format: Optional[str] = typer.Option(None, help="parquet (default) | delta (also keep a Delta Lake "
                                                               "table in OUT/delta/articles)"),
@@ -272,7 +274,7 @@ def inspect(path: str = typer.Argument(..., help="an input file (.txt, .html, .j
 @_friendly
 def langid(path: Optional[Path] = typer.Argument(None, help="a text file (default: standard input)"),
            lines: bool = typer.Option(False, "--lines", help="one answer per input line"),
-           backend: str = typer.Option("langdetect", help="langdetect (default) | lingua | fasttext | py3langid")):
+           backend: str = typer.Option(LANG_BACKEND, help="langdetect (default) | lingua | fasttext | py3langid")):
     """Print `<iso639-1>\\t<confidence>` for the input, or for each of its lines with --lines."""
     from newsclean.pipeline.langid import BACKENDS, identify
 
