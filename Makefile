@@ -23,7 +23,7 @@ lock:
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/newsclean run examples/ --out $(DEMO_OUT)
+	$(BIN)/newsclean run examples/ --out $(DEMO_OUT) --embedded-prefect
 	@echo
 	@echo "Parquet written under: $(abspath $(DEMO_OUT))/articles"
 	@echo "Run report (open in a browser): $$(ls -t $(abspath $(DEMO_OUT))/runs/*.html | head -1)"
