@@ -85,9 +85,13 @@ def test_the_wheel_installs_only_the_newsclean_package(tmp_path):
     (wheel,) = tmp_path.glob("newsclean-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")} == {"newsclean"}
-    for module in ("newsclean/pipeline/clean.py", "newsclean/flows/clean_articles.py", "newsclean/schemas/__init__.py",
+    for module in ("newsclean/pipeline/clean.py", "newsclean/pipeline/rules/__init__.py", "newsclean/pipeline/report_html.py",
+                   "newsclean/flows/clean_articles.py", "newsclean/schemas/__init__.py",
                    "newsclean/schemas/CHANGELOG.md", "newsclean/cli.py"):
         assert module in names
+    folders = {f"newsclean/{d.relative_to(ROOT).as_posix()}/__init__.py" for name in ("pipeline", "flows", "schemas")
+               for d in [ROOT / name, *(ROOT / name).rglob("*")] if d.is_dir() and (d / "__init__.py").exists()}
+    assert folders - set(names) == set()  # a new subpackage must be listed in pyproject's packages
     meta = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()
     requires = [l for l in meta.splitlines() if l.startswith("Requires-Dist:")]
     assert requires and not [r for r in requires if "==" in r.split(";")[0]]  # ranges, never exact pins
