@@ -80,7 +80,15 @@ def test_every_language_backend_names_english_french_and_arabic(backend):
 
 def test_the_wheel_installs_only_the_newsclean_package(tmp_path):
     """`pip install .` puts one name on the import path: newsclean (with .pipeline, .flows, .schemas)."""
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
+    import shutil
+
+    src = tmp_path / "src"  # a copy of what the sdist holds: no build/ left over from an earlier build
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, src / name)
+    for name in ("newsclean", "pipeline", "flows", "schemas"):
+        shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(src)],
                    check=True, capture_output=True)
     (wheel,) = tmp_path.glob("newsclean-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
