@@ -46,12 +46,6 @@ FAST_MIN_WORDS = 75
 # fast pass took one box of a long text (benchmarks/folds.py: chosen from 0-0.4 by site folds, 0.2 on
 # 4 of 5; 1 dev page and 25 of 452 modern pages are redone).
 FAST_MIN_SHARE = 0.2
-# Elements trafilatura deletes in its own cleaning (settings.MANUALLY_CLEANED) but only after two
-# XPath prunes and a tree copy that still walk them; scripts other than JSON-LD (which trafilatura
-# reads to tell forum threads) go too. Removed once metadata is read, fast-mode output is the same
-# on every page of eval/dev and eval/metadata (638 pages) and extraction costs ~8 % less; full mode
-# (readability, justext) reads the raw tree, so its reruns get a fresh parse.
-_INERT = ("style", "svg", "link", "meta", "noscript", "input", "button", "select", "textarea", "iframe")
 
 
 # trafilatura copies the tree it is handed (bare_extraction: the caller keeps its own), then copies it
@@ -90,12 +84,17 @@ def handed_over(tree):
         _HANDED_OVER.discard(id(tree))
 
 
+# R.INERT_TAGS: elements trafilatura deletes in its own cleaning (settings.MANUALLY_CLEANED) but
+# only after two XPath prunes and a tree copy that still walk them; scripts other than JSON-LD (which trafilatura
+# reads to tell forum threads) go too. Removed once metadata is read, fast-mode output is the same
+# on every page of eval/dev and eval/metadata (638 pages) and extraction costs ~8 % less; full mode
+# (readability, justext) reads the raw tree, so its reruns get a fresh parse.
 def drop_inert(tree) -> None:
-    """Remove the elements in _INERT and the non-JSON-LD scripts; their tails stay."""
+    """Remove the elements in R.INERT_TAGS and the non-JSON-LD scripts; their tails stay."""
     for s in tree.iter("script"):
         if (s.get("type") or "").strip().lower() != "application/ld+json":
             s.tag = "style"
-    lxml.etree.strip_elements(tree, *_INERT, with_tail=False)
+    lxml.etree.strip_elements(tree, *R.INERT_TAGS, with_tail=False)
 
 
 # Characters XML does not allow (C0 controls other than tab and newlines, lone surrogates,
@@ -130,10 +129,6 @@ def _first(tree, xpaths: list[str]) -> str | None:
     return None
 
 
-# JSON-LD types (besides *Article) that are the page's article: a food blog's post is a Recipe.
-_ARTICLE_TYPES = ("Report", "BlogPosting", "WebPage", "Recipe", "HowTo")
-
-
 def _jsonld(tree) -> tuple[list[dict], dict[str, str]]:
     """The page's JSON-LD article nodes, and the names of its Person nodes by @id (Yoast's graph
     gives the article's author as {"@id": ...} of a Person elsewhere in the graph)."""
@@ -153,7 +148,7 @@ def _jsonld(tree) -> tuple[list[dict], dict[str, str]]:
                     stack.append(d["@graph"])
                 t = d.get("@type")
                 types = t if isinstance(t, list) else [t]
-                if any(isinstance(x, str) and ("Article" in x or x in _ARTICLE_TYPES) for x in types):
+                if any(isinstance(x, str) and ("Article" in x or x in R.ARTICLE_TYPES) for x in types):
                     out.append(d)
                 elif "Person" in types and isinstance(d.get("@id"), str) and isinstance(d.get("name"), str):
                     persons[d["@id"]] = d["name"]
@@ -180,14 +175,7 @@ def _names(v, persons: dict[str, str]) -> list[str]:
 # trafilatura's byline markup (trafilatura.xpaths.AUTHOR_XPATHS, AUTHOR_DISCARD_XPATHS) as tests
 # on one element's attributes: its XPaths call Python regexes from libxslt for every element, three
 # passes of ~3 ms a page; one pass over the elements here gives the same answer (tests/test_extract.py).
-_AUTHOR_CLASS_0 = re.compile("author-?name|AuthorName|authorName")
-_AUTHOR_ID_1 = re.compile("author|zuozhe|bianji|xiaobian")
-_AUTHOR_CLASS_1 = re.compile("author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
-_AUTHOR_ID_2 = re.compile("[Aa]uthor")
-_AUTHOR_CLASS_2 = re.compile("[Aa]uthor|screenname|writer|[Bb]yline")
-_DISCARD_ID = re.compile("^comments|comment-?list|ProductReviews")
-_DISCARD_CLASS = re.compile("^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
-                            "article-(?:share|support)|print|category|meta-date|meta-reviewer")
+# The class and id patterns are R.AUTHOR_* and R.DISCARD_* (rules/markup.py).
 
 
 def _author_rank(tag: str, cls: str, id_: str, get) -> int | None:
@@ -197,18 +185,18 @@ def _author_rank(tag: str, cls: str, id_: str, get) -> int | None:
         return 3
     itemprop, component = get("itemprop") or "", get("data-component") or ""
     if tag in ("a", "div", "section", "span") and (
-            id_ == "comments" or cls in ("comments", "title", "date") or _DISCARD_ID.search(id_)
-            or _DISCARD_CLASS.search(cls) or "Figure" in component):
+            id_ == "comments" or cls in ("comments", "title", "date") or R.DISCARD_ID.search(id_)
+            or R.DISCARD_CLASS.search(cls) or "Figure" in component):
         return 3
     if tag == "author" or tag in ("a", "address", "div", "link", "p", "span", "strong") and (
             get("rel") == "author" or id_ == "author" or cls == "author" or itemprop == "author name"
-            or get("data-testid") in ("AuthorCard", "AuthorURL") or _AUTHOR_CLASS_0.search(cls)):
+            or get("data-testid") in ("AuthorCard", "AuthorURL") or R.AUTHOR_CLASS_0.search(cls)):
         return 0
     if tag in ("a", "div", "h3", "h4", "p", "span") and (
             cls in ("byline", "username", "byl", "BBL") or "author" in itemprop
-            or _AUTHOR_ID_1.search(id_) or _AUTHOR_CLASS_1.search(cls)):
+            or R.AUTHOR_ID_1.search(id_) or R.AUTHOR_CLASS_1.search(cls)):
         return 1
-    if "Byline" in component or "author" in itemprop or _AUTHOR_ID_2.search(id_) or _AUTHOR_CLASS_2.search(cls):
+    if "Byline" in component or "author" in itemprop or R.AUTHOR_ID_2.search(id_) or R.AUTHOR_CLASS_2.search(cls):
         return 2
     return None
 
@@ -265,10 +253,6 @@ def markup_byline(tree) -> tuple[str | None, str | None]:
     return None, None
 
 
-# Containers of other posts' authors: comment lists, related-post and sidebar widgets.
-_OTHER_POSTS = re.compile(r"(?:^|[\s_-])(?:comments?|commentlist|related|widget)", re.I)
-
-
 def _author_link(a) -> bool:
     """A link that names a post's author: rel="author", or the name (class "fn") of an hCard of
     class "author" ("author vcard", WordPress themes)."""
@@ -289,7 +273,7 @@ def rel_authors(tree) -> list[str]:
     for a in tree.iter("a"):
         if (first is not None and a.getparent() is not first) or not _author_link(a):
             continue
-        if first is None and any(p.tag in ("aside", "nav") or _OTHER_POSTS.search(f'{p.get("class") or ""} {p.get("id") or ""}')
+        if first is None and any(p.tag in ("aside", "nav") or R.OTHER_POSTS.search(f'{p.get("class") or ""} {p.get("id") or ""}')
                                  for p in a.iterancestors()):
             continue
         text = " ".join(" ".join(a.itertext()).split())
@@ -311,9 +295,6 @@ def licence_attribution(tree) -> str | None:
 
 
 BYLINE_WINDOW = 80  # text nodes after the first <h1> searched for a "By ..." line
-_BLOCKS = {"div", "p", "li", "td", "th", "dd", "dt", "section", "article", "header", "footer", "aside", "main", "ul",
-           "ol", "table", "tr", "blockquote", "figure", "figcaption", "form", "nav", "body", "html",
-           "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def _following_text(elem):
@@ -344,10 +325,6 @@ def _visible_texts(tree):
             yield " ".join(el.tail.split())
 
 
-_NOT_ARTICLE = re.compile(r"comment|related|sidebar|teaser|widget|recommend|footer", re.I)
-_NOT_ARTICLE_TAGS = {"aside", "nav", "footer", "form", "script", "style", "noscript", "template"}
-
-
 def _not_article(el, memo: dict, depth: int = 4) -> bool:
     """`el` or one of its nearest ancestors is a comment section, a related list, an aside, a
     navigation or a footer: its bylines and dates are not the article's. `memo` caches each
@@ -359,8 +336,8 @@ def _not_article(el, memo: dict, depth: int = 4) -> bool:
         if own is None:
             cls = el.get("class")
             ident = el.get("id")
-            own = memo[el] = el.tag in _NOT_ARTICLE_TAGS or bool(
-                (cls and _NOT_ARTICLE.search(cls)) or (ident and _NOT_ARTICLE.search(ident)))
+            own = memo[el] = el.tag in R.NOT_ARTICLE_TAGS or bool(
+                (cls and R.NOT_ARTICLE.search(cls)) or (ident and R.NOT_ARTICLE.search(ident)))
         if own:
             return True
         el = el.getparent()
@@ -384,7 +361,7 @@ def page_lines(tree, limit: int = 2000) -> list[str]:
                 skip_until = None
             continue
         if event == "start":
-            if el.tag in _NOT_ARTICLE_TAGS or _NOT_ARTICLE.search((el.get("class") or "") + " " + (el.get("id") or "")):
+            if el.tag in R.NOT_ARTICLE_TAGS or R.NOT_ARTICLE.search((el.get("class") or "") + " " + (el.get("id") or "")):
                 skip_until = el
                 continue
             text, block = el.text, el
@@ -392,7 +369,7 @@ def page_lines(tree, limit: int = 2000) -> list[str]:
             text, block = el.tail, el.getparent()
         if not text or not text.strip():
             continue
-        while block is not None and block.tag not in _BLOCKS:
+        while block is not None and block.tag not in R.BLOCK_TAGS:
             block = block.getparent()
         if block is not cur_block and cur:
             lines.append(" ".join(" ".join(cur).split()))
@@ -443,7 +420,7 @@ def _texts_after_headline(headline, limit: int = BYLINE_WINDOW) -> list[tuple[st
             continue
         if holder not in blocks:
             block = holder
-            while block.tag not in _BLOCKS and block.getparent() is not None:
+            while block.tag not in R.BLOCK_TAGS and block.getparent() is not None:
                 block = block.getparent()
             blocks[holder] = None if _not_article(block, flags) else block
         seen += 1  # the window counts skipped nodes too: it bounds the walk
@@ -454,11 +431,6 @@ def _texts_after_headline(headline, limit: int = BYLINE_WINDOW) -> list[tuple[st
     return texts
 
 
-# A text node that opens with a publication label, with what follows it across up to three tags.
-_PUBLICATION_LABEL = re.compile(
-    r">\s*((?:erschienen|veröffentlicht|publiziert|published|publié|publicado|pubblicato|publication date|"
-    r"date of publication|publikationsdatum)\b(?:\s+(?:am|on|le|el|il))?\s*:?[^<]{0,40}(?:<[^>]{0,200}>\s*){0,3}[^<]{0,40})",
-    re.I)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -468,7 +440,7 @@ def labelled_publication_line(raw_html: str) -> str | None:
     with one regex over the markup: walking the tree's text nodes to the page's end costs more
     than the rest of the metadata."""
     start = raw_html.find("<h1")
-    m = _PUBLICATION_LABEL.search(raw_html, max(0, start))
+    m = R.PUBLICATION_LABEL.search(raw_html, max(0, start))
     if m is None:
         return None
     line = " ".join(html.unescape(_TAG.sub(" ", m.group(1))).split())
@@ -518,9 +490,6 @@ def page_bylines(texts: list[tuple[str, object]]) -> tuple[list[str], list[str]]
     return out[:3], stamped
 
 
-_AUTHOR_META = {"author", "byl", "dc.creator", "DC.creator"}  # <meta name>, and <meta property="article:author">
-
-
 def _meta_tags(tree) -> tuple[dict[tuple[str, str], tuple[int, str]], list[str]]:
     """All <meta> tags in one pass: (attribute, value) -> (page position, first non-empty content),
     with property/name/itemprop as the attribute; and the author tags' contents in page order."""
@@ -535,7 +504,7 @@ def _meta_tags(tree) -> tuple[dict[tuple[str, str], tuple[int, str]], list[str]]
             key = m.get(attr)
             if key is not None and norm and (attr, key) not in first:
                 first[(attr, key)] = (pos, norm)
-        if (m.get("name") in _AUTHOR_META or m.get("property") == "article:author") and content.strip():
+        if (m.get("name") in R.AUTHOR_META or m.get("property") == "article:author") and content.strip():
             authors.append(content)
     return first, authors
 
@@ -553,22 +522,12 @@ def _meta(first: dict, *keys: tuple[str, str]) -> str | None:
     return None
 
 
-_DATE_META = tuple(("name", n) for n in ("pubdate", "publishdate", "date", "DC.date.issued", "dc.date", "sailthru.date",
-                                         "parsely-pub-date"))
-
-
-# Yoast SEO's Twitter card names the author in a labelled pair: twitter:label1 "Verfasst von",
-# twitter:data1 "Christoph Schulz".
-_CREDIT_LABEL = re.compile(r"^\s*(?:written by|verfasst von|geschrieben von|escrito por|écrit par|scritto da|geschreven door|"
-                           r"autor(?:in)?|author|auteur|autore)\s*:?\s*$", re.I)
-
-
 def html_metadata(tree) -> dict:
     """Candidates for title, authors, date, section, site name and canonical URL."""
     first, authors = _meta_tags(tree)
     for n in "12":
         label, data = _meta(first, ("name", f"twitter:label{n}")), _meta(first, ("name", f"twitter:data{n}"))
-        if label and data and _CREDIT_LABEL.match(label):
+        if label and data and R.CREDIT_LABEL.match(label):
             authors.append(data)
     meta = {
         "og_title": _meta(first, ("property", "og:title"), ("name", "twitter:title")),
@@ -576,7 +535,7 @@ def html_metadata(tree) -> dict:
         "h1s": [" ".join(h.text_content().split()) for h in islice(tree.iter("h1"), 6) if h.text_content().strip()],
         "authors": authors,
         "date": _meta(first, ("property", "article:published_time"), ("name", "article:published_time"),
-                      ("itemprop", "datePublished"), _DATE_META),
+                      ("itemprop", "datePublished"), R.DATE_META),
         "time_datetime": next((" ".join(t.get("datetime").split()) for t in tree.iter("time")
                                if t.get("datetime") is not None and t.get("datetime").strip()), None),
         "section": _meta(first, ("property", "article:section")),
@@ -600,7 +559,6 @@ def html_metadata(tree) -> dict:
     return meta
 
 
-_CREDIT_MARK = re.compile(r"credit|copyright|photographer|byline|author|source", re.I)
 MAX_CAPTIONS = 30
 
 
@@ -618,7 +576,7 @@ def figure_captions(tree) -> list[list[str | None]]:
             continue
         text = " ".join(" ".join(fc.itertext()).split())
         mark = next((el for el in fc.iterdescendants() if isinstance(el.tag, str)
-                     and _CREDIT_MARK.search(f'{el.get("class") or ""} {el.get("itemprop") or ""}')), None)
+                     and R.CREDIT_MARK.search(f'{el.get("class") or ""} {el.get("itemprop") or ""}')), None)
         credit = " ".join(" ".join(mark.itertext()).split()) if mark is not None else None
         if credit and credit in text:
             text = " ".join(text.replace(credit, " ").split()).strip(" |/-–—")
