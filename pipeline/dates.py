@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from . import rules as R
-from .options import DATE_ORDER
+from .options import SiteConfig
 from .record import ParsedDate
 
 
@@ -69,16 +69,16 @@ def _tz(s: str | None) -> timedelta | None:
     return sign * timedelta(hours=int(s[:2]), minutes=int(s[2:]))
 
 
-def find_date(text: str, *, date_order: str = DATE_ORDER, fetched_at: datetime | None = None) -> ParsedDate | None:
+def find_date(text: str, *, site: SiteConfig = SiteConfig(), fetched_at: datetime | None = None) -> ParsedDate | None:
     """The first date printed in `text` (a line or a metadata value), or None.
 
-    `date_order` ("DMY" or "MDY") resolves all-numeric dates when both readings are valid.
+    The site's `date_order` ("DMY" or "MDY") resolves all-numeric dates when both readings are valid.
     Relative dates ("2 hours ago", "منذ 3 ساعات") are resolved only when `fetched_at` is given.
     """
     if not text or len(text) > 400:
         return None
     latest = (fetched_at.year if fetched_at else datetime.now().year) + 1  # a date after it is no date
-    return _find_date(text, date_order, fetched_at, latest)
+    return _find_date(text, site.date_order, fetched_at, latest)
 
 
 @lru_cache(maxsize=1 << 14)  # a line is read by several passes, and a site's date lines recur

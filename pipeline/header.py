@@ -113,7 +113,7 @@ def date_line(text: str, art: Article, site: SiteConfig) -> DateLine | None:
         return None
     if R.NOT_PUBLICATION.search(text):
         return None
-    pd = find_date(text, date_order=site.date_order, fetched_at=art.fetched_at)
+    pd = find_date(text, site=site, fetched_at=art.fetched_at)
     if pd is None:
         return None
     a, b = pd.span
@@ -512,7 +512,7 @@ def fallback_date(art: Article, feats: list[Feat], start: int, end: int, site: S
             continue
         if f.units > 12 and not R.DATE_CONTEXT.search(ln.text):
             continue
-        pd = find_date(ln.text, date_order=site.date_order, fetched_at=art.fetched_at)
+        pd = find_date(ln.text, site=site, fetched_at=art.fetched_at)
         if pd is None or R.NOT_PUBLICATION.search(ln.text):
             continue
         if is_update_stamp(ln.text[:pd.span[0]], ln.text):
@@ -581,7 +581,7 @@ def stamp_at_head(text: str, art: Article, site: SiteConfig, *, dateline_only: b
     post's signature nor after a label such as "Joined"; a blog theme's entry footer (R.ENTRY_META) is read
     to its 300th character; `dateline_only`: only a place and a date."""
     head = stamp_head(text, dateline_only)
-    return None if head is None else find_date(head, date_order=site.date_order, fetched_at=art.fetched_at)
+    return None if head is None else find_date(head, site=site, fetched_at=art.fetched_at)
 
 
 @lru_cache(maxsize=1 << 14)  # page_date asks of every line of a page, and again in later passes

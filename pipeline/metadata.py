@@ -171,7 +171,7 @@ def _name_on_meta_line(art: Article, meta: dict, site: SiteConfig) -> None:
     """A full name set off from the date on the meta line right above or under the headline
     ("04.02.2022 | 13:10 Uhr | Uta Helkenberg"), as the text path reads it (clean.name_beside_date)."""
     for line in [meta.get("line_above"), *(meta.get("printed_lines") or [])[:META_LINES]]:
-        if line and len(line) <= 160 and find_date(line, date_order=site.date_order) is not None \
+        if line and len(line) <= 160 and find_date(line, site=site) is not None \
                 and (by := name_beside_date(line, art.site)) and by[0]:
             art.authors, art.byline_raw = by[0], line
             return
@@ -218,7 +218,7 @@ def _html_date(art: Article, meta: dict, site: SiteConfig) -> None:
     numeric markup date with two readings ("11/01/2023") takes the one the page prints."""
     def parsed(key: str) -> ParsedDate | None:
         raw = meta.get(key)
-        return find_date(str(raw)[:100], date_order=site.date_order, fetched_at=art.fetched_at) if raw else None
+        return find_date(str(raw)[:100], site=site, fetched_at=art.fetched_at) if raw else None
 
     local = parsed("t_date")
     for key, source in (("ld_date", "json-ld"), ("date", "meta")):

@@ -51,9 +51,9 @@ def test_absolute_dates(text, expected, time):
 
 
 def test_day_first_vs_month_first():
-    assert find_date("02/10/2025", date_order="DMY").date == date(2025, 10, 2)
-    assert find_date("02/10/2025", date_order="MDY").date == date(2025, 2, 10)
-    assert find_date("25/10/2025", date_order="MDY").date == date(2025, 10, 25)  # only one reading valid
+    assert find_date("02/10/2025", site=SiteConfig(date_order="DMY")).date == date(2025, 10, 2)
+    assert find_date("02/10/2025", site=SiteConfig(date_order="MDY")).date == date(2025, 2, 10)
+    assert find_date("25/10/2025", site=SiteConfig(date_order="MDY")).date == date(2025, 10, 25)  # only one reading valid
 
 
 def test_printed_offset_gives_utc():
@@ -115,7 +115,7 @@ def test_html_date_local_day_rules():
 
 def test_more_printed_forms():
     def read(s):
-        d = find_date(s, date_order="DMY")
+        d = find_date(s, site=SiteConfig(date_order="DMY"))
         return (str(d.date), d.time) if d else None
 
     assert read("19.10.19, 12:00 Uhr") == ("2019-10-19", "12:00")  # dd.mm.yy, day first
@@ -243,7 +243,7 @@ def test_html_date_above_the_headline_and_labelled_anywhere():
 def test_two_digit_years(text, expected, time):
     pd = find_date(text)
     assert (str(pd.date), pd.time) == (expected, time)
-    assert str(find_date(text.replace("02/11/23", "11/02/23"), date_order="MDY").date) == expected
+    assert str(find_date(text.replace("02/11/23", "11/02/23"), site=SiteConfig(date_order="MDY")).date) == expected
 
 
 @pytest.mark.parametrize("text", ["Python 3.10.12 released", "v1.2.33 is out", "Seite 1/2/34"])

@@ -12,6 +12,7 @@ from newsclean.pipeline.rules import REASONS
 from newsclean.pipeline.dates import find_date
 from newsclean.pipeline.decode import NotText, decode
 from newsclean.pipeline.langid import identify
+from newsclean.pipeline.options import SiteConfig
 from newsclean.pipeline.process import process_article
 from newsclean.pipeline.record import Article
 from newsclean.pipeline.scripts import dominant_script
@@ -72,7 +73,7 @@ def test_text_steps_never_raise(s):
     match_key(s)
     dominant_script(s)
     find_date(s)
-    find_date(s, date_order="MDY")
+    find_date(s, site=SiteConfig(date_order="MDY"))
     parse_byline(s)
     parse_byline(s, lenient=True)
     agency_code(s)
