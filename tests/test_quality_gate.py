@@ -22,7 +22,9 @@ def scores():
 
 
 @pytest.mark.parametrize("metric", ["body_f1_text", "body_f1_html", "html_title", "text_title", "html_authors",
-                                    "text_authors", "html_date", "text_date", "language_agreement"])
+                                    "text_authors", "html_date", "text_date", "language_agreement",
+                                    "modern_body_f1_text", "modern_body_f1_html", "modern_html_title",
+                                    "modern_html_authors", "modern_html_date"])
 def test_no_regression(scores, metric):
     cur, base, tol = scores
     assert cur[metric] >= base[metric] - tol, f"{metric} fell from {base[metric]} to {cur[metric]}"
