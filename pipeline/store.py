@@ -46,7 +46,9 @@ TABLES = ("articles", "rejects")
 
 
 def new_run_id() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    """UTC start time to the microsecond, then a random tag: ids sort in start order (reports and
+    `load_runs` rely on it), also for two runs started within one second."""
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
 
 
 # --- rows ---------------------------------------------------------------------------------------
