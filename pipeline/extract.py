@@ -65,6 +65,19 @@ def link_share(el, length: int) -> float:
     return sum(len(a.text_content()) for a in el.iter("a")) / length if length else 0.0
 
 
+def paragraph_words(tree, caps_links: set[str]) -> int:
+    """Words the page prints in <p> elements (for FAST_MIN_SHARE); adds the words of its all-caps
+    link paragraphs to `caps_links` (CAPS_LINK_SHARE), in the same walk."""
+    words = 0
+    for p in tree.iter("p"):
+        parts = list(p.itertext())
+        words += sum(len(t.split()) for t in parts)
+        text = "".join(parts)
+        if text.isupper() and link_share(p, len(text)) >= CAPS_LINK_SHARE:
+            caps_links.add(match_words(text))
+    return words
+
+
 # trafilatura copies the tree it is handed (bare_extraction: the caller keeps its own), then copies it
 # twice more (core._prepare_tree: a working copy, and a backup). newsclean hands over a tree it has
 # read all metadata from and never reads again, so trafilatura's first copy (the caller's) returns
@@ -663,13 +676,7 @@ def extract_html(art: Article) -> str | None:
     if singles:  # "Nils" from a CMS account: the page may print the full name
         art.html_meta["name_expansions"] = expand_first_names(singles, _visible_texts(tree))
     drop_inert(tree)
-    p_words = 0
-    for p in tree.iter("p"):
-        parts = list(p.itertext())
-        p_words += sum(len(t.split()) for t in parts)
-        text = "".join(parts)
-        if text.isupper() and link_share(p, len(text)) >= CAPS_LINK_SHARE:
-            art.caps_links.add(match_words(text))
+    p_words = paragraph_words(tree, art.caps_links)
     with handed_over(tree):  # the tree is not read after this: trafilatura need not copy it
         doc = trafilatura.bare_extraction(tree, url=art.url, with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)
     words = len((doc.text or "").split()) if doc is not None else 0
