@@ -46,6 +46,36 @@ FAST_MIN_WORDS = 75
 # fast pass took one box of a long text (benchmarks/folds.py: chosen from 0-0.4 by site folds, 0.2 on
 # 4 of 5; 1 dev page and 25 of 452 modern pages are redone).
 FAST_MIN_SHARE = 0.2
+# A paragraph that is one all-caps link ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"): a
+# cross-link to another story, which precision mode drops (a link over 90 % of its paragraph) and
+# recall mode keeps; its words are kept in Article.caps_links, and the line goes as related_link
+# (process.drop_caps_links). Site folds (benchmarks/folds.py): dev/ fold 4 0.966 -> 0.969, fold 0
+# 0.975 -> 0.978, no page of modern/ changes; an all-caps rule without the link test cost modern/.
+CAPS_LINK_SHARE = 0.9
+_WORDS = re.compile(r"\w+")
+
+
+def match_words(text: str) -> str:
+    """A block's words, lower-cased: the same for the page's <p> and the line it becomes."""
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def link_share(el, length: int) -> float:
+    """Share of `el`'s `length` characters of text inside its links."""
+    return sum(len(a.text_content()) for a in el.iter("a")) / length if length else 0.0
+
+
+def paragraph_words(tree, caps_links: set[str]) -> int:
+    """Words the page prints in <p> elements (for FAST_MIN_SHARE); adds the words of its all-caps
+    link paragraphs to `caps_links` (CAPS_LINK_SHARE), in the same walk."""
+    words = 0
+    for p in tree.iter("p"):
+        parts = list(p.itertext())
+        words += sum(len(t.split()) for t in parts)
+        text = "".join(parts)
+        if text.isupper() and link_share(p, len(text)) >= CAPS_LINK_SHARE:
+            caps_links.add(match_words(text))
+    return words
 
 
 # trafilatura copies the tree it is handed (bare_extraction: the caller keeps its own), then copies it
@@ -646,7 +676,7 @@ def extract_html(art: Article) -> str | None:
     if singles:  # "Nils" from a CMS account: the page may print the full name
         art.html_meta["name_expansions"] = expand_first_names(singles, _visible_texts(tree))
     drop_inert(tree)
-    p_words = sum(len(t.split()) for p in tree.iter("p") for t in p.itertext())
+    p_words = paragraph_words(tree, art.caps_links)
     with handed_over(tree):  # the tree is not read after this: trafilatura need not copy it
         doc = trafilatura.bare_extraction(tree, url=art.url, with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)
     words = len((doc.text or "").split()) if doc is not None else 0

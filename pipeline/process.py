@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import langid
 from .clean import clean
-from .extract import extract_html
+from .extract import extract_html, match_words
 from .lines import segment
 from .metadata import choose_html_title, finalize
 from .options import Options, SiteConfig  # noqa: F401  (SiteConfig: re-exported for flows/)
@@ -38,6 +38,16 @@ def identify_language(art: Article, backend: str) -> None:
             ln.lang = lang
 
 
+def drop_caps_links(art: Article) -> None:
+    """HTML path: kept lines that are a paragraph of one all-caps link go as related_link (see
+    extract.CAPS_LINK_SHARE); never the last kept line."""
+    kept = [ln for ln in art.lines if ln.reason is None]
+    drop = [ln for ln in kept if ln.text.isupper() and match_words(ln.text) in art.caps_links]
+    if len(drop) < len(kept):
+        for ln in drop:
+            ln.reason = "related_link"
+
+
 def process_article(art: Article, opts: Options = Options(), trace: dict[int, str] | None = None) -> Article:
     """Extract, clean, identify and normalise one article. Never raises on bad content: a record
     that yields nothing sets `art.reject` instead. `trace`: see `pipeline.clean.clean`."""
@@ -65,6 +75,8 @@ def process_article(art: Article, opts: Options = Options(), trace: dict[int, st
         art.reject = ("empty", "no text in the record")
         return art
     clean(art, site=site_cfg, whole_page=art.input_format == "text", trace=trace)
+    if art.caps_links:
+        drop_caps_links(art)
     identify_language(art, opts.lang_backend)
     finalize(art, site=site_cfg)
     if not any(ln.reason is None for ln in art.lines):

@@ -136,6 +136,7 @@ class Article:
     lines: list[Line] = field(default_factory=list)
     extractor: str = "text"
     html_meta: HtmlMeta = field(default_factory=dict)  # candidates found in HTML metadata
+    caps_links: set[str] = field(default_factory=set)  # words of all-caps link paragraphs (extract.py)
 
     title: str | None = None
     subtitle: str | None = None

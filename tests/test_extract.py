@@ -128,3 +128,25 @@ def test_fast_pass_that_keeps_one_box_is_redone_in_full_mode():
     body = art.body_text().lower().split()
     assert len(body) > 0.8 * len(gold["body"].split())
     assert sum(w in truth for w in body) > 0.95 * len(body)
+
+
+def test_all_caps_link_paragraph_goes_as_related_link_and_all_caps_text_stays():
+    """Recall mode keeps a paragraph that is one all-caps link to another story (Fox's cross-links);
+    the HTML path removes it as related_link. An all-caps paragraph that is no link stays (a
+    subheading, a transcript cue), and so does a lower-case link in the text."""
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
+
+    prose = ("The council met on Tuesday evening to discuss the new budget for the coming year, and "
+             "members spoke at length about the costs of road repairs across the district. ")
+    html = ("<html><head><title>Council budget</title></head><body><article><h1>Council budget</h1>"
+            f"<p>{prose}</p><p>{prose.replace('Tuesday', 'Monday')}</p>"
+            "<p><a href='/story/other'>SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'</a></p>"
+            "<p>(SOUNDBITE OF MEETING RECORDING)</p>"
+            f"<p>{prose.replace('Tuesday', 'Friday')} See <a href='/report'>the report</a>.</p>"
+            f"<p>{prose.replace('Tuesday', 'Sunday')}</p></article></body></html>")
+    art = process_article(Article("a.html", "html", raw=html, url="https://example.com/news/budget"))
+    reasons = {ln.text: ln.reason for ln in art.lines}
+    assert reasons["SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"] == "related_link"
+    assert reasons["(SOUNDBITE OF MEETING RECORDING)"] is None
+    assert "the report" in art.body_text() and "Sunday" in art.body_text()
