@@ -135,9 +135,11 @@ def finalize(art: Article, *, site: SiteConfig = SiteConfig()) -> Article:
                 art.source_agency = art.source_agency or page.source_agency
         if not art.authors:
             _name_on_meta_line(art, meta, site)
-        if not art.authors and meta.get("licence_attribution"):  # last: a licence names the blog's author
+        if not art.authors and meta.get("licence_attribution"):  # a licence names the blog's author
             art.authors = split_authors([meta["licence_attribution"]], art, site_names)
             art.byline_raw = meta["licence_attribution"] if art.authors else None
+        if not art.authors:  # last: the organisation the page's JSON-LD or <meta> credits
+            _credited_organisation(art, meta, site_names)
         if art.section is None:
             art.section = meta.get("ld_section") or meta.get("section")
         _html_date(art, meta, site)
@@ -175,6 +177,26 @@ def _name_on_meta_line(art: Article, meta: dict, site: SiteConfig) -> None:
                 and (by := name_beside_date(line, art.site)) and by[0]:
             art.authors, art.byline_raw = by[0], line
             return
+
+
+def _credited_organisation(art: Article, meta: dict, site_names: list[str]) -> None:
+    """No person credited anywhere: the page's first JSON-LD or <meta> author as given when it names an
+    organisation other than the site ("Camphouse Team", "TOI Lifestyle Desk", "Redaktion"), or a
+    site named like a person ("Ben Nadel" on bennadel.com); not a URL, a domain, a CMS account.
+    Chosen on site folds (BENCHMARKS.md "HTML-path metadata"): exact authors up on every fold of
+    metadata/ and modern/; the site's own name as author ("Swoogo" on swoogo.events) helps modern/
+    but costs metadata/, whose gold leaves those pages author-less."""
+    for v in [*(meta.get("ld_authors") or []), *(meta.get("authors") or [])]:
+        v = " ".join((v or "").split())
+        if v and not v.startswith("http") and len(v) <= 60 and not re.fullmatch(r"[\d.]+", v):
+            break
+    else:
+        return
+    if R.CMS_ACCOUNT.match(v) or re.search(r"\w\.[a-z]{2,}\b", v):
+        return
+    org, site = names_organisation(v), is_site_name(v, site_names)
+    if (org and not site) or (site and not org and full_name(v)):
+        art.authors, art.byline_raw = [v], v
 
 
 def _more_coauthors(art: Article, later: tuple, site_names: list[str]) -> None:

@@ -62,3 +62,6 @@ CREDIT_LABEL = re.compile(r"^\s*(?:written by|verfasst von|geschrieben von|escri
 
 # The part of a <figcaption> that is its credit: <span class="credit">, <span itemprop="copyrightHolder">
 CREDIT_MARK = re.compile(r"credit|copyright|photographer|byline|author|source", re.I)
+# A CMS account or a placeholder in an author field, never a credit: "admin", "publisher", "Super User"
+CMS_ACCOUNT = re.compile(r"^(?:admin|administrator|publisher|webmaster|super ?user|anonymous|editor|author|guest|user|"
+                         r"staff|agencies)$", re.I)
