@@ -135,11 +135,8 @@ def finalize(art: Article, *, site: SiteConfig = SiteConfig()) -> Article:
                 art.source_agency = art.source_agency or page.source_agency
         if not art.authors:
             _name_on_meta_line(art, meta, site)
-        if not art.authors and meta.get("licence_attribution"):  # a licence names the blog's author
-            art.authors = split_authors([meta["licence_attribution"]], art, site_names)
-            art.byline_raw = meta["licence_attribution"] if art.authors else None
-        if not art.authors:  # last: the organisation the page's JSON-LD or <meta> credits
-            _credited_organisation(art, meta, site_names)
+        if not art.authors:
+            _last_credits(art, meta, site_names)
         if art.section is None:
             art.section = meta.get("ld_section") or meta.get("section")
         _html_date(art, meta, site)
@@ -177,6 +174,16 @@ def _name_on_meta_line(art: Article, meta: dict, site: SiteConfig) -> None:
                 and (by := name_beside_date(line, art.site)) and by[0]:
             art.authors, art.byline_raw = by[0], line
             return
+
+
+def _last_credits(art: Article, meta: dict, site_names: list[str]) -> None:
+    """No byline anywhere: a Creative Commons licence names the blog's author; else the organisation
+    the page's JSON-LD or <meta> credits."""
+    if meta.get("licence_attribution"):
+        art.authors = split_authors([meta["licence_attribution"]], art, site_names)
+        art.byline_raw = meta["licence_attribution"] if art.authors else None
+    if not art.authors:
+        _credited_organisation(art, meta, site_names)
 
 
 def _credited_organisation(art: Article, meta: dict, site_names: list[str]) -> None:
