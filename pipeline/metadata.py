@@ -189,7 +189,8 @@ def _last_credits(art: Article, meta: dict, site_names: list[str]) -> None:
 def _credited_organisation(art: Article, meta: dict, site_names: list[str]) -> None:
     """No person credited anywhere: the page's first JSON-LD or <meta> author as given when it names an
     organisation other than the site ("Camphouse Team", "TOI Lifestyle Desk", "Redaktion"), or a
-    site named like a person ("Ben Nadel" on bennadel.com); not a URL, a domain, a CMS account.
+    site named like a person ("Ben Nadel" on bennadel.com); not a URL, a domain, a CMS account, a
+    company with its legal form or address (the publisher).
     Chosen on site folds (BENCHMARKS.md "HTML-path metadata"): exact authors up on every fold of
     metadata/ and modern/; the site's own name as author ("Swoogo" on swoogo.events) helps modern/
     but costs metadata/, whose gold leaves those pages author-less."""
@@ -199,7 +200,7 @@ def _credited_organisation(art: Article, meta: dict, site_names: list[str]) -> N
             break
     else:
         return
-    if R.CMS_ACCOUNT.match(v) or re.search(r"\w\.[a-z]{2,}\b", v):
+    if R.CMS_ACCOUNT.match(v) or R.PUBLISHER_FORM.search(v) or re.search(r"\w\.[a-z]{2,}\b", v):
         return
     org, site = names_organisation(v), is_site_name(v, site_names)
     if (org and not site) or (site and not org and full_name(v)):

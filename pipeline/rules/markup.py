@@ -65,3 +65,5 @@ CREDIT_MARK = re.compile(r"credit|copyright|photographer|byline|author|source", 
 # A CMS account or a placeholder in an author field, never a credit: "admin", "publisher", "Super User"
 CMS_ACCOUNT = re.compile(r"^(?:admin|administrator|publisher|webmaster|super ?user|anonymous|editor|author|guest|user|"
                          r"staff|agencies)$", re.I)
+# A company's legal form, or an address after a comma, in an author field: the publisher ("Olympia-Verlag GmbH, Nürnberg")
+PUBLISHER_FORM = re.compile(r",|\b(?:GmbH|AG|Inc|LLC|Ltd|S\.A|SE|KG|Verlag|Corp)\b\.?")
