@@ -112,7 +112,7 @@ def finalize(art: Article, *, site: SiteConfig = SiteConfig()) -> Article:
     art.site = art.site or site_of(art.url)
     site_names = site_names_of(art, meta)
     if art.input_format == "html":
-        html_title = choose_html_title(meta, site_names)
+        html_title = choose_title(meta, site_names)
         if html_title:
             art.title = html_title
         # by authority: JSON-LD, <meta>, the byline markup (as printed, then as trafilatura reads it), the
@@ -135,9 +135,8 @@ def finalize(art: Article, *, site: SiteConfig = SiteConfig()) -> Article:
                 art.source_agency = art.source_agency or page.source_agency
         if not art.authors:
             _name_on_meta_line(art, meta, site)
-        if not art.authors and meta.get("licence_attribution"):  # last: a licence names the blog's author
-            art.authors = split_authors([meta["licence_attribution"]], art, site_names)
-            art.byline_raw = meta["licence_attribution"] if art.authors else None
+        if not art.authors:
+            _last_credits(art, meta, site_names)
         if art.section is None:
             art.section = meta.get("ld_section") or meta.get("section")
         _html_date(art, meta, site)
@@ -175,6 +174,37 @@ def _name_on_meta_line(art: Article, meta: dict, site: SiteConfig) -> None:
                 and (by := name_beside_date(line, art.site)) and by[0]:
             art.authors, art.byline_raw = by[0], line
             return
+
+
+def _last_credits(art: Article, meta: dict, site_names: list[str]) -> None:
+    """No byline anywhere: a Creative Commons licence names the blog's author; else the organisation
+    the page's JSON-LD or <meta> credits."""
+    if meta.get("licence_attribution"):
+        art.authors = split_authors([meta["licence_attribution"]], art, site_names)
+        art.byline_raw = meta["licence_attribution"] if art.authors else None
+    if not art.authors:
+        _credited_organisation(art, meta, site_names)
+
+
+def _credited_organisation(art: Article, meta: dict, site_names: list[str]) -> None:
+    """No person credited anywhere: the page's first JSON-LD or <meta> author as given when it names an
+    organisation other than the site ("Camphouse Team", "TOI Lifestyle Desk", "Redaktion"), or a
+    site named like a person ("Ben Nadel" on bennadel.com); not a URL, a domain, a CMS account, a
+    company with its legal form or address (the publisher).
+    Chosen on site folds (BENCHMARKS.md "HTML-path metadata"): exact authors up on every fold of
+    metadata/ and modern/; the site's own name as author ("Swoogo" on swoogo.events) helps modern/
+    but costs metadata/, whose gold leaves those pages author-less."""
+    for v in [*(meta.get("ld_authors") or []), *(meta.get("authors") or [])]:
+        v = " ".join((v or "").split())
+        if v and not v.startswith("http") and len(v) <= 60 and not re.fullmatch(r"[\d.]+", v):
+            break
+    else:
+        return
+    if R.CMS_ACCOUNT.match(v) or R.PUBLISHER_FORM.search(v) or re.search(r"\w\.[a-z]{2,}\b", v):
+        return
+    org, site = names_organisation(v), is_site_name(v, site_names)
+    if (org and not site) or (site and not org and full_name(v)):
+        art.authors, art.byline_raw = [v], v
 
 
 def _more_coauthors(art: Article, later: tuple, site_names: list[str]) -> None:
@@ -297,3 +327,83 @@ def _local_day(art: Article, stamp: ParsedDate, htmldate: ParsedDate | None, tim
     if abs(shift) > 1:
         art.published_parsed = htmldate
 
+
+
+# --- the title: a choice among the page's own title sources, learned on site folds
+# (benchmarks/train_meta.py fits TITLE_CHOICE_WEIGHTS on metadata/ and modern/; applied with numpy)
+TITLE_SOURCES = {"og_title": "og", "title_tag": "tag", "ld_headline": "ld", "t_title": "trafilatura"}
+TITLE_CHOICE_FEATURES = (
+    "og", "og_stripped", "tag", "tag_stripped", "ld", "ld_stripped", "trafilatura", "h1_first", "h1_later", "rule",
+    "agree", "site_name", "stripped_only", "one_word", "words_2_3", "words_over_20", "separator", "curly_quote",
+    "straight_quote", "in_ref", "ref_in", "inside_other", "all_caps", "ellipsis", "h1s_many", "contains_other")
+# fitted on all pages of metadata/ and modern/ (l2 1.0); held out per fold: BENCHMARKS.md "HTML-path metadata"
+TITLE_CHOICE_WEIGHTS = (0.514, 0.514, -0.527, 0.616, -0.058, 0.502, -0.574, 1.509, 0.890, 0.699, -0.014, -1.526,
+                        -0.647, -0.824, 0.022, 0.352, -1.018, -0.781, 0.148, 1.261, 1.613, 0.221, -0.699, -0.557,
+                        0.000, -0.779)
+
+
+def title_candidates(meta: dict, site_names: list[str]):
+    """The page's title candidates (og:title, <title>, JSON-LD headline, trafilatura's title, each as
+    given and, but trafilatura's, without a site-name suffix; the <h1>s; the rule's choice,
+    `choose_html_title`) and their features (TITLE_CHOICE_FEATURES): which sources give them, how
+    many sources agree, a site's name, shape, overlap with the stripped sources."""
+    import numpy as np
+
+    flags: dict[str, set[str]] = {}
+    by_source: dict[str, set[str]] = {}  # source -> its keys, as given and stripped
+
+    def add(text, flag, source):
+        text = " ".join((text or "").split())
+        if text and len(text) < 300:
+            flags.setdefault(text, set()).add(flag)
+            by_source.setdefault(source, set()).add(match_key(text))
+
+    ref: set[str] = set()
+    for key, flag in TITLE_SOURCES.items():
+        if meta.get(key):
+            raw = " ".join(meta[key].split())
+            add(raw, flag, flag)
+            if flag != "trafilatura":  # trafilatura strips suffixes itself
+                raw = strip_site_suffix(raw, site_names)
+                add(raw, flag + "_stripped", flag)
+            ref |= set(match_key(raw).split())
+    h1s = [h for h in meta.get("h1s") or [] if len(h.split()) <= 40]
+    for i, h in enumerate(h1s):
+        add(h, "h1_first" if i == 0 else "h1_later", "h1")
+    rule = choose_html_title(meta, site_names)
+    if rule:
+        add(rule, "rule", "rule")
+    texts = list(flags)
+    keys = [match_key(t) for t in texts]
+    site_keys = {match_key(s) for s in site_names}
+    given = {"og", "tag", "ld", "trafilatura"}
+    rows = []
+    for t, k in zip(texts, keys):
+        f, n, ws = flags[t], len(t.split()), set(k.split())
+        rows.append([
+            *(float(x in f) for x in TITLE_CHOICE_FEATURES[:10]),
+            sum(k in v for s, v in by_source.items() if s != "rule") / 5,
+            float(k in site_keys or is_site_name(t, site_names)),
+            float(not f & given and any(x.endswith("_stripped") for x in f)),
+            float(n == 1), float(2 <= n <= 3), float(n > 20),
+            float(bool(R.SUFFIX_SEP.search(t))),
+            float(any(c in t for c in "’‘“”„«»")), float(any(c in t for c in "'\"")),
+            len(ws & ref) / len(ws) if ws else 0.0,
+            len(ws & ref) / len(ref) if ref else 0.0,
+            float(any(k != o and k in o for o in keys)),
+            float(t.isupper()),
+            float(t.endswith(("...", "…"))),
+            float(len(h1s) > 2),
+            float(any(k != o and o and o in k for o in keys)),
+        ])
+    return texts, np.array(rows, dtype=float).reshape(len(texts), len(TITLE_CHOICE_FEATURES))
+
+
+def choose_title(meta: dict, site_names: list[str]) -> str | None:
+    """The candidate of `title_candidates` with the highest score under TITLE_CHOICE_WEIGHTS."""
+    import numpy as np
+
+    texts, x = title_candidates(meta, site_names)
+    if not texts:
+        return None
+    return texts[int(np.argmax(x @ np.asarray(TITLE_CHOICE_WEIGHTS)))]

@@ -38,3 +38,31 @@ def test_agencies_named_as_authors_go_to_source_agency():
     finalize(art)
     assert art.authors == ["Jane Doe"] and art.source_agency == "REUTERS"
     assert art.site == "example.org"
+
+
+BODY = "".join(f"<p>Paragraph {i} of the post says something about the winter walk along the river and the "
+               f"fog that stayed over the valley for most of the morning.</p>" for i in range(8))
+
+
+def _page(head: str, header: str) -> str:
+    return f"<html><head>{head}</head><body><header>{header}</header><article>{BODY}</article></body></html>"
+
+
+def test_the_learned_title_choice_skips_a_blogs_logo_h1():
+    # the rule took the logo <h1> ("Gnaddrig ad libitum": every word of it is in <title>'s suffix)
+    html = _page('<title>Nebelsuppe am Fluss im Januar | Gnaddrig ad libitum</title><meta property="og:title" content="Nebelsuppe am Fluss im Januar">',
+                 "<h1>Gnaddrig ad libitum</h1></header><header><h1>Nebelsuppe am Fluss im Januar</h1>")
+    art = process_article(Article("a.html", "html", raw=html, url="https://gnaddrig.example/2020/nebel"))
+    assert art.title == "Nebelsuppe am Fluss im Januar"
+
+
+def test_an_organisation_credited_in_json_ld_is_the_author_when_no_person_is():
+    def authors(name: str, url: str = "https://camphouse.io/blog/social") -> list[str]:
+        ld = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Social shopping", '
+              f'"author": {{"@type": "Person", "name": "{name}"}}}}</script>')
+        return process_article(Article("a.html", "html", raw=_page(ld, "<h1>Social shopping</h1>"), url=url)).authors
+
+    assert authors("Camphouse Team") == ["Camphouse Team"]
+    assert authors("Ben Nadel", "https://www.bennadel.com/blog/x") == ["Ben Nadel"]  # a site named like a person
+    assert authors("admin") == [] and authors("camphouse.io") == []  # a CMS account, a domain
+    assert authors("Camphouse") == []  # the site's own name: no credit

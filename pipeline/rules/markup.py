@@ -62,3 +62,8 @@ CREDIT_LABEL = re.compile(r"^\s*(?:written by|verfasst von|geschrieben von|escri
 
 # The part of a <figcaption> that is its credit: <span class="credit">, <span itemprop="copyrightHolder">
 CREDIT_MARK = re.compile(r"credit|copyright|photographer|byline|author|source", re.I)
+# A CMS account or a placeholder in an author field, never a credit: "admin", "publisher", "Super User"
+CMS_ACCOUNT = re.compile(r"^(?:admin|administrator|publisher|webmaster|super ?user|anonymous|editor|author|guest|user|"
+                         r"staff|agencies)$", re.I)
+# A company's legal form, or an address after a comma, in an author field: the publisher ("Olympia-Verlag GmbH, Nürnberg")
+PUBLISHER_FORM = re.compile(r",|\b(?:GmbH|AG|Inc|LLC|Ltd|S\.A|SE|KG|Verlag|Corp)\b\.?")
