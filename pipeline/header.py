@@ -432,7 +432,7 @@ def _title_text_features(text: str, f: Feat) -> tuple:
         bool(R.BREADCRUMB.search(text)),
         bool(R.NOT_HEADLINE.search(text)) and f.units <= 8,
     ), (
-        bool(R.PAGER.search(text)),
+        bool(R.PAGER.search(text)) and not (0 < text.count("«") == text.count("»")),  # «quoted» is no pager arrow
         (text[:1].isdigit() and f.units <= 4) or bool(R.NOT_TITLE_START.match(text)) or bool(R.CLOCK.search(text)),
     ), (
         text.isupper(), ":" in text[1:-1],
