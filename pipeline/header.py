@@ -442,9 +442,10 @@ def _title_text_features(text: str, f: Feat) -> tuple:
     )
 
 
-def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> list[list[float]]:
-    """One row of TITLE_FEATURES per candidate header line."""
-    page_keys = "\n".join(match_key(ln.text) for ln in art.lines)  # a key is printed again when it occurs twice here
+def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int,
+                   page_keys: str) -> list[list[float]]:
+    """One row of TITLE_FEATURES per candidate header line; `page_keys`: every line's match key, one a
+    line (a key is printed again when it occurs twice there)."""
     stamps = [j for j in range(max(0, min(cands) - 3), start) if art.lines[j].reason in ("date", "byline")]
     order = {i: n for n, i in enumerate(reversed(cands))}
     rows = []
@@ -474,7 +475,7 @@ def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict
 def header_rows(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> np.ndarray:
     """The line-role model's rows (HEADER_FEATURES) for the candidate header lines."""
     page_keys = "\n".join(match_key(ln.text) for ln in art.lines)
-    X = np.hstack([np.array(title_features(art, feats, cands, keys, start), dtype=float).reshape(len(cands), -1),
+    X = np.hstack([np.array(title_features(art, feats, cands, keys, start, page_keys), dtype=float).reshape(len(cands), -1),
                    roles.role_rows(art.lines, feats, cands, start, page_keys)])
     arabic = next((feats[i].script for i in range(start, len(art.lines)) if art.lines[i].kept and feats[i].paragraph), None) == "Arabic"
     return np.hstack([X, X * arabic])
