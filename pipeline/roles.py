@@ -23,7 +23,6 @@ import numpy as np
 
 from . import rules as R
 from .bylines import AR_MARKS, AR_TITLES, QUOTED, agency_code, bare_name, byline_prefix, pieces
-from .scripts import dominant_script
 from .textnorm import match_key
 
 WEIGHTS_FILE = Path(__file__).with_name("roles.json")
