@@ -242,3 +242,51 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
     if not authors and not agency:
         return None
     return authors, agency
+
+
+# A credit line's pieces: split at dashes, colons, bars, slashes, commas (also the Arabic comma),
+# brackets, and "من" ("from") before a place ("سعيد الحربي من جدة"). A tatweel stands for a dash
+# only with a space beside it (inside a word it stretches the word).
+PIECE_SEP = re.compile(r"\s*(?:[-–—:|/،,()\[\]]|\s+ـ+\s*|\s*ـ+\s+)\s*|\s+من\s+")
+QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
+AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")  # harakat and tatweel
+AR_TITLES = re.compile(r"^(?:(?:د|م|أ|ا)\.\s*|(?:الدكتور|الدكتورة|المهندس|الأستاذ|الاستاذ|الشيخ)\s+)")  # "د.", "الدكتور"
+
+
+def pieces(text: str) -> list[str]:
+    """The pieces of a line split at credit separators, quoted spans (an outlet, a title) dropped."""
+    return [p.strip() for p in PIECE_SEP.split(QUOTED.sub(" | ", text)) if p and p.strip()]
+
+
+# A desk or an office credited where a person's name goes ("مكتب جدة", "وحدة الأخبار"): the
+# piece opens with one of these words.
+_AR_DESK = frozenset({"مكتب", "قسم", "وحدة", "فريق", "محرر", "محررو", "مراسل", "مراسلو", "مراسلة", "مندوب", "خدمة",
+                      "إدارة", "ادارة", "المركز", "اللجنة", "متابعات", "خاص", "وكالات", "الوكالات"})
+
+
+def dateline_names(text: str) -> tuple[list[str], str | None] | None:
+    """The people of an Arabic credit line that names a place, an outlet or an agency beside them
+    ("جدة: أحمد سالم، ريم خالد", "أبها - خالد العمري:", "سعيد الحربي من جدة", "الرياض: «الصحيفة»
+    الدمام: فهد سالم"): (authors, agency), or None when it names nobody. A one-word piece is a place,
+    a quoted one an outlet, a piece opening with a desk word a desk; a person is 2-5 Arabic words."""
+    line = text.strip()
+    if (m := R.CREDIT_PREFIX.match(line)) is not None:
+        line = line[m.end():]
+    if ":" in line.rstrip(": "):  # "باريس: محمد علي": before a colon inside the line, the dateline's place
+        line = line[line.index(":") + 1:]
+    authors: list[str] = []
+    agency = None
+    for piece in pieces(AR_MARKS.sub("", line)):
+        for part in _split_waw(piece):
+            part = part.strip(" .:؛")
+            if code := agency_code(part) or agency_code(part.replace(".", " ")):  # "د. ب. أ"
+                agency = agency or code
+                continue
+            part = AR_TITLES.sub("", part).strip()
+            toks = part.split()
+            if not 2 <= len(toks) <= 5 or any(c.isdigit() for c in part) or toks[0] in _AR_DESK \
+                    or not all(re.fullmatch(r"[\u0621-\u064a\u0671-\u06d3]{2,}", t) for t in toks):
+                continue
+            if part not in authors:
+                authors.append(part)
+    return (authors, agency) if authors or agency else None

@@ -393,7 +393,7 @@ def _passes(art: Article, site: SiteConfig, whole_page: bool, trace: _Trace | No
             start += 1
         if start == end:
             start = 0
-    start = header_tail(art, feats, start, end, site)
+    start = header_tail(art, feats, start, end, site, whole_page=whole_page)
     read_header(art, feats, start, site, whole_page=whole_page)
     step("read_header")
     if whole_page:

@@ -3,7 +3,8 @@
 The cleaner (`pipeline.clean`) marks lines; this module reads what the header and the lines near
 the body say about the article, for both paths: `read_header` on the lines above the body span,
 `date_line` / `stamp_at_head` / `name_beside_date` on single lines (also the HTML path's printed
-lines, in `pipeline.metadata`), the headline scorer (`title_features`, `TITLE_WEIGHTS`), and the
+lines, in `pipeline.metadata`), the line-role model's rows and pick (`header_rows`, `_model_roles`,
+with `pipeline.roles`), and the
 last resorts of a whole page (`fallback_date`, `page_date`, `page_byline`).
 """
 from __future__ import annotations
@@ -12,8 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
+from . import roles
 from . import rules as R
-from .bylines import (agency_code, bare_name, byline_after_stamp, byline_prefix, full_name,
+from .bylines import (agency_code, bare_name, byline_after_stamp, byline_prefix, dateline_names, full_name,
                       handle, looks_like_name, names_organisation, parse_byline)
 from .dates import ParsedDate, find_date, is_relative_date
 from .lines import Feat
@@ -73,12 +77,14 @@ def parse_caption(text: str, credit: str | None = None) -> Caption | None:
     return Caption(cap.text, credit or cap.credit)
 
 
-def header_tail(art: Article, feats: list[Feat], start: int, end: int, site: SiteConfig) -> int:
+def header_tail(art: Article, feats: list[Feat], start: int, end: int, site: SiteConfig, whole_page: bool = True) -> int:
     """Move the body start past metadata printed just under the headline block.
 
     A dek is prose, so the span may open with it: "title / dek / title again / caption / date /
     body". When a date line, a byline or a repeat of a header line follows within a few lines
-    (and at most two paragraphs precede it), those lines belong to the header."""
+    (and at most two paragraphs precede it), or a line shaped like a dateline or a credit before
+    any paragraph ("أبها - خالد العمري:", which ends like a sentence), those lines belong to the
+    header, where the line-role model reads them."""
     lines = art.lines
     header_keys = {match_key(lines[i].text) for i in range(max(0, start - HEADER_WINDOW), start) if lines[i].kept}
     new_start, paragraphs = start, 0
@@ -92,7 +98,7 @@ def header_tail(art: Article, feats: list[Feat], start: int, end: int, site: Sit
         if not ln.kept:
             continue
         if (match_key(ln.text) in header_keys and f.units >= 3) or date_line(ln.text, art, site) \
-                or parse_byline(ln.text, require_prefix=True):
+                or parse_byline(ln.text, require_prefix=True) or (whole_page and not paragraphs and roles.credit_shaped(ln.text, f.units)):
             new_start = i + 1
     if new_start > start and any(feats[i].paragraph for i in range(new_start, end)):
         return new_start
@@ -344,7 +350,8 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
         if title_i is None:
             title_i = next((i for i in cands if known and keys[i] and (keys[i] in known or known in keys[i]) and len(keys[i]) >= 0.6 * len(known)), None)
     if title_i is None and whole_page and art.title is None:
-        title_i = _best_title(art, feats, cands, keys, start)
+        find_byline = not art.authors and not any(lines[i].reason == "byline" for i in window)
+        title_i = _model_roles(art, feats, cands, keys, start, find_byline)
         if title_i is not None:  # a headline printed twice: the first copy is the title, the dek follows it
             title_i = min(j for j in cands if keys[j] == keys[title_i])
     if title_i is not None:
@@ -401,16 +408,19 @@ def _trail_crumbs(text: str) -> list[str] | None:
     return crumbs if len(crumbs) >= 3 or (m["label"] and len(crumbs) == 2) else None
 
 
-# Headline features of a header line (title_features) and their weights. The weights were fitted
-# by benchmarks/train_title.py (softmax over each page's candidates, L2, by-site cross-validation);
-# the names document what each weight rewards or penalises.
+# Headline features of a header line (title_features): with roles.ROLE_FEATURES, the columns of
+# the line-role model (pipeline.roles), whose weights benchmarks/train_roles.py fits.
 TITLE_FEATURES = ("words_3_25", "words_2", "words_over_25", "ends_like_sentence", "breadcrumb", "ui_words", "is_date",
                   "printed_again", "pager", "bad_start", "stamp_adjacent", "stamp_2_away", "rank_from_body",
                   "last_before_body", "all_caps", "has_colon", "stamp_below", "longer_line_follows",
                   "suffix_of_previous", "capitalised_share", "person_name")
-TITLE_WEIGHTS = (0.91, -0.31, -0.59, -1.57, -0.85, -1.19, -0.11, 0.97, -0.53, -1.25, 1.10, 0.58, -0.12, -0.07,
-                 -0.48, 0.92, 0.94, 0.70, 0.59, -0.80, -10.0)
-TITLE_MIN_SCORE = 0.0  # below it the header has no headline
+# Each column twice: once for every page, once more on pages whose prose is in Arabic script
+# (the same features, other weights where Arabic headers differ: no capitals, other dash forms).
+HEADER_FEATURES = TITLE_FEATURES + roles.ROLE_FEATURES
+HEADER_FEATURES = HEADER_FEATURES + tuple("arabic_page:" + n for n in HEADER_FEATURES)
+# Rules, not learned: a line that is a person's name, or a pager link ("← Previous post (4)"), is no headline.
+NOT_HEADLINE_COLS = [TITLE_FEATURES.index("person_name"), TITLE_FEATURES.index("pager")]
+BYLINE_MAX_UNITS = 15
 
 
 def _title_text_features(text: str, f: Feat) -> tuple:
@@ -422,7 +432,7 @@ def _title_text_features(text: str, f: Feat) -> tuple:
         bool(R.BREADCRUMB.search(text)),
         bool(R.NOT_HEADLINE.search(text)) and f.units <= 8,
     ), (
-        bool(R.PAGER.search(text)),
+        bool(R.PAGER.search(text)) and not (0 < text.count("«") == text.count("»")),  # «quoted» is no pager arrow
         (text[:1].isdigit() and f.units <= 4) or bool(R.NOT_TITLE_START.match(text)) or bool(R.CLOCK.search(text)),
     ), (
         text.isupper(), ":" in text[1:-1],
@@ -432,9 +442,10 @@ def _title_text_features(text: str, f: Feat) -> tuple:
     )
 
 
-def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> list[list[float]]:
-    """One row of TITLE_FEATURES per candidate header line."""
-    page_keys = "\n".join(match_key(ln.text) for ln in art.lines)  # a key is printed again when it occurs twice here
+def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int,
+                   page_keys: str) -> list[list[float]]:
+    """One row of TITLE_FEATURES per candidate header line; `page_keys`: every line's match key, one a
+    line (a key is printed again when it occurs twice there)."""
     stamps = [j for j in range(max(0, min(cands) - 3), start) if art.lines[j].reason in ("date", "byline")]
     order = {i: n for n, i in enumerate(reversed(cands))}
     rows = []
@@ -461,21 +472,44 @@ def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict
     return [[float(v) for v in r] for r in rows]
 
 
-def _best_title(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> int | None:
-    """The header line that scores best as the headline (TITLE_FEATURES x TITLE_WEIGHTS): a
-    headline is 3-25 words, does not end like a sentence, is often printed again on the page
-    (title bar, breadcrumb, share text), sits next to its date line or byline and near the body,
-    and is not a breadcrumb, a name, a date, a pager link or page furniture."""
+def header_rows(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> np.ndarray:
+    """The line-role model's rows (HEADER_FEATURES) for the candidate header lines."""
+    page_keys = "\n".join(match_key(ln.text) for ln in art.lines)
+    X = np.hstack([np.array(title_features(art, feats, cands, keys, start, page_keys), dtype=float).reshape(len(cands), -1),
+                   roles.role_rows(art.lines, feats, cands, start, page_keys)])
+    arabic = next((feats[i].script for i in range(start, len(art.lines)) if art.lines[i].kept and feats[i].paragraph), None) == "Arabic"
+    return np.hstack([X, X * arabic])
+
+
+def headline_allowed(X: np.ndarray) -> np.ndarray:
+    """Which rows the rules leave to the headline model (NOT_HEADLINE_COLS)."""
+    return ~X[:, NOT_HEADLINE_COLS].any(axis=1)
+
+
+def _model_roles(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int,
+                 find_byline: bool) -> int | None:
+    """The headline (returned) and, when `find_byline` (no rule found one), the byline among the
+    header lines, as the line-role model (pipeline.roles) picks them. The byline line goes with
+    reason `byline`; its people (an Arabic dateline's names without the place or the outlet, else
+    parse_byline's reading) become the authors."""
     cands = [i for i in cands if keys[i]]
     if not cands:
         return None
-    best, best_score = None, -1e9
-    for i, row in zip(cands, title_features(art, feats, cands, keys, start)):
-        score = sum(w * x for w, x in zip(TITLE_WEIGHTS, row))
-        if score > best_score:
-            best, best_score = i, score
-    if best is None or best_score <= TITLE_MIN_SCORE:
-        return None
+    X = header_rows(art, feats, cands, keys, start)
+    title_ok = headline_allowed(X)
+    byline_ok = np.array([find_byline and feats[i].units <= BYLINE_MAX_UNITS for i in cands])
+    t, b = roles.pick(X, title_ok, byline_ok, roles.weights(HEADER_FEATURES))
+    if b is not None:
+        i, text = cands[b], art.lines[cands[b]].text
+        by = dateline_names(text) if dominant_script(text) == "Arabic" else parse_byline(text, site=art.site)
+        if by is not None:
+            art.lines[i].reason = "byline"
+            set_byline(art, text, *by)
+    return None if t is None else _adjust_title(art, feats, [i for i in cands if art.lines[i].kept], cands[t])
+
+
+def _adjust_title(art: Article, feats: list[Feat], cands: list[int], best: int) -> int:
+    """A dek or a kicker picked in place of the headline beside it (rules on the model's pick)."""
     # a dek under its headline: the best-placed line is a longer sentence (a kicker above a headline
     # is shorter and does not end like one), and the
     # line just above it is a shorter headline-like line: that one is the title

@@ -87,9 +87,12 @@ def test_text_dump_headline_the_page_names(header, tail, title):
     # a label of up to three words over a longer headline is a kicker
     (["Startseite", "Story aus Weihnachten", "Ich habe es satt, an Weihnachten gefragt zu werden, wieso ich Single bin"],
      "Ich habe es satt, an Weihnachten gefragt zu werden, wieso ich Single bin", None),
-    # a four-word headline over its dek stays the headline
-    (["Startseite", "Vom Boden aus gedacht", "Ann Cotten verwebt in ihrem neuen Buch Lokales und Globales"],
-     "Vom Boden aus gedacht", "Ann Cotten verwebt in ihrem neuen Buch Lokales und Globales"),
+    # a four-word headline over its dek stays the headline: the line-role model (issue 23), better
+    # on held-out sites, picks the dek here (a dek that does not end like a sentence, nothing else
+    # on the page to tell them apart); kept as a known miss, not a rule fitted to this page
+    pytest.param(["Startseite", "Vom Boden aus gedacht", "Ann Cotten verwebt in ihrem neuen Buch Lokales und Globales"],
+                 "Vom Boden aus gedacht", "Ann Cotten verwebt in ihrem neuen Buch Lokales und Globales",
+                 marks=pytest.mark.xfail(strict=True, reason="learned headline model picks the unpunctuated dek")),
 ])
 def test_text_dump_kicker_over_headline(header, title, subtitle):
     art = process_article(Article("s.txt", "text", raw="\n".join(header) + "\n" + BRIDGE + "\nImpressum\n"))

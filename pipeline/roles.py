@@ -1,0 +1,152 @@
+"""The learned line-role model of a text dump's header: which header line is the headline, and
+which (if any) is the byline.
+
+Rules settle what they are sure of first (explicit credits "By X" / "كتب:", agencies, date lines,
+a headline the page names); the model decides the rest from generic features of each kept header
+line: its position from the body start, length, punctuation, dash/colon structure, script, digits,
+word overlap with its neighbours and with the body's first lines (a headline shares words with its
+lead, a menu with the menu beside it), name-shaped pieces, closeness to a date line. No feature
+names a site's menu words: menus are learned by their shape.
+
+Two linear scorers over the same rows (weights in roles.json, fitted by benchmarks/train_roles.py
+on by-site folds): a softmax over the candidates for the headline, a logistic score per line for
+the byline; `pick` chooses the pair (headline, byline or none) of highest joint log-probability.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from . import rules as R
+from .bylines import AR_MARKS, AR_TITLES, QUOTED, agency_code, bare_name, byline_prefix, pieces
+from .textnorm import match_key
+
+WEIGHTS_FILE = Path(__file__).with_name("roles.json")
+
+SENTENCE_END = (".", "!", "?", "؟", "…")
+PUNCT = re.compile(r"[.,:;!?؟،؛\-–—|/()«»\"“”'’]")
+# Arabic function words (prepositions, particles, pronouns, relatives): a name is none of them.
+AR_FUNCTION = frozenset("في من على إلى الى عن مع أن إن ان لا ما لم لن هذا هذه ذلك تلك التي الذي الذين قد بعد قبل "
+                        "عند حتى بين أو ثم كل هو هي هم كما لماذا كيف متى أين هل غير بل إذا اذا".split())
+AR_NAME_PARTS = frozenset({"عبد", "بن", "بنت", "أبو", "ابو", "آل", "أبي"})
+ARABIC_LETTERS = re.compile(r"^[\u0621-\u064a\u0671-\u06d3]+$")
+
+
+def credit_shaped(text: str, units: int) -> bool:
+    """A short line of separated pieces, one of two words or more, not a sentence ("أبها - خالد
+    العمري:", "CAIRO - Jane Doe", "سعيد الحربي من جدة"): the shape of a dateline or a credit."""
+    if not 2 <= units <= 8 or text.rstrip().endswith(SENTENCE_END) or R.ANY_DIGIT.search(text):
+        return False
+    ps = pieces(text)
+    return len(ps) >= 2 and any(len(p.split()) >= 2 for p in ps)
+
+
+def arabic_name_shape(piece: str) -> bool:
+    """2-4 Arabic words, none a function word or a digit, and the shape of a personal name: a
+    given name without the article, then a family name (often with it) or a name particle."""
+    toks = AR_TITLES.sub("", AR_MARKS.sub("", piece)).split()
+    if not 2 <= len(toks) <= 4 or not all(ARABIC_LETTERS.match(t) for t in toks):
+        return False
+    if any(t in AR_FUNCTION for t in toks) or toks[0].startswith("ال"):
+        return False
+    return any(t.startswith("ال") or t in AR_NAME_PARTS for t in toks[1:]) or len(toks) == 2
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in match_key(text).split() if len(w) >= 3}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a) if a else 0.0
+
+
+ROLE_FEATURES = (
+    "one", "rank_0", "rank_1", "rank_2", "rank_3_plus", "first_in_window",
+    "words_1", "words_2_3", "words_4_6", "words_7_12", "words_13_25", "words_over_25",
+    "ends_colon", "ends_sentence", "no_punct_long", "digits", "other_script",
+    "dash_sep", "mid_colon", "comma", "quoted", "pieces_2_plus", "one_word_piece", "name_piece",
+    "all_pieces_short", "credit_word", "agency_piece", "from_place",
+    "overlap_lead", "overlap_body", "overlap_prev", "overlap_next", "prev_overlap_lead",
+    "prev_longer", "next_longer", "date_near", "printed_again", "latin_bare_name", "credit_shaped",
+)
+
+
+def role_rows(lines, feats, cands: list[int], start: int, page_keys: str) -> np.ndarray:
+    """One row of ROLE_FEATURES per candidate header line (indexes into `lines`, in page order)."""
+    body = [i for i in range(start, min(len(lines), start + 40)) if lines[i].kept]
+    lead = set().union(*(_words(lines[i].text) for i in body[:3])) if body else set()
+    body_words = set().union(*(_words(lines[i].text) for i in body)) if body else set()
+    doc_script = next((feats[i].script for i in body if feats[i].paragraph and feats[i].script), None)
+    dates = [j for j in range(max(0, (cands[0] if cands else 0) - 3), start) if lines[j].reason == "date"]
+    words = [_words(lines[i].text) for i in cands]
+    rows = []
+    for n, i in enumerate(cands):
+        text, f = lines[i].text.strip(), feats[i]
+        u = f.units
+        rank = len(cands) - 1 - n
+        ps = pieces(text)
+        plen = [len(p.split()) for p in ps]
+        prev_w = words[n - 1] if n else set()
+        next_w = words[n + 1] if n + 1 < len(cands) else set()
+        k = match_key(text)
+        rows.append((
+            1, rank == 0, rank == 1, rank == 2, rank >= 3, n == 0,
+            u == 1, 2 <= u <= 3, 4 <= u <= 6, 7 <= u <= 12, 13 <= u <= 25, u > 25,
+            text.endswith((":", "：")), text.endswith(SENTENCE_END) and not text.endswith("..."),
+            u >= 8 and not PUNCT.search(text), bool(R.ANY_DIGIT.search(text)),
+            bool(doc_script) and bool(f.script) and f.script != doc_script,
+            bool(re.search(r"\s[-–—]\s|\S[-–—]\s|\sـ+\s", text)), ":" in text.rstrip(":： ")[1:],
+            "،" in text or "," in text, bool(QUOTED.search(text)), len(ps) >= 2,
+            len(ps) >= 2 and 1 in plen, any(arabic_name_shape(p) for p in ps),
+            bool(ps) and max(plen) <= 4, bool(byline_prefix(text)), any(agency_code(p) for p in ps),
+            bool(re.search(r"\sمن\s+\S+$", text)) and u <= 6,
+            _overlap(words[n], lead), _overlap(words[n], body_words),
+            _overlap(words[n], prev_w), _overlap(words[n], next_w),
+            _overlap(prev_w, lead),
+            n > 0 and feats[cands[n - 1]].units > u, n + 1 < len(cands) and feats[cands[n + 1]].units > u,
+            any(abs(j - i) <= 2 for j in dates),
+            len(k.split()) >= 2 and page_keys.count(k) >= 2,
+            bare_name(text), credit_shaped(text, u),
+        ))
+    return np.array(rows, dtype=float).reshape(-1, len(ROLE_FEATURES))
+
+
+@lru_cache(maxsize=1)
+def weights(names: tuple[str, ...]) -> dict[str, np.ndarray | float]:
+    """The fitted weights (roles.json) of the feature columns `names`; a file fitted on other
+    columns is an error (refit it with benchmarks/train_roles.py)."""
+    w = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    if tuple(w["features"]) != names:
+        raise ValueError(f"{WEIGHTS_FILE.name} was fitted on other features than the code computes: refit it "
+                         "with benchmarks/train_roles.py")
+    return {"headline": np.array(w["headline"]), "byline": np.array(w["byline"]),
+            "headline_min": float(w["headline_min"]), "byline_min": float(w["byline_min"])}
+
+
+def pick(X: np.ndarray, title_ok: np.ndarray, byline_ok: np.ndarray, w: dict) -> tuple[int | None, int | None]:
+    """(headline row, byline row) of highest joint log-probability: the headline's softmax
+    log-probability plus, for a byline, its log-odds above `byline_min` (no byline adds 0); the
+    two are different lines. A headline scoring under `headline_min` is no headline."""
+    if not len(X):
+        return None, None
+    s = X @ w["headline"]
+    s_ok = np.where(title_ok, s, -np.inf)
+    logp = s_ok - (s_ok.max() + np.log(np.exp(s_ok - s_ok.max()).sum())) if title_ok.any() else s_ok
+    gain = np.where(byline_ok, X @ w["byline"] - w["byline_min"], -np.inf)
+    best, best_total = (None, None), -np.inf
+    for b in [None, *np.flatnonzero(gain > 0)]:
+        t_scores = logp.copy()
+        if b is not None:
+            t_scores[b] = -np.inf
+        t = int(np.argmax(t_scores)) if np.isfinite(t_scores).any() else None
+        total = (t_scores[t] if t is not None else 0.0) + (gain[b] if b is not None else 0.0)
+        if total > best_total:
+            best, best_total = (t, None if b is None else int(b)), total
+    t, b = best
+    if t is not None and s[t] < w["headline_min"]:
+        t = None
+    return t, b
