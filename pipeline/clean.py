@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from . import rules as R
 from .bylines import agency_code, byline_prefix, parse_byline
+from .datechoice import choose_date
 from .dates import find_date, url_date
 from .header import (date_line, fallback_date, header_tail, page_byline, page_date, read_caption, read_header, set_byline,
                      set_date, stamp_head, use_date)
@@ -342,6 +343,8 @@ def clean(art: Article, *, site: SiteConfig = SiteConfig(), whole_page: bool = T
     if art.published_date is None and art.updated_line is not None:
         # a page that prints only "Updated <date>" was published on or before it; mostly on it
         use_date(art, *art.updated_line)
+    if whole_page:
+        choose_date(art, site)
     return art
 
 
