@@ -26,7 +26,6 @@ from .datechoice import choose_date
 from .dates import find_date, url_date
 from .header import (date_line, fallback_date, header_tail, page_byline, page_date, read_caption, read_header, set_byline,
                      set_date, stamp_head, use_date)
-from .linemodel import body_logodds
 from .lines import _FEATURES, Feat, features, segment  # noqa: F401  (segment: clean's public API)
 from .options import SiteConfig
 from .record import Article, Line
@@ -207,18 +206,14 @@ def line_score(ln: Line, f: Feat) -> float:
     return SHORT_SCORE
 
 
-def select_body(art: Article, feats: list[Feat], doc_script: str | None = None) -> tuple[int, int]:
-    """Maximum-sum span of line scores (Kadane); returns [start, end) of the body. A kept line's
-    score is the hand-set one plus the line model's weighted log-odds (pipeline.linemodel)."""
+def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
+    """Maximum-sum span of line scores (Kadane); returns [start, end) of the body."""
     best, best_span = 0.0, (0, 0)
     cur, cur_start = 0.0, 0
     lines = art.lines
     n = max(1, len(lines))
-    learned = body_logodds(lines, feats, doc_script)
     for i, (ln, f) in enumerate(zip(lines, feats)):
         s = line_score(ln, f)
-        if learned is not None and ln.kept and not f.paragraph:
-            s += max(0.0, float(learned[i]))  # short lines the model reads as body (a poem, a list) cost less
         if s > 0:  # prose late on the page is more often footer, legal text or teasers
             s *= 1.0 - POSITION_DECAY * i / n
         if ln.reason in ("related_marker", "tags"):
@@ -394,7 +389,7 @@ def _passes(art: Article, site: SiteConfig, whole_page: bool, trace: _Trace | No
     mark_foreign_script(art, feats, script, whole_page=whole_page)
     step("mark_foreign_script")
     if whole_page:
-        start, end = select_body(art, feats, script)
+        start, end = select_body(art, feats)
     else:
         start, end = 0, len(art.lines)
         while start < end and not feats[start].paragraph:
