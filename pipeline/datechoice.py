@@ -147,7 +147,7 @@ def choose_date(art: Article, site: SiteConfig) -> None:
     (0: the model is a softmax over the page's candidates and that option) and above the rules'
     own pick by the fitted margin; else the rules' answer stays."""
     earliest_on_line(art, site)
-    if MODEL is None:
+    if MODEL is None or art.date_source == "url":  # a date in the article's address is its own
         return
     cands = candidates(art, site)
     if not cands:
