@@ -128,17 +128,23 @@ def document_script(lines: list[Line], feats: list[Feat]) -> str | None:
     return max(sorted(weight), key=weight.get) if weight else None
 
 
-def mark_repeated(art: Article, feats: list[Feat]) -> None:
+def mark_repeated(art: Article, feats: list[Feat], start: int = 0, end: int = 0) -> None:
     """A line printed twice on one page is page furniture (share bars, gallery captions, teaser
-    titles) when short; a repeated long line (pull quote, 'Click To Tweet') keeps its first copy."""
+    titles) when short; a repeated long line (pull quote, 'Click To Tweet') keeps its first copy.
+    A subheading inside the body span [start, end) whose other copies all stand above the span (a
+    table of contents in the header) stays: it is followed by a paragraph and ends no sentence."""
     seen: dict[str, int] = {}
     keys = []
     for ln in art.lines:
         k = match_key(ln.text)
         keys.append(k)
         seen[k] = seen.get(k, 0) + 1
+    last = {k: i for i, k in enumerate(keys)}
+    first_at = {}
+    for i, k in enumerate(keys):
+        first_at.setdefault(k, i)
     first: set[str] = set()
-    for ln, f, k in zip(art.lines, feats, keys):
+    for i, (ln, f, k) in enumerate(zip(art.lines, feats, keys)):
         if not ln.kept or not k or seen[k] < 2:
             continue
         if f.paragraph and f.units > 25:
@@ -146,7 +152,14 @@ def mark_repeated(art: Article, feats: list[Feat]) -> None:
                 ln.reason = "repeated"
             first.add(k)
         elif f.units >= 2:
+            if start <= i < end and first_at[k] < start and last[k] == i and _heads_paragraph(art, feats, i, end):
+                continue  # listed in the table of contents above the body
             ln.reason = "repeated"
+
+
+def _heads_paragraph(art: Article, feats: list[Feat], i: int, end: int) -> bool:
+    nxt = next((j for j in range(i + 1, end) if art.lines[j].kept), None)
+    return feats[i].headline_like and nxt is not None and feats[nxt].paragraph
 
 
 def mark_comments(art: Article, feats: list[Feat]) -> None:
@@ -400,7 +413,7 @@ def _passes(art: Article, site: SiteConfig, whole_page: bool, trace: _Trace | No
     read_header(art, feats, start, site, whole_page=whole_page)
     step("read_header")
     if whole_page:
-        mark_repeated(art, feats)
+        mark_repeated(art, feats, start, end)
         step("mark_repeated")
     for i in range(end, len(art.lines)):
         if art.lines[i].kept:
