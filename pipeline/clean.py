@@ -20,6 +20,8 @@ Each pass marks lines with a reason code from `pipeline.rules.REASONS`; nothing 
 """
 from __future__ import annotations
 
+import re
+
 from . import rules as R
 from .bylines import agency_code, byline_prefix, parse_byline
 from .datechoice import choose_date
@@ -209,9 +211,22 @@ POSITION_DECAY = 0.8
 INLINE_LIST_MAX = 3  # an inline "read also" box has a few links; the article goes on under it
 
 
+_GLUED_ITEMS = re.compile(r"[a-z][A-Z]")
+
+
+def glued_menu(text: str, f: Feat) -> bool:
+    """A menu whose items the scraper glued into one line ("Trending NewsStock Market NewsMarket
+    Movers..."): several lower-to-upper joins inside words, at least one per four words, and no
+    sentence end. Prose has one at most ("iPhone", "YouTube")."""
+    joins = len(_GLUED_ITEMS.findall(text))
+    return joins >= 3 and joins * 4 >= f.units and not f.ends
+
+
 def line_score(ln: Line, f: Feat) -> float:
     if not ln.kept:
         return BARRIER_SCORE if ln.reason in BARRIERS else -1.0
+    if f.paragraph and f.units >= 12 and glued_menu(ln.text, f):
+        return SHORT_SCORE
     if f.paragraph:
         return float(min(f.units, 80))
     if f.units >= 5 and f.ends:

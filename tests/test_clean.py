@@ -100,3 +100,20 @@ def test_subheadings_listed_in_a_table_of_contents_stay_in_the_body():
     assert [h for h in heads[:2] if h in kept] == heads[:2]
     assert all(ln.reason is not None for ln in art.lines[:8])  # the contents' copies
     assert "Share this" not in kept
+
+
+def test_a_menu_glued_into_one_long_line_does_not_count_as_a_paragraph():
+    """A scraper that drops the spaces between menu items makes one long 'paragraph' of them
+    (modern/ wcxb-0046's eight menus outscored its article: page F1 0); the body span scores such a
+    line as a short line, and prose with a camel-cased brand name or two stays a paragraph."""
+    from newsclean.pipeline.clean import SHORT_SCORE, line_score
+    from newsclean.pipeline.lines import features
+    from newsclean.pipeline.record import Line
+
+    menu = ("Latest NewsWorld NewsBusiness NewsMarkets TodayTech NewsScience NewsHealth NewsSports NewsCulture "
+            "and ArtsTravel GuidesFood and DrinkHome and GardenOpinion PiecesWeather TodayLocal EventsLetters to the Editor")
+    prose = "She bought an iPhone and watched YouTube videos about McDonald's menus for the rest of the long evening."
+    (m, p) = [Line(t, 0) for t in (menu, prose)]
+    fm, fp = features([m, p])
+    assert fm.paragraph and line_score(m, fm) == SHORT_SCORE
+    assert line_score(p, fp) == fp.units
