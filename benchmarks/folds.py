@@ -14,7 +14,7 @@ URL for bodies; without it for metadata, as benchmarks/metadata.py), trafilatura
 at each single setting (defaults, include_comments=False, favor_precision=True,
 favor_recall=True; `extract()`, the text its users get, and `bare_extraction(with_metadata=True)`
 for its metadata) and htmldate (extensive, original date).
-newsclean's cache key is a hash of pipeline/*.py and pipeline/*.json (fitted weights), so a change recomputes it.
+newsclean's cache key is a hash of pipeline/ (its modules, rules/ and weights files), so a code change recomputes it.
 
 Scores come from the sets' own scorers (score.py's per-page shingle counts and aggregate,
 score_metadata.py's Tally, score_arabic*.py's score_case and summarise), aggregated per fold.
@@ -114,8 +114,9 @@ def load_cases(set_name: str, eval_dir: Path, k: int = K) -> list[dict]:
 
 def code_fingerprint() -> str:
     h = hashlib.sha1()
-    for p in sorted([*(ROOT / "pipeline").glob("*.py"), *(ROOT / "pipeline").glob("*.json")]):  # code and fitted weights
-        h.update(p.name.encode() + p.read_bytes())
+    pipe = ROOT / "pipeline"  # its modules, the rules/ tables and the fitted weights files
+    for p in sorted([*pipe.rglob("*.py"), *pipe.glob("*.json")]):
+        h.update(p.relative_to(pipe).as_posix().encode() + p.read_bytes())
     return h.hexdigest()[:12]
 
 

@@ -20,8 +20,11 @@ Each pass marks lines with a reason code from `pipeline.rules.REASONS`; nothing 
 """
 from __future__ import annotations
 
+import re
+
 from . import rules as R
 from .bylines import agency_code, byline_prefix, parse_byline
+from .datechoice import choose_date
 from .dates import find_date, url_date
 from .header import (date_line, fallback_date, header_tail, page_byline, page_date, read_caption, read_header, set_byline,
                      set_date, stamp_head, use_date)
@@ -127,17 +130,23 @@ def document_script(lines: list[Line], feats: list[Feat]) -> str | None:
     return max(sorted(weight), key=weight.get) if weight else None
 
 
-def mark_repeated(art: Article, feats: list[Feat]) -> None:
+def mark_repeated(art: Article, feats: list[Feat], start: int = 0, end: int = 0) -> None:
     """A line printed twice on one page is page furniture (share bars, gallery captions, teaser
-    titles) when short; a repeated long line (pull quote, 'Click To Tweet') keeps its first copy."""
+    titles) when short; a repeated long line (pull quote, 'Click To Tweet') keeps its first copy.
+    A subheading inside the body span [start, end) whose other copies all stand above the span (a
+    table of contents in the header) stays: it is followed by a paragraph and ends no sentence."""
     seen: dict[str, int] = {}
     keys = []
     for ln in art.lines:
         k = match_key(ln.text)
         keys.append(k)
         seen[k] = seen.get(k, 0) + 1
+    last = {k: i for i, k in enumerate(keys)}
+    first_at = {}
+    for i, k in enumerate(keys):
+        first_at.setdefault(k, i)
     first: set[str] = set()
-    for ln, f, k in zip(art.lines, feats, keys):
+    for i, (ln, f, k) in enumerate(zip(art.lines, feats, keys)):
         if not ln.kept or not k or seen[k] < 2:
             continue
         if f.paragraph and f.units > 25:
@@ -145,7 +154,14 @@ def mark_repeated(art: Article, feats: list[Feat]) -> None:
                 ln.reason = "repeated"
             first.add(k)
         elif f.units >= 2:
+            if start <= i < end and first_at[k] < start and last[k] == i and _heads_paragraph(art, feats, i, end):
+                continue  # listed in the table of contents above the body
             ln.reason = "repeated"
+
+
+def _heads_paragraph(art: Article, feats: list[Feat], i: int, end: int) -> bool:
+    nxt = next((j for j in range(i + 1, end) if art.lines[j].kept), None)
+    return feats[i].headline_like and nxt is not None and feats[nxt].paragraph
 
 
 def mark_comments(art: Article, feats: list[Feat]) -> None:
@@ -195,9 +211,22 @@ POSITION_DECAY = 0.8
 INLINE_LIST_MAX = 3  # an inline "read also" box has a few links; the article goes on under it
 
 
+_GLUED_ITEMS = re.compile(r"[a-z][A-Z]")
+
+
+def glued_menu(text: str, f: Feat) -> bool:
+    """A menu whose items the scraper glued into one line ("Trending NewsStock Market NewsMarket
+    Movers..."): several lower-to-upper joins inside words, at least one per four words, and no
+    sentence end. Prose has one at most ("iPhone", "YouTube")."""
+    joins = len(_GLUED_ITEMS.findall(text))
+    return joins >= 3 and joins * 4 >= f.units and not f.ends
+
+
 def line_score(ln: Line, f: Feat) -> float:
     if not ln.kept:
         return BARRIER_SCORE if ln.reason in BARRIERS else -1.0
+    if f.paragraph and f.units >= 12 and glued_menu(ln.text, f):
+        return SHORT_SCORE
     if f.paragraph:
         return float(min(f.units, 80))
     if f.units >= 5 and f.ends:
@@ -342,6 +371,8 @@ def clean(art: Article, *, site: SiteConfig = SiteConfig(), whole_page: bool = T
     if art.published_date is None and art.updated_line is not None:
         # a page that prints only "Updated <date>" was published on or before it; mostly on it
         use_date(art, *art.updated_line)
+    if whole_page:
+        choose_date(art, site)
     return art
 
 
@@ -397,7 +428,7 @@ def _passes(art: Article, site: SiteConfig, whole_page: bool, trace: _Trace | No
     read_header(art, feats, start, site, whole_page=whole_page)
     step("read_header")
     if whole_page:
-        mark_repeated(art, feats)
+        mark_repeated(art, feats, start, end)
         step("mark_repeated")
     for i in range(end, len(art.lines)):
         if art.lines[i].kept:

@@ -75,3 +75,45 @@ def test_related_list_headings(heading, inline):
     assert [ln.text for ln in art.lines if ln.kept] == paras
     assert dict(art.removed())[heading] == "related_marker"
     assert all(dict(art.removed())[link] == "related_link" for link in block[1:])
+
+
+def test_subheadings_listed_in_a_table_of_contents_stay_in_the_body():
+    """The headings printed in a table of contents above the body are printed again inside it: the
+    copy inside the body, heading its paragraph, stays; the contents' copies and a share bar
+    printed twice go."""
+    heads = ["Why budgets slip", "What the council can do", "How residents can help"]
+    words = ("budget council members plan work vote roads schools parks taxes housing transport water "
+             "libraries police").split()
+    body = [f"An opening paragraph, number {n}, says what the {words[n]} and {words[n + 5]} debate is about and "
+            f"why the city has to settle it before the {words[n + 9]} season." for n in range(3)]
+    for n, h in enumerate(heads):
+        for m in range(2):
+            w = words[(3 * n + m) % len(words)], words[(5 * n + 2 * m + 1) % len(words)]
+            body.append(f"The committee met in week {n}{m} to discuss {w[0]} and {w[1]}, and the members agreed "
+                        f"that the {w[0]} plan needed more work before the {w[1]} vote could pass.")
+        body.insert(len(body) - 2, h)
+    raw = "\n".join(["Home", "News", "How the city plans its budget", "Table of Contents", *heads, "Share this",
+                     *body, "Share this", "© 2025 Example Media"])
+    art = process_article(Article("toc.txt", "text", raw=raw))
+    kept = [ln.text for ln in art.lines if ln.reason is None]
+    # (the last contents entry is read as the headline here, so its copy in the body goes as its repeat)
+    assert [h for h in heads[:2] if h in kept] == heads[:2]
+    assert all(ln.reason is not None for ln in art.lines[:8])  # the contents' copies
+    assert "Share this" not in kept
+
+
+def test_a_menu_glued_into_one_long_line_does_not_count_as_a_paragraph():
+    """A scraper that drops the spaces between menu items makes one long 'paragraph' of them
+    (modern/ wcxb-0046's eight menus outscored its article: page F1 0); the body span scores such a
+    line as a short line, and prose with a camel-cased brand name or two stays a paragraph."""
+    from newsclean.pipeline.clean import SHORT_SCORE, line_score
+    from newsclean.pipeline.lines import features
+    from newsclean.pipeline.record import Line
+
+    menu = ("Latest NewsWorld NewsBusiness NewsMarkets TodayTech NewsScience NewsHealth NewsSports NewsCulture "
+            "and ArtsTravel GuidesFood and DrinkHome and GardenOpinion PiecesWeather TodayLocal EventsLetters to the Editor")
+    prose = "She bought an iPhone and watched YouTube videos about McDonald's menus for the rest of the long evening."
+    (m, p) = [Line(t, 0) for t in (menu, prose)]
+    fm, fp = features([m, p])
+    assert fm.paragraph and line_score(m, fm) == SHORT_SCORE
+    assert line_score(p, fp) == fp.units

@@ -95,7 +95,8 @@ def test_the_wheel_installs_only_the_newsclean_package(tmp_path):
     assert {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")} == {"newsclean"}
     for module in ("newsclean/pipeline/clean.py", "newsclean/pipeline/rules/__init__.py", "newsclean/pipeline/report_html.py",
                    "newsclean/flows/clean_articles.py", "newsclean/schemas/__init__.py",
-                   "newsclean/schemas/CHANGELOG.md", "newsclean/cli.py", "newsclean/pipeline/roles.json"):
+                   "newsclean/schemas/CHANGELOG.md", "newsclean/cli.py", "newsclean/pipeline/roles.json",
+                   "newsclean/pipeline/date_weights.json"):
         assert module in names
     folders = {f"newsclean/{d.relative_to(ROOT).as_posix()}/__init__.py" for name in ("pipeline", "flows", "schemas")
                for d in [ROOT / name, *(ROOT / name).rglob("*")] if d.is_dir() and (d / "__init__.py").exists()}

@@ -73,7 +73,8 @@ DATE_PATTERNS = [
     # the year may have a day or a time glued on by the scraper ("1. November 20161. November 2016",
     # "November 9, 20235:01 AM"); "2 octobre 2025", "2 de octubre de 2025", "Oct. 2, 2025"
     ("dmy_name", re.compile(rf"(?<!\w){_D}{_SEP}{_M}{_SEP}{_Y}{_GLUED}", re.I)),
-    ("mdy_name", re.compile(rf"(?<!\w){_M}\s*{_D}(?:\s*,\s*|\s+){_Y}{_GLUED}", re.I)),
+    # a capitalised month may be glued to the word before it by the scraper ("ByKathryn GiuffridaMar 5, 2025")
+    ("mdy_name", re.compile(rf"(?:(?<!\w)|(?-i:(?<=[a-z])(?=[A-Z])))(?<!\d){_M}\s*{_D}(?:\s*,\s*|\s+){_Y}{_GLUED}", re.I)),
     # "02/10/2025", "02.10.2025", "2-10-2025", in the site's order (DMY or MDY) when both are valid;
     # a digit may follow the year only where a second date is glued on ("15/01/201614/01/2016")
     # "4. 2. 2022": a space may follow the dots
