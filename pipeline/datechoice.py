@@ -14,7 +14,6 @@ model learns when to overrule them.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ import numpy as np
 from . import rules as R
 from .dates import ParsedDate, find_date
 from .header import use_date
+from .weights import load as load_weights
 from .options import SiteConfig
 from .record import Article
 
@@ -55,13 +55,8 @@ class Candidate:
     row: list[float]
 
 
-def _load() -> tuple[np.ndarray, float] | None:
-    try:
-        d = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    if tuple(d["features"]) != FEATURES:
-        raise ValueError(f"{WEIGHTS_FILE.name} was fitted on other features: retrain with benchmarks/train_dates.py")
+def _load() -> tuple[np.ndarray, float]:
+    d = load_weights(WEIGHTS_FILE, FEATURES, "train_dates.py")
     return np.asarray(d["weights"], dtype=float), float(d["margin"])
 
 

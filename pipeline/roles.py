@@ -14,7 +14,6 @@ the byline; `pick` chooses the pair (headline, byline or none) of highest joint 
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +23,7 @@ import numpy as np
 from . import rules as R
 from .bylines import AR_MARKS, AR_TITLES, QUOTED, agency_code, bare_name, byline_prefix, pieces
 from .textnorm import match_key
+from .weights import load as load_weights
 
 WEIGHTS_FILE = Path(__file__).with_name("roles.json")
 
@@ -119,10 +119,7 @@ def role_rows(lines, feats, cands: list[int], start: int, page_keys: str) -> np.
 def weights(names: tuple[str, ...]) -> dict[str, np.ndarray | float]:
     """The fitted weights (roles.json) of the feature columns `names`; a file fitted on other
     columns is an error (refit it with benchmarks/train_roles.py)."""
-    w = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    if tuple(w["features"]) != names:
-        raise ValueError(f"{WEIGHTS_FILE.name} was fitted on other features than the code computes: refit it "
-                         "with benchmarks/train_roles.py")
+    w = load_weights(WEIGHTS_FILE, names, "train_roles.py")
     return {"headline": np.array(w["headline"]), "byline": np.array(w["byline"]),
             "headline_min": float(w["headline_min"]), "byline_min": float(w["byline_min"])}
 

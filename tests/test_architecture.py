@@ -12,7 +12,7 @@ PIPELINE = Path(__file__).resolve().parents[1] / "pipeline"
 # the steps as an article meets them; then what writes and runs batches. An import order that is a
 # total order has no cycles.
 ORDER = [
-    "extras", "textnorm", "scripts", "decode", "options", "rules", "record", "dates", "bylines", "urls", "transient",
+    "extras", "weights", "textnorm", "scripts", "decode", "options", "rules", "record", "dates", "bylines", "urls", "transient",
     "lines", "roles", "header", "datechoice",  # line features; reading the fields around the body (both paths)
     "readers", "extract", "clean", "langdetect_fast", "langid", "metadata", "process",  # one article
     "templates", "dedup", "store", "remote", "tables", "batch",  # many articles, the tables
