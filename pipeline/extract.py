@@ -566,6 +566,8 @@ def html_metadata(tree) -> dict:
         "authors": authors,
         "date": _meta(first, ("property", "article:published_time"), ("name", "article:published_time"),
                       ("itemprop", "datePublished"), R.DATE_META),
+        "modified": _meta(first, ("property", "article:modified_time"), ("property", "og:updated_time"),
+                          ("itemprop", "dateModified")),
         "time_datetime": next((" ".join(t.get("datetime").split()) for t in tree.iter("time")
                                if t.get("datetime") is not None and t.get("datetime").strip()), None),
         "section": _meta(first, ("property", "article:section")),
@@ -578,6 +580,8 @@ def html_metadata(tree) -> dict:
         meta.setdefault("ld_headline", d.get("headline") if isinstance(d.get("headline"), str) else None)
         if d.get("datePublished") and not meta.get("ld_date"):
             meta["ld_date"] = str(d["datePublished"])
+        if d.get("dateModified") and not meta.get("ld_modified"):
+            meta["ld_modified"] = str(d["dateModified"])
         if d.get("author") and not meta.get("ld_authors"):
             meta["ld_authors"] = _names(d["author"], persons)
         if d.get("articleSection") and not meta.get("ld_section"):

@@ -8,7 +8,7 @@ from . import rules as R
 from .bylines import agency_code, credit_word, expand_first_names, full_name, names_organisation, parse_byline
 from .dates import ParsedDate, find_date
 from .header import (date_line, is_site_name, is_update_stamp, name_beside_date, page_byline, parse_caption,
-                     site_names_of, split_authors, stamp_at_head, structured_sources)
+                     site_names_of, split_authors, stamp_at_head, structured_sources, use_date)
 from .options import SiteConfig
 from .record import Article, Line
 from .textnorm import clean_text, match_key
@@ -263,6 +263,8 @@ def _html_date(art: Article, meta: dict, site: SiteConfig) -> None:
         elif local is not None and abs((local.date - pd.date).days) > 1:
             # days apart: the stamp is likely a modification date; htmldate weighs the original
             art.published_date, art.published_time_local, art.published_parsed = local.date, None, local
+        if (earlier := _before_revision(art, meta, pd, site)) is not None:
+            return use_date(art, *earlier)
         if re.match(r"\s*\d{4}-", str(meta[key])) or art.published_date.day > 12 \
                 or art.published_date.day == art.published_date.month:
             return  # ISO, or no other reading
@@ -290,6 +292,35 @@ def _html_date(art: Article, meta: dict, site: SiteConfig) -> None:
             art.published_raw, art.date_source = str(meta[key]), "meta"
             art.published_parsed = pd
             return
+
+
+MAX_REVISION_DAYS = 1095  # how far a page's modification stamp may lie after the publication date it printed
+
+
+def _before_revision(art: Article, meta: dict, stamp: ParsedDate, site: SiteConfig) -> tuple[ParsedDate, str] | None:
+    """The publication date the page prints under its headline, when the markup's date is a
+    modification date: the page's dateModified (JSON-LD, article:modified_time) or a printed
+    "Updated <date>" gives the same day (a CMS that re-stamps datePublished on every edit), and
+    the printed date is earlier than any local day of the stamp (not a time-zone slip), at most
+    MAX_REVISION_DAYS before it, and not a numeric date with two readings."""
+    modified = {pd.date for raw in (meta.get("ld_modified"), meta.get("modified"))
+                if raw and (pd := find_date(str(raw)[:100], site=site)) is not None}
+    for line in [meta.get("line_above") or "", *(meta.get("printed_lines") or [])]:
+        if (pd := find_date(line, site=site)) is not None and is_update_stamp(line[:pd.span[0]], line):
+            modified.add(pd.date)
+            break
+    if art.published_date not in modified:
+        return None
+    printed = (_printed_date(art, meta.get("printed_lines") or [], site)
+               or _printed_date(art, [meta["line_above"]] if meta.get("line_above") else [], site))
+    if printed is None:
+        return None
+    day, utc = printed[0].date, stamp.utc()
+    latest_local = (utc - timedelta(hours=14)).date() if utc is not None else art.published_date - timedelta(days=1)
+    ambiguous = printed[0].kind in ("num", "num2") and day.day <= 12 and day.day != day.month
+    if day < latest_local and (art.published_date - day).days <= MAX_REVISION_DAYS and not ambiguous:
+        return printed
+    return None
 
 
 def _printed_date(art: Article, lines: list[str], site: SiteConfig, *, past_body: bool = False) -> tuple[ParsedDate, str] | None:

@@ -66,3 +66,20 @@ def test_an_organisation_credited_in_json_ld_is_the_author_when_no_person_is():
     assert authors("Ben Nadel", "https://www.bennadel.com/blog/x") == ["Ben Nadel"]  # a site named like a person
     assert authors("admin") == [] and authors("camphouse.io") == []  # a CMS account, a domain
     assert authors("Camphouse") == []  # the site's own name: no credit
+
+
+def test_a_markup_date_that_is_the_modification_date_gives_way_to_the_printed_publication_date():
+    def day(published: str, modified: str, printed: str) -> str:
+        ld = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Short-form video", '
+              f'"datePublished": "{published}", "dateModified": "{modified}"}}</script>')
+        html = _page(ld, f"<h1>Short-form video</h1><p>Liza Burke</p><p>{printed}</p>")
+        return str(process_article(Article("a.html", "html", raw=html, url="https://levitate.example/learn/video")).published_date)
+
+    # datePublished re-stamped with every edit (it equals dateModified): the page's own date line wins
+    assert day("2025-11-20T16:02:46Z", "2025-11-20T16:02:46Z", "May 14, 2025") == "2025-05-14"
+    # a real publication date, modified later: the markup's date stands
+    assert day("2025-11-20T16:02:46Z", "2025-11-25T09:00:00Z", "May 14, 2025") == "2025-11-20"
+    # the printed day is the stamp's own in a western time zone, not an earlier publication
+    assert day("2025-11-20T03:00:00Z", "2025-11-20T03:00:00Z", "November 19, 2025") == "2025-11-20"
+    # more than MAX_REVISION_DAYS apart: no revision of that page
+    assert day("2025-11-20T16:02:46Z", "2025-11-20T16:02:46Z", "May 14, 2019") == "2025-11-20"
