@@ -363,14 +363,20 @@ def _local_day(art: Article, stamp: ParsedDate, htmldate: ParsedDate | None, tim
 # --- the title: a choice among the page's own title sources, learned on site folds
 # (benchmarks/train_meta.py fits TITLE_CHOICE_WEIGHTS on metadata/ and modern/; applied with numpy)
 TITLE_SOURCES = {"og_title": "og", "title_tag": "tag", "ld_headline": "ld", "t_title": "trafilatura"}
+# what the markup of an <h1> equal to the candidate says (extract.h1_marks): marked as the headline,
+# as an entry's title, as the logo; holds a link; inside <article>/<main>, <header>, <nav>/<aside>/<footer>
+H1_MARKS = {"headline": ("headline",), "entry_title": ("entry_title",), "logo": ("logo",), "link": ("link",),
+            "article": ("article", "main"), "header": ("header",), "chrome": ("nav", "aside", "footer")}
 TITLE_CHOICE_FEATURES = (
     "og", "og_stripped", "tag", "tag_stripped", "ld", "ld_stripped", "trafilatura", "h1_first", "h1_later", "rule",
     "agree", "site_name", "stripped_only", "one_word", "words_2_3", "words_over_20", "separator", "curly_quote",
-    "straight_quote", "in_ref", "ref_in", "inside_other", "all_caps", "ellipsis", "h1s_many", "contains_other")
-# fitted on all pages of metadata/ and modern/ (l2 1.0); held out per fold: BENCHMARKS.md "HTML-path metadata"
-TITLE_CHOICE_WEIGHTS = (0.514, 0.514, -0.527, 0.616, -0.058, 0.502, -0.574, 1.509, 0.890, 0.699, -0.014, -1.526,
-                        -0.647, -0.824, 0.022, 0.352, -1.018, -0.781, 0.148, 1.261, 1.613, 0.221, -0.699, -0.557,
-                        0.000, -0.779)
+    "straight_quote", "in_ref", "ref_in", "inside_other", "all_caps", "ellipsis", "h1s_many", "contains_other",
+    *(f"h1_{m}" for m in H1_MARKS))
+# fitted on all pages of metadata/ and modern/ (L2 1.0, chosen on the folds); held out per fold: BENCHMARKS.md
+# "Issue 23, HTML title and date (session 16)"
+TITLE_CHOICE_WEIGHTS = (0.351, 0.705, -0.122, 0.537, 0.043, 0.637, -0.455, 1.014, 0.202, 0.778, -0.108, -0.947,
+                        -0.553, -0.704, 0.029, 0.351, -1.027, -1.070, -0.012, 0.873, 1.534, 0.428, -0.535, -0.464,
+                        0.000, -0.775, 0.838, 0.765, -1.516, -1.216, 0.934, 0.199, -0.317)
 
 
 def title_candidates(meta: dict, site_names: list[str]):
@@ -401,6 +407,9 @@ def title_candidates(meta: dict, site_names: list[str]):
     h1s = [h for h in meta.get("h1s") or [] if len(h.split()) <= 40]
     for i, h in enumerate(h1s):
         add(h, "h1_first" if i == 0 else "h1_later", "h1")
+    marks: dict[str, set[str]] = {}  # an <h1>'s text -> its marks
+    for h, m in zip(meta.get("h1s") or [], meta.get("h1_marks") or []):
+        marks.setdefault(" ".join(h.split()), set()).update(m)
     rule = choose_html_title(meta, site_names)
     if rule:
         add(rule, "rule", "rule")
@@ -426,6 +435,7 @@ def title_candidates(meta: dict, site_names: list[str]):
             float(t.endswith(("...", "…"))),
             float(len(h1s) > 2),
             float(any(k != o and o and o in k for o in keys)),
+            *(float(bool(marks.get(t, set()) & set(tags))) for tags in H1_MARKS.values()),
         ])
     return texts, np.array(rows, dtype=float).reshape(len(texts), len(TITLE_CHOICE_FEATURES))
 

@@ -78,6 +78,7 @@ class HtmlMeta(TypedDict, total=False):
     og_title: str | None  # og:title / twitter:title
     title_tag: str | None  # <title>
     h1s: list[str]  # the first <h1>s, as printed
+    h1_marks: list[list[str]]  # what each <h1>'s markup says it is (extract.h1_marks: "headline", "logo", ...)
     authors: list[str]  # <meta name="author"> and the like, twitter:data labelled "Written by"
     date: str | None  # article:published_time, itemprop datePublished, ...
     modified: str | None  # article:modified_time, og:updated_time, itemprop dateModified

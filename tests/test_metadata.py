@@ -83,3 +83,14 @@ def test_a_markup_date_that_is_the_modification_date_gives_way_to_the_printed_pu
     assert day("2025-11-20T03:00:00Z", "2025-11-20T03:00:00Z", "November 19, 2025") == "2025-11-20"
     # more than MAX_REVISION_DAYS apart: no revision of that page
     assert day("2025-11-20T16:02:46Z", "2025-11-20T16:02:46Z", "May 14, 2019") == "2025-11-20"
+
+
+def test_the_title_choice_reads_what_the_markup_says_of_each_h1():
+    # two <h1>s, neither in og:title nor <title>: the one marked as the entry's title, not the logo
+    def title(logo_cls: str, head_cls: str) -> str | None:
+        html = _page("<title>Startseite</title>", f'<h1 class="{logo_cls}"><a href="/">Winter notes from the valley</a></h1>'
+                     f'</header><header><h1 class="{head_cls}">Fog over the river all morning</h1>')
+        return process_article(Article("a.html", "html", raw=html, url="https://notes.example/2020/fog")).title
+
+    assert title("site-title", "entry-title") == "Fog over the river all morning"
+    assert title("entry-title", "site-title") == "Winter notes from the valley"  # the marks decide, not the order
