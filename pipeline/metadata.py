@@ -298,29 +298,35 @@ MAX_REVISION_DAYS = 1095  # how far a page's modification stamp may lie after th
 
 
 def _before_revision(art: Article, meta: dict, stamp: ParsedDate, site: SiteConfig) -> tuple[ParsedDate, str] | None:
-    """The publication date the page prints under its headline, when the markup's date is a
-    modification date: the page's dateModified (JSON-LD, article:modified_time) or a printed
-    "Updated <date>" gives the same day (a CMS that re-stamps datePublished on every edit), and
-    the printed date is earlier than any local day of the stamp (not a time-zone slip), at most
-    MAX_REVISION_DAYS before it, and not a numeric date with two readings."""
-    modified = {pd.date for raw in (meta.get("ld_modified"), meta.get("modified"))
-                if raw and (pd := find_date(str(raw)[:100], site=site)) is not None}
-    for line in [meta.get("line_above") or "", *(meta.get("printed_lines") or [])]:
-        if (pd := find_date(line, site=site)) is not None and is_update_stamp(line[:pd.span[0]], line):
-            modified.add(pd.date)
-            break
-    if art.published_date not in modified:
-        return None
+    """The date the page prints under its headline, over the markup's publication date `stamp` when
+    the markup's own modification date (JSON-LD dateModified, article:modified_time) says which
+    of the two is the page's date:
+    - re-stamped: dateModified or a printed "Updated <date>" gives the stamp's day (a CMS that
+      re-stamps datePublished on every edit), and the printed date is earlier than any local day
+      of the stamp (not a time-zone slip) and not a numeric date with two readings;
+    - shown revision: the printed date is dateModified, later than the stamp (the page shows its
+      last revision as its date, and the gold dates follow the page), on a line that does not print
+      the stamp's day too ("May 21, 2025 April 24, 2025 by ...").
+    Either way the two days lie at most MAX_REVISION_DAYS apart."""
     printed = (_printed_date(art, meta.get("printed_lines") or [], site)
                or _printed_date(art, [meta["line_above"]] if meta.get("line_above") else [], site))
-    if printed is None:
+    if printed is None or printed[0].date == art.published_date \
+            or abs((art.published_date - printed[0].date).days) > MAX_REVISION_DAYS:
         return None
-    day, utc = printed[0].date, stamp.utc()
+    day, line = printed[0].date, printed[1]
+    modified = {pd.date for raw in (meta.get("ld_modified"), meta.get("modified"))
+                if raw and (pd := find_date(str(raw)[:100], site=site)) is not None}
+    if day > art.published_date:
+        second = find_date(line[printed[0].span[1]:], site=site)
+        return printed if day in modified and (second is None or second.date != art.published_date) else None
+    for text in [meta.get("line_above") or "", *(meta.get("printed_lines") or [])]:
+        if (pd := find_date(text, site=site)) is not None and is_update_stamp(text[:pd.span[0]], text):
+            modified.add(pd.date)
+            break
+    utc = stamp.utc()
     latest_local = (utc - timedelta(hours=14)).date() if utc is not None else art.published_date - timedelta(days=1)
     ambiguous = printed[0].kind in ("num", "num2") and day.day <= 12 and day.day != day.month
-    if day < latest_local and (art.published_date - day).days <= MAX_REVISION_DAYS and not ambiguous:
-        return printed
-    return None
+    return printed if art.published_date in modified and day < latest_local and not ambiguous else None
 
 
 def _printed_date(art: Article, lines: list[str], site: SiteConfig, *, past_body: bool = False) -> tuple[ParsedDate, str] | None:

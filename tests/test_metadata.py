@@ -85,6 +85,19 @@ def test_a_markup_date_that_is_the_modification_date_gives_way_to_the_printed_pu
     assert day("2025-11-20T16:02:46Z", "2025-11-20T16:02:46Z", "May 14, 2019") == "2025-11-20"
 
 
+def test_a_page_that_prints_its_markups_modification_date_as_its_date_is_dated_by_it():
+    def day(printed: str, modified: str = "2025-12-17T09:00:08-05:00") -> str:
+        ld = ('<script type="application/ld+json">{"@type": "Article", "headline": "Vegetable gardening", '
+              f'"datePublished": "2024-04-05T00:00:00-04:00", "dateModified": "{modified}"}}</script>')
+        html = _page(ld, f"<h1>Vegetable gardening</h1><p>Written By: Catherine Boeckmann</p><p>{printed}</p>")
+        return str(process_article(Article("a.html", "html", raw=html, url="https://almanac.example/garden")).published_date)
+
+    assert day("December 17, 2025") == "2025-12-17"  # the page shows its last revision as its date
+    assert day("December 17, 2025 April 5, 2024") == "2024-04-05"  # it prints both: the publication date stands
+    assert day("December 18, 2025") == "2024-04-05"  # a printed date the markup does not give: no revision
+    assert day("December 17, 2028", "2028-12-17T09:00:08-05:00") == "2024-04-05"  # beyond MAX_REVISION_DAYS
+
+
 def test_the_title_choice_reads_what_the_markup_says_of_each_h1():
     # two <h1>s, neither in og:title nor <title>: the one marked as the entry's title, not the logo
     def title(logo_cls: str, head_cls: str) -> str | None:
