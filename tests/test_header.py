@@ -74,3 +74,21 @@ def test_what_stands_beside_the_date(meta_line, authors, agency, section):
     art = process_article(Article("x.txt", "text", raw=raw, url="https://english.ahram.org.eg/NewsContent/1/64/5/x.aspx"))
     assert (art.authors, art.source_agency, art.section) == (authors, agency, section)
     assert str(art.published_date) == "2025-10-02" and dict(art.removed())[meta_line] == "date"
+
+
+_BODY = ["The committee met on Thursday to review the budget for next year and agreed on a plan for the schools.",
+         "Members said the plan would add teachers in every district and cut the waiting lists for the programmes."]
+
+
+def _dump_authors(*header: str) -> list[str]:
+    """The authors newsclean reads from a text dump: a menu, `header` lines, then a body."""
+    raw = "\n".join(["Home", "News", "Schools", *header, *_BODY])
+    return process_article(Article("x.txt", "text", raw=raw)).authors
+
+
+def test_a_label_under_the_name_is_no_second_author():
+    """"By" / "Melanie Hanson" / "Fact Checked": the credit names one person; the label is another role."""
+    assert _dump_authors("School budget plan agreed by the committee", "By", "Melanie Hanson", "Fact Checked") \
+        == ["Melanie Hanson"]
+    assert _dump_authors("School budget plan agreed by the committee", "By", "Melanie Hanson", "John Smith") \
+        == ["Melanie Hanson", "John Smith"]

@@ -112,3 +112,6 @@ ORG_STAFF = re.compile(r"^(?P<org>.+?)\s+(?:staff|desk|bureau|newsroom)$", re.I)
 INITIALS = re.compile(r"^(?:[A-Z]\.?){2,3}$")
 LOGIN = re.compile(r"^[a-z0-9]+(?:[._][a-z0-9]+)+$")
 SAID = re.compile(r"^(?:said|says|wrote|writes|sagt|schreibt|schrieb|dit|écrit|dice|escribió|disse):?$", re.I)
+# Labels printed beside a byline that name another role, not an author: "Fact Checked",
+# "Reviewed by", "Medically reviewed", "Edited by"
+OTHER_CREDIT = re.compile(r"\b(?:fact[- ]?check(?:ed|er)?|reviewed|review(?:ed)?\s+by|edited|verified|medically)\b", re.I)
