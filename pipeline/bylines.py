@@ -166,7 +166,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
     Long: one credit line read left to right (prefix, agency, role words, name list); the steps share
     the line's state, and splitting them would pass it all around.
     """
-    line = text.strip().strip("–—-|•·'\"‘’“”").strip()
+    line = R.GLUED_STAMP.sub(" ", text.strip().strip("–—-|•·'\"‘’“”").strip())
     m = R.CREDIT_PREFIX.match(line)
     if not m and require_prefix:
         return None
