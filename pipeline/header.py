@@ -190,10 +190,21 @@ def _name_and_affiliation(text: str) -> str | None:
     return head
 
 
-def name_beside_date(line: str, site: str | None) -> tuple[list[str], str | None] | None:
+LONGEST_NAME_WORD = 13  # letters; German compounds ("Pressemitteilung", "Jugendverbände") run longer
+
+
+def name_beside_date(line: str, site: str | None, span: tuple[int, int] | None = None) -> tuple[list[str], str | None] | None:
     """A full name set off from the date by a separator on a meta line ("Marie Merlet | lundi 9
     décembre 2019", "Janic Cathomen, 01.12.2021", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"). A
-    capitalised pair of words merely next to a date is not taken: in German it is as often a label."""
+    capitalised pair of words merely next to a date is not taken: in German it is as often a label
+    ("12. März 2021 Pressemitteilung Aktuell"). `span`: where the date stands on a date line; a
+    name that opens the line right before the date is set off by it ("Kristian Larsen July 13, 2025
+    — 7 minutes read", "Shana Nys DambrotNovember 6, 2023")."""
+    if span is not None and span[0] > 0:
+        head = R.WEEKDAYS.sub(" | ", R.GLUED_STAMP.sub(" ", line[:span[0]]))
+        if any(len(w) > LONGEST_NAME_WORD for w in head.split()):
+            return None  # "Pressemitteilung Aktuell 02. November 2021": a compound noun, a label
+        line = head + " | " + line[span[0]:]
     parts = [p.strip() for p in R.META_SEP.split(line) if p.strip()]
     names = [p for p in parts if not R.ANY_DIGIT.search(p) and bare_name(p) and full_name(p) and not R.NOT_HEADLINE.search(p)
              and not any(w.casefold() in R.GENERIC_ACCOUNTS for w in p.split())]
@@ -301,7 +312,8 @@ def _header_dates(art: Article, window: list[int], site: SiteConfig) -> list[int
         date_idx.append(i)
         set_date(art, dl, lines[i].text)
         by = (parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)
-              or _credit_on_next_line(art, window, i, dl.residue) or name_beside_date(lines[i].text, art.site)) \
+              or _credit_on_next_line(art, window, i, dl.residue)
+              or name_beside_date(lines[i].text, art.site, dl.parsed.span)) \
             if dl.residue else None
         if by:
             set_byline(art, lines[i].text, *by)

@@ -92,3 +92,14 @@ def test_a_label_under_the_name_is_no_second_author():
         == ["Melanie Hanson"]
     assert _dump_authors("School budget plan agreed by the committee", "By", "Melanie Hanson", "John Smith") \
         == ["Melanie Hanson", "John Smith"]
+
+
+@pytest.mark.parametrize("meta_line, authors", [
+    ("Kristian Larsen July 13, 2025 — 7 minutes read", ["Kristian Larsen"]),  # the date separates the name
+    ("Shana Nys DambrotNovember 6, 2023", ["Shana Nys Dambrot"]),
+    ("July 13, 2025 | 7 minutes read", []),
+    ("Katherine FidlerThursday 2 Nov 2023 10:09 am", ["Katherine Fidler"]),
+    ("Pressemitteilung Aktuell 02. November 2021", []),  # a compound noun's label, no name
+])
+def test_a_full_name_beside_the_date(meta_line, authors):
+    assert _dump_authors("School budget plan agreed by the committee", meta_line) == authors

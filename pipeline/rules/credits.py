@@ -115,6 +115,7 @@ SAID = re.compile(r"^(?:said|says|wrote|writes|sagt|schreibt|schrieb|dit|écrit|
 # Labels printed beside a byline that name another role, not an author: "Fact Checked",
 # "Reviewed by", "Medically reviewed", "Edited by"
 OTHER_CREDIT = re.compile(r"\b(?:fact[- ]?check(?:ed|er)?|reviewed|review(?:ed)?\s+by|edited|verified|medically)\b", re.I)
-# A stamp word a theme glues to the name before it: "By Rebecca NorrisPublished: Jun 25, 2025",
-# "Sean Peek, Senior AnalystUpdated Sep 17, 2025"
-GLUED_STAMP = re.compile(r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last\s+[Uu]pdated|Reviewed|Fact[- ]?[Cc]hecked)\b)")
+# A stamp word or a weekday a theme glues to the name before it: "By Rebecca NorrisPublished: Jun 25,
+# 2025", "Sean Peek, Senior AnalystUpdated Sep 17, 2025", "Katherine FidlerThursday 2 Nov 2023"
+GLUED_STAMP = re.compile(r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last\s+[Uu]pdated|Reviewed|Fact[- ]?[Cc]hecked|"
+                         r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)")
