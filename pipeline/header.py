@@ -288,7 +288,7 @@ def read_header(art: Article, feats: list[Feat], start: int, site: SiteConfig, w
         _affiliation_byline(art, window, date_idx)
     title_i = _header_title(art, feats, window, keys, start, whole_page)
     if not art.authors:
-        _bare_name_byline(art, feats, window, set(date_idx) | ({title_i} if title_i is not None else set()))
+        _bare_name_byline(art, feats, window, set(date_idx), title_i)
     if whole_page:
         for i in idx:
             if lines[i].kept:
@@ -382,14 +382,17 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
     return title_i
 
 
-def _bare_name_byline(art: Article, feats: list[Feat], window: list[int], anchors: set[int]) -> None:
-    """A bare name next to the date or the title is the byline ("Israa Farhan")."""
+def _bare_name_byline(art: Article, feats: list[Feat], window: list[int], dates: set[int], title_i: int | None) -> None:
+    """A bare name next to the date or under the title is the byline ("Israa Farhan"). Right above
+    the title stands a kicker or a section ("Travel Tips", "Industry Insights"): on metadata/ and
+    modern/ such a line was the true byline on 1 page of 21."""
     lines = art.lines
     for i in window:
         if not lines[i].kept or not (2 <= feats[i].units <= 4):
             continue
-        near = {j for j in window if abs(window.index(j) - window.index(i)) == 1}
-        if near & anchors and bare_name(lines[i].text) and not lines[i].text.isupper() \
+        n = window.index(i)
+        near = {window[m] for m in (n - 1, n + 1) if 0 <= m < len(window)}
+        if (near & dates or (n and window[n - 1] == title_i)) and bare_name(lines[i].text) and not lines[i].text.isupper() \
                 and not R.NOT_HEADLINE.search(lines[i].text):  # "Enlarge Image", "Foto Archiv"
             by = parse_byline(lines[i].text, site=art.site)
             if by and by[0]:

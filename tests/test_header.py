@@ -103,3 +103,10 @@ def test_a_label_under_the_name_is_no_second_author():
 ])
 def test_a_full_name_beside_the_date(meta_line, authors):
     assert _dump_authors("School budget plan agreed by the committee", meta_line) == authors
+
+
+def test_a_label_over_the_headline_is_no_byline():
+    """A capitalised pair right above the headline is a kicker or a section; under it, a byline."""
+    head = "School budget plan agreed by the committee"
+    assert _dump_authors("Industry Insights", head, "December 9, 2024") == []
+    assert _dump_authors(head, "Jessica Alexander", "December 9, 2024") == ["Jessica Alexander"]
