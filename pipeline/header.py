@@ -18,7 +18,7 @@ import numpy as np
 from . import roles
 from . import rules as R
 from .bylines import (agency_code, bare_name, byline_after_stamp, byline_prefix, dateline_names, full_name,
-                      handle, looks_like_name, names_organisation, parse_byline)
+                      handle, is_phrase, looks_like_name, names_organisation, parse_byline)
 from .dates import ParsedDate, find_date, is_relative_date
 from .lines import Feat
 from .options import SiteConfig
@@ -580,9 +580,12 @@ def page_byline(art: Article, site: SiteConfig) -> None:
     ("Text: Ursula Eggers", "Veröffentlicht von HansG", "Veröffentlicht am 12. Juni 2017 von gizzmo",
     "Posted on <date> by X"), outside comments and link lists. A name without a credit word is not taken:
     in German every noun is capitalised, and "Letzte Aktualisierung" beside a date is no person."""
-    for ln in art.lines:
+    for n, ln in enumerate(art.lines):
         if ln.reason in _NOT_OWN_BYLINE or len(ln.text) > 160:
             continue
+        if R.AUTHOR_LABEL.match(ln.text) and (by := _name_under_label(art.lines, n)):
+            set_byline(art, f"{ln.text} {art.lines[n + 1].text}", *by)
+            return
         by = parse_byline(ln.text, require_prefix=True, site=art.site)
         if by is not None:
             # "von", "de", "par" open credits and prepositional phrases alike ("von Physio bis Fango"):
@@ -598,6 +601,24 @@ def page_byline(art: Article, site: SiteConfig) -> None:
         if by and by[0]:
             set_byline(art, ln.text, *by)
             return
+
+
+def _name_under_label(lines: list, n: int) -> tuple[list[str], str | None] | None:
+    """The person on the line after a credit label (R.AUTHOR_LABEL): a full name, maybe with a
+    role or credentials after a dash or a comma ("Eliz - Product marketer" names Eliz)."""
+    if n + 1 >= len(lines) or lines[n + 1].reason in _NOT_OWN_BYLINE or text_units(lines[n + 1].text) > 10:
+        return None
+    text = lines[n + 1].text
+    by = parse_byline(text, site=None)
+    if by is None or len(by[0]) != 1 or R.OTHER_CREDIT.search(text) or R.RELATED_MARKER.match(text) \
+            or R.PROMO.match(text) or R.COMMENT_HEADER.match(text):
+        return None
+    name = by[0][0]
+    one_word = " " not in name
+    if (one_word and name.isupper()) or not looks_like_name(name) or is_phrase(name) or R.NOT_HEADLINE.search(name) \
+            or name.casefold() in R.GENERIC_ACCOUNTS or re.match(r"(?i)reply\b", name):
+        return None  # "SUBSCRIBER", "Recent Posts", "Reply to Elaine J Winter": a widget, not a person
+    return by
 
 
 def page_date(art: Article, site: SiteConfig) -> None:

@@ -110,3 +110,16 @@ def test_a_label_over_the_headline_is_no_byline():
     head = "School budget plan agreed by the committee"
     assert _dump_authors("Industry Insights", head, "December 9, 2024") == []
     assert _dump_authors(head, "Jessica Alexander", "December 9, 2024") == ["Jessica Alexander"]
+
+
+@pytest.mark.parametrize("label, name, authors", [
+    ("Written By", "Stephen Jesudunsin", ["Stephen Jesudunsin"]),
+    ("Article written by:", "Doris Munoz-Mantilla, MD, FOMA, DABOM", ["Doris Munoz-Mantilla"]),
+    ("Written by", "Eliz - Product marketer", ["Eliz"]),
+    ("Author", "SUBSCRIBER", []),  # a widget's label
+    ("Author", "Reply to Elaine J Winter", []),
+])
+def test_a_credit_label_with_the_name_under_it_anywhere(label, name, authors):
+    """Far from the headline (an author box in the footer), a credit label alone names the person under it."""
+    raw = "\n".join(["Home", "School budget plan agreed by the committee", *_BODY, "Share this", label, name, "Contact us"])
+    assert process_article(Article("x.txt", "text", raw=raw)).authors == authors

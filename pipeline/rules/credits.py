@@ -119,3 +119,7 @@ OTHER_CREDIT = re.compile(r"\b(?:fact[- ]?check(?:ed|er)?|reviewed|review(?:ed)?
 # 2025", "Sean Peek, Senior AnalystUpdated Sep 17, 2025", "Katherine FidlerThursday 2 Nov 2023"
 GLUED_STAMP = re.compile(r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last\s+[Uu]pdated|Reviewed|Fact[- ]?[Cc]hecked|"
                          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)")
+# A credit label alone on its line, the name on the next one: "Written By" / "Stephen Jesudunsin",
+# "Article written by:" / "Doris Munoz-Mantilla, MD", "About the Author" / "Kathryn Giuffrida"
+AUTHOR_LABEL = re.compile(r"^(?:about\s+the\s+author|meet\s+the\s+author|(?:article\s+|post\s+)?written\s+by|"
+                          r"author|posted\s+by)\s*:?\s*$", re.I)
