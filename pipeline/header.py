@@ -126,7 +126,8 @@ def date_line(text: str, art: Article, site: SiteConfig) -> DateLine | None:
     residue = text[:a] + " " + text[b:]
     # "Published", "Mis à jour", "آخر تحديث" and the time are part of the date, not a section
     residue = R.TIME_BITS.sub(" ", R.WEEKDAYS.sub(" ", R.UPDATED.sub(" ", R.PUBLISHED.sub(" ", residue))))
-    residue = re.sub(r"[|•·,:;/()\[\]–—\-،؛]+", " ", residue)  # with the Arabic comma and semicolon
+    # with the Arabic comma and semicolon; a hyphen inside a word joins it ("Veeser-Dombrowski")
+    residue = re.sub(r"[|•·,:;/()\[\]–—،؛]+|(?<!\w)-|-(?!\w)", " ", residue)
     words = [w for w in residue.split() if not R.DATE_WORDS.match(w) and w not in ("م", "هـ", "ه")]
     residue = " ".join(words)
     if text_units(residue) > 6:
@@ -311,7 +312,9 @@ def _header_dates(art: Article, window: list[int], site: SiteConfig) -> list[int
         lines[i].reason = "date"
         date_idx.append(i)
         set_date(art, dl, lines[i].text)
-        by = (parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)
+        a, b = dl.parsed.span  # the credit as printed, its separators kept ("von X, Online-Redaktion"), else the residue
+        by = (parse_byline(R.STAMP_LEAD.sub("", lines[i].text[:a]) + " | " + lines[i].text[b:], require_prefix=True, site=art.site)
+              or parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)
               or _credit_on_next_line(art, window, i, dl.residue)
               or name_beside_date(lines[i].text, art.site, dl.parsed.span)) \
             if dl.residue else None

@@ -123,3 +123,14 @@ def test_a_credit_label_with_the_name_under_it_anywhere(label, name, authors):
     """Far from the headline (an author box in the footer), a credit label alone names the person under it."""
     raw = "\n".join(["Home", "School budget plan agreed by the committee", *_BODY, "Share this", label, name, "Contact us"])
     assert process_article(Article("x.txt", "text", raw=raw)).authors == authors
+
+
+@pytest.mark.parametrize("meta_line, authors", [
+    ("von Mathilda Trausch, Online-Redaktion Veröffentlicht: 26.12.2022", ["Mathilda Trausch"]),  # the affiliation
+    ("Veröffentlicht am 13. März 2019 von Michael Veeser-Dombrowski", ["Michael Veeser-Dombrowski"]),  # the hyphen
+    ("Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr", ["Katharina Schmidt"]),  # the categories
+    ("1. Januar 2016 von KleineGrüneMonster Ein Kommentar", ["KleineGrüneMonster"]),  # the comment count
+    ("By Ana Sandoiu on May 7, 2020", ["Ana Sandoiu"]),
+])
+def test_the_credit_on_a_date_line_as_printed(meta_line, authors):
+    assert _dump_authors("School budget plan agreed by the committee", meta_line) == authors

@@ -123,3 +123,7 @@ GLUED_STAMP = re.compile(r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last\s+[Uu]p
 # "Article written by:" / "Doris Munoz-Mantilla, MD", "About the Author" / "Kathryn Giuffrida"
 AUTHOR_LABEL = re.compile(r"^(?:about\s+the\s+author|meet\s+the\s+author|(?:article\s+|post\s+)?written\s+by|"
                           r"author|posted\s+by)\s*:?\s*$", re.I)
+# What a blog theme prints after the name on its meta line: the categories, a comment count
+# ("Von Katharina Schmidt Kategorien: Mode", "von KleineGrüneMonster Ein Kommentar")
+AFTER_NAME = re.compile(r"\s+(?:(?:kategorien?|categories|category|catégories?|categorías?|categorie)\s*:|"
+                        r"(?:ein|one|un|une|keine|no|\d+)\s+(?:kommentare?|comments?|commentaires?|comentarios?)\b).*$", re.I)
