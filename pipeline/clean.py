@@ -355,6 +355,9 @@ def clean(art: Article, *, site: SiteConfig = SiteConfig(), whole_page: bool = T
         again.title = art.title  # so that a repeated headline is still recognised
         sub: dict[int, str] | None = None if trace is None else {}
         _passes(again, site, whole_page, None if sub is None else _Trace(again.lines, sub))
+        if not art.authors and again.authors:  # a byline the first round's header window missed
+            art.authors, art.byline_raw = again.authors, again.byline_raw
+            art.source_agency = art.source_agency or again.source_agency
         gone = [(j, ln, new.reason) for j, (ln, new) in enumerate(zip(kept, again.lines)) if new.reason is not None]
         if not gone:
             break
