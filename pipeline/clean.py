@@ -132,7 +132,8 @@ def document_script(lines: list[Line], feats: list[Feat]) -> str | None:
 
 def mark_repeated(art: Article, feats: list[Feat], start: int = 0, end: int = 0) -> None:
     """A line printed twice on one page is page furniture (share bars, gallery captions, teaser
-    titles) when short; a repeated long line (pull quote, 'Click To Tweet') keeps its first copy.
+    titles) when short; a repeated paragraph (pull quote, 'Click To Tweet', a list item printed
+    twice) keeps its first copy: chosen by site folds over paragraphs of more than 25 words only.
     A subheading inside the body span [start, end) whose other copies all stand above the span (a
     table of contents in the header) stays: it is followed by a paragraph and ends no sentence."""
     seen: dict[str, int] = {}
@@ -149,7 +150,7 @@ def mark_repeated(art: Article, feats: list[Feat], start: int = 0, end: int = 0)
     for i, (ln, f, k) in enumerate(zip(art.lines, feats, keys)):
         if not ln.kept or not k or seen[k] < 2:
             continue
-        if f.paragraph and f.units > 25:
+        if f.paragraph:
             if k in first:
                 ln.reason = "repeated"
             first.add(k)
