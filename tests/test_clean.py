@@ -119,3 +119,25 @@ def test_a_menu_glued_into_one_long_line_does_not_count_as_a_paragraph():
     fm, fp = features([m, p])
     assert fm.paragraph and line_score(m, fm) == SHORT_SCORE
     assert line_score(p, fp) == fp.units
+
+
+def test_an_articles_own_list_stays_and_a_teaser_list_goes():
+    """Inside a dump's body, a run of short lines is the article's list when a line ending with a
+    colon introduces it or its items read as sentences (sentence case); title-case headlines in a
+    run are teasers (link_list)."""
+    para = ("The council published its plan for the harbour bridge on Monday after months of debate "
+            "about the costs and the traffic it will cause.")
+    after = ("Work is due to start next spring and the city expects it to last at least two years, "
+             "with one lane open at all times.")
+    items = ["Two new lanes for cyclists", "A wider footpath on the east side", "New lighting along the quay"]
+    teasers = ["Mayor Opens New Library In The Old Town", "Local Team Wins The Regional Cup Final",
+               "Storm Damages Roofs Across The Northern Suburbs"]
+    for intro, lst in (("The plan includes:", [i.title() for i in items]), (None, items)):
+        raw = "\n".join(["Home", "News", "Harbour bridge plan published", para, *([intro] if intro else []), *lst,
+                         after, para.replace("Monday", "Tuesday"), "Impressum"]) + "\n"
+        kept = [ln.text for ln in process_article(Article("l.txt", "text", raw=raw)).lines if ln.kept]
+        assert all(x in kept for x in lst), kept
+    raw = "\n".join(["Home", "News", "Harbour bridge plan published", para, *teasers, after,
+                     para.replace("Monday", "Tuesday"), "Impressum"]) + "\n"
+    removed = dict(process_article(Article("l.txt", "text", raw=raw)).removed())
+    assert all(removed.get(t) == "link_list" for t in teasers), removed
