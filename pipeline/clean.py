@@ -135,7 +135,9 @@ def mark_repeated(art: Article, feats: list[Feat], start: int = 0, end: int = 0)
     titles) when short; a repeated paragraph (pull quote, 'Click To Tweet', a list item printed
     twice) keeps its first copy: chosen by site folds over paragraphs of more than 25 words only.
     A subheading inside the body span [start, end) whose other copies all stand above the span (a
-    table of contents in the header) stays: it is followed by a paragraph and ends no sentence."""
+    table of contents in the header) stays: it is followed by a paragraph and ends no sentence.
+    A short line whose every copy stands inside the span stays too ("Pros & Cons", "Free shipping" under
+    each product of a review): furniture repeats around the article, not only within it."""
     seen: dict[str, int] = {}
     keys = []
     for ln in art.lines:
@@ -157,6 +159,8 @@ def mark_repeated(art: Article, feats: list[Feat], start: int = 0, end: int = 0)
         elif f.units >= 2:
             if start <= i < end and first_at[k] < start and last[k] == i and _heads_paragraph(art, feats, i, end):
                 continue  # listed in the table of contents above the body
+            if start <= first_at[k] and last[k] < end:
+                continue  # every copy inside the body: the article's own (an item under each product card)
             ln.reason = "repeated"
 
 

@@ -141,3 +141,20 @@ def test_an_articles_own_list_stays_and_a_teaser_list_goes():
                      para.replace("Monday", "Tuesday"), "Impressum"]) + "\n"
     removed = dict(process_article(Article("l.txt", "text", raw=raw)).removed())
     assert all(removed.get(t) == "link_list" for t in teasers), removed
+
+
+def test_a_line_repeated_only_inside_the_body_stays_and_one_repeated_around_it_goes():
+    """The same short line under every product of a review is the article's; a line printed in the
+    header and again in the footer is page furniture (repeated)."""
+    card = ("The {} is a light and quiet kettle that boils a full litre in under three minutes and keeps "
+            "the water warm for an hour.")
+    raw = "\n".join(["Home", "Follow our kitchen desk", "Best kettles of the year",
+                     "We tested twenty kettles over six weeks in a busy office kitchen and ranked them by speed and noise.",
+                     "Acme One", card.format("Acme One"), "Free shipping included", "Acme Two", card.format("Acme Two"),
+                     "Free shipping included", "Acme Three", card.format("Acme Three"), "Free shipping included",
+                     "All three kettles were bought at full price and returned after the test, as with every review.",
+                     "Follow our kitchen desk", "Impressum"]) + "\n"
+    art = process_article(Article("k.txt", "text", raw=raw))
+    assert [ln.text for ln in art.lines if ln.kept].count("Free shipping included") == 3
+    assert dict(art.removed()).get("Follow our kitchen desk") in ("repeated", "nav_header", "footer")
+    assert "Follow our kitchen desk" not in art.body_text()
