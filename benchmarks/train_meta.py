@@ -1,13 +1,14 @@
 """Fit the HTML path's learned metadata choices on site folds and report them held out.
 
     python benchmarks/meta_candidates.py            # once per code change: every page's candidates
-    python benchmarks/train_meta.py [--cands /tmp/nc-meta-cands.jsonl] [--l2 1.0]
+    python benchmarks/train_meta.py [--cands /tmp/nc-meta-cands.jsonl] [--l2 0.3,1,3,10]
 
 The title: a conditional logit over each page's candidates (metadata.title_candidates: og:title,
 <title>, JSON-LD headline, trafilatura's title, each with and without a site suffix, the <h1>s, the
 rule's choice), label = the candidate equal to the gold title (score_metadata's normalisation).
 For each fold of folds.py, weights are fitted on the other four folds of metadata/ and modern/
-together and scored on it; the printed weights (fitted on all pages) go into
+together and scored on it, with the L2 strength chosen on those four folds alone (each left out in
+turn); the printed weights (fitted on all pages, L2 chosen on all folds) go into
 metadata.TITLE_CHOICE_WEIGHTS. Pages where no candidate equals the gold count as misses.
 """
 from __future__ import annotations
@@ -73,6 +74,21 @@ def fit(data, l2: float) -> np.ndarray:
     return minimize(loss, np.zeros(dim), jac=True, method="L-BFGS-B").x
 
 
+def pick_l2(data, l2s: list[float], folds: list[int], norm) -> float:
+    """The L2 strength whose weights, fitted on all but one of `folds` in turn, get the most titles
+    right on the fold left out (pooled); the first of equals."""
+    if len(l2s) == 1:
+        return l2s[0]
+    rows = [d[0] for d in data]
+
+    def right(l2):
+        titles: dict[str, str | None] = {}
+        for g in folds:
+            titles.update(choose([d for d in data if d[0]["fold"] == g], fit([d for d in data if d[0]["fold"] != g], l2)))
+        return accuracy(rows, titles, norm)
+    return max(l2s, key=right)
+
+
 def choose(data, w) -> dict[str, str | None]:
     return {r["id"]: (texts[int(np.argmax(x @ w))] if texts else None) for r, texts, x, _ in data}
 
@@ -103,17 +119,23 @@ def author_fallbacks(rows: list[dict], k: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cands", default="/tmp/nc-meta-cands.jsonl")
-    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--l2", default="0.3,1,3,10", help="L2 strengths; with more than one, each fold's is chosen on the other folds")
     args = ap.parse_args()
     norm = _scorer().norm_text
     rows = [json.loads(line) for line in open(args.cands, encoding="utf-8")]
     data = title_data(rows)
     k = max(r["fold"] for r in rows) + 1
+    l2s = [float(v) for v in args.l2.split(",")]
     held: dict[str, str | None] = {}
     for f in range(k):
-        w = fit([d for d in data if d[0]["fold"] != f], args.l2)
+        train = [d for d in data if d[0]["fold"] != f]
+        l2 = pick_l2(train, l2s, [g for g in range(k) if g != f], norm)
+        w = fit(train, l2)
         held.update({i: t for i, t in choose([d for d in data if d[0]["fold"] == f], w).items()})
-    w_all = fit(data, args.l2)
+        print(f"fold {f}: L2 {l2} (chosen on folds {[g for g in range(k) if g != f]})")
+    l2_all = pick_l2(data, l2s, list(range(k)), norm)
+    print(f"shipped weights: L2 {l2_all} (chosen on all folds)")
+    w_all = fit(data, l2_all)
     full = choose(data, w_all)
     rule = {r["id"]: r["pred"]["title"] for r in rows}
     oracle = {r["id"]: (texts[int(np.argmax(y))] if y.any() else None) for r, texts, _, y in data}

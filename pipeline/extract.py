@@ -552,6 +552,35 @@ def _meta(first: dict, *keys: tuple[str, str]) -> str | None:
     return None
 
 
+def _marks(el) -> list[str]:
+    """What the markup says an <h1> is (R.HEADLINE_MARKS), from its own class, id and itemprop and
+    those of its two nearest ancestors: a logo's <h1> says "logo", an article's "entry-title"."""
+    out, node = set(), el
+    for depth in range(3):
+        if node is None or not isinstance(node.tag, str):
+            break
+        attrs = " ".join(node.get(a) or "" for a in ("class", "id", "itemprop"))
+        out |= {name for name, rx in R.HEADLINE_MARKS.items() if (depth == 0 or name != "headline") and rx.search(attrs)}
+        if node.tag in ("article", "main", "header", "nav", "aside", "footer"):
+            out.add(node.tag)
+        node = node.getparent()
+    if el.find(".//a") is not None:
+        out.add("link")
+    return sorted(out)
+
+
+def h1_marks(tree, limit: int = 6) -> tuple[list[str], list[list[str]]]:
+    """The <h1>s with text among the first `limit` (as printed) and their marks (`_marks`):
+    features of the title choice (metadata.title_candidates)."""
+    h1s, marks = [], []
+    for h in islice(tree.iter("h1"), limit):
+        text = " ".join(h.text_content().split())
+        if text:
+            h1s.append(text)
+            marks.append(_marks(h))
+    return h1s, marks
+
+
 def html_metadata(tree) -> dict:
     """Candidates for title, authors, date, section, site name and canonical URL."""
     first, authors = _meta_tags(tree)
@@ -559,13 +588,17 @@ def html_metadata(tree) -> dict:
         label, data = _meta(first, ("name", f"twitter:label{n}")), _meta(first, ("name", f"twitter:data{n}"))
         if label and data and R.CREDIT_LABEL.match(label):
             authors.append(data)
+    h1s, marks = h1_marks(tree)
     meta = {
         "og_title": _meta(first, ("property", "og:title"), ("name", "twitter:title")),
         "title_tag": _first(tree, ["//head/title"]),
-        "h1s": [" ".join(h.text_content().split()) for h in islice(tree.iter("h1"), 6) if h.text_content().strip()],
+        "h1s": h1s,
+        "h1_marks": marks,
         "authors": authors,
         "date": _meta(first, ("property", "article:published_time"), ("name", "article:published_time"),
                       ("itemprop", "datePublished"), R.DATE_META),
+        "modified": _meta(first, ("property", "article:modified_time"), ("property", "og:updated_time"),
+                          ("itemprop", "dateModified")),
         "time_datetime": next((" ".join(t.get("datetime").split()) for t in tree.iter("time")
                                if t.get("datetime") is not None and t.get("datetime").strip()), None),
         "section": _meta(first, ("property", "article:section")),
@@ -578,6 +611,8 @@ def html_metadata(tree) -> dict:
         meta.setdefault("ld_headline", d.get("headline") if isinstance(d.get("headline"), str) else None)
         if d.get("datePublished") and not meta.get("ld_date"):
             meta["ld_date"] = str(d["datePublished"])
+        if d.get("dateModified") and not meta.get("ld_modified"):
+            meta["ld_modified"] = str(d["dateModified"])
         if d.get("author") and not meta.get("ld_authors"):
             meta["ld_authors"] = _names(d["author"], persons)
         if d.get("articleSection") and not meta.get("ld_section"):

@@ -8,7 +8,7 @@ from . import rules as R
 from .bylines import agency_code, credit_word, expand_first_names, full_name, names_organisation, parse_byline
 from .dates import ParsedDate, find_date
 from .header import (date_line, is_site_name, is_update_stamp, name_beside_date, page_byline, parse_caption,
-                     site_names_of, split_authors, stamp_at_head, structured_sources)
+                     site_names_of, split_authors, stamp_at_head, structured_sources, use_date)
 from .options import SiteConfig
 from .record import Article, Line
 from .textnorm import clean_text, match_key
@@ -263,6 +263,8 @@ def _html_date(art: Article, meta: dict, site: SiteConfig) -> None:
         elif local is not None and abs((local.date - pd.date).days) > 1:
             # days apart: the stamp is likely a modification date; htmldate weighs the original
             art.published_date, art.published_time_local, art.published_parsed = local.date, None, local
+        if (earlier := _before_revision(art, meta, pd, site)) is not None:
+            return use_date(art, *earlier)
         if re.match(r"\s*\d{4}-", str(meta[key])) or art.published_date.day > 12 \
                 or art.published_date.day == art.published_date.month:
             return  # ISO, or no other reading
@@ -290,6 +292,41 @@ def _html_date(art: Article, meta: dict, site: SiteConfig) -> None:
             art.published_raw, art.date_source = str(meta[key]), "meta"
             art.published_parsed = pd
             return
+
+
+MAX_REVISION_DAYS = 1095  # how far a page's modification stamp may lie after the publication date it printed
+
+
+def _before_revision(art: Article, meta: dict, stamp: ParsedDate, site: SiteConfig) -> tuple[ParsedDate, str] | None:
+    """The date the page prints under its headline, over the markup's publication date `stamp` when
+    the markup's own modification date (JSON-LD dateModified, article:modified_time) says which
+    of the two is the page's date:
+    - re-stamped: dateModified or a printed "Updated <date>" gives the stamp's day (a CMS that
+      re-stamps datePublished on every edit), and the printed date is earlier than any local day
+      of the stamp (not a time-zone slip) and not a numeric date with two readings;
+    - shown revision: the printed date is dateModified, later than the stamp (the page shows its
+      last revision as its date, and the gold dates follow the page), on a line that does not print
+      the stamp's day too ("May 21, 2025 April 24, 2025 by ...").
+    Either way the two days lie at most MAX_REVISION_DAYS apart."""
+    printed = (_printed_date(art, meta.get("printed_lines") or [], site)
+               or _printed_date(art, [meta["line_above"]] if meta.get("line_above") else [], site))
+    if printed is None or printed[0].date == art.published_date \
+            or abs((art.published_date - printed[0].date).days) > MAX_REVISION_DAYS:
+        return None
+    day, line = printed[0].date, printed[1]
+    modified = {pd.date for raw in (meta.get("ld_modified"), meta.get("modified"))
+                if raw and (pd := find_date(str(raw)[:100], site=site)) is not None}
+    if day > art.published_date:
+        second = find_date(line[printed[0].span[1]:], site=site)
+        return printed if day in modified and (second is None or second.date != art.published_date) else None
+    for text in [meta.get("line_above") or "", *(meta.get("printed_lines") or [])]:
+        if (pd := find_date(text, site=site)) is not None and is_update_stamp(text[:pd.span[0]], text):
+            modified.add(pd.date)
+            break
+    utc = stamp.utc()
+    latest_local = (utc - timedelta(hours=14)).date() if utc is not None else art.published_date - timedelta(days=1)
+    ambiguous = printed[0].kind in ("num", "num2") and day.day <= 12 and day.day != day.month
+    return printed if art.published_date in modified and day < latest_local and not ambiguous else None
 
 
 def _printed_date(art: Article, lines: list[str], site: SiteConfig, *, past_body: bool = False) -> tuple[ParsedDate, str] | None:
@@ -332,14 +369,20 @@ def _local_day(art: Article, stamp: ParsedDate, htmldate: ParsedDate | None, tim
 # --- the title: a choice among the page's own title sources, learned on site folds
 # (benchmarks/train_meta.py fits TITLE_CHOICE_WEIGHTS on metadata/ and modern/; applied with numpy)
 TITLE_SOURCES = {"og_title": "og", "title_tag": "tag", "ld_headline": "ld", "t_title": "trafilatura"}
+# what the markup of an <h1> equal to the candidate says (extract.h1_marks): marked as the headline,
+# as an entry's title, as the logo; holds a link; inside <article>/<main>, <header>, <nav>/<aside>/<footer>
+H1_MARKS = {"headline": ("headline",), "entry_title": ("entry_title",), "logo": ("logo",), "link": ("link",),
+            "article": ("article", "main"), "header": ("header",), "chrome": ("nav", "aside", "footer")}
 TITLE_CHOICE_FEATURES = (
     "og", "og_stripped", "tag", "tag_stripped", "ld", "ld_stripped", "trafilatura", "h1_first", "h1_later", "rule",
     "agree", "site_name", "stripped_only", "one_word", "words_2_3", "words_over_20", "separator", "curly_quote",
-    "straight_quote", "in_ref", "ref_in", "inside_other", "all_caps", "ellipsis", "h1s_many", "contains_other")
-# fitted on all pages of metadata/ and modern/ (l2 1.0); held out per fold: BENCHMARKS.md "HTML-path metadata"
-TITLE_CHOICE_WEIGHTS = (0.514, 0.514, -0.527, 0.616, -0.058, 0.502, -0.574, 1.509, 0.890, 0.699, -0.014, -1.526,
-                        -0.647, -0.824, 0.022, 0.352, -1.018, -0.781, 0.148, 1.261, 1.613, 0.221, -0.699, -0.557,
-                        0.000, -0.779)
+    "straight_quote", "in_ref", "ref_in", "inside_other", "all_caps", "ellipsis", "h1s_many", "contains_other",
+    *(f"h1_{m}" for m in H1_MARKS))
+# fitted on all pages of metadata/ and modern/ (L2 1.0, chosen on the folds); held out per fold: BENCHMARKS.md
+# "Issue 23, HTML title and date (session 16)"
+TITLE_CHOICE_WEIGHTS = (0.351, 0.705, -0.122, 0.537, 0.043, 0.637, -0.455, 1.014, 0.202, 0.778, -0.108, -0.947,
+                        -0.553, -0.704, 0.029, 0.351, -1.027, -1.070, -0.012, 0.873, 1.534, 0.428, -0.535, -0.464,
+                        0.000, -0.775, 0.838, 0.765, -1.516, -1.216, 0.934, 0.199, -0.317)
 
 
 def title_candidates(meta: dict, site_names: list[str]):
@@ -370,6 +413,9 @@ def title_candidates(meta: dict, site_names: list[str]):
     h1s = [h for h in meta.get("h1s") or [] if len(h.split()) <= 40]
     for i, h in enumerate(h1s):
         add(h, "h1_first" if i == 0 else "h1_later", "h1")
+    marks: dict[str, set[str]] = {}  # an <h1>'s text -> its marks
+    for h, m in zip(meta.get("h1s") or [], meta.get("h1_marks") or []):
+        marks.setdefault(" ".join(h.split()), set()).update(m)
     rule = choose_html_title(meta, site_names)
     if rule:
         add(rule, "rule", "rule")
@@ -395,6 +441,7 @@ def title_candidates(meta: dict, site_names: list[str]):
             float(t.endswith(("...", "…"))),
             float(len(h1s) > 2),
             float(any(k != o and o and o in k for o in keys)),
+            *(float(bool(marks.get(t, set()) & set(tags))) for tags in H1_MARKS.values()),
         ])
     return texts, np.array(rows, dtype=float).reshape(len(texts), len(TITLE_CHOICE_FEATURES))
 

@@ -5,7 +5,8 @@ from . import langid
 from .clean import clean
 from .extract import extract_html, match_words
 from .lines import segment
-from .metadata import choose_html_title, finalize
+from .header import site_names_of
+from .metadata import choose_title, finalize
 from .options import Options, SiteConfig  # noqa: F401  (SiteConfig: re-exported for flows/)
 from .record import Article, article_id  # noqa: F401  (article_id: re-exported)
 from .textnorm import clean_text
@@ -63,10 +64,10 @@ def process_article(art: Article, opts: Options = Options(), trace: dict[int, st
             elif isinstance(v, list):
                 art.html_meta[k] = [" ".join(clean_text(x).split()) if isinstance(x, str) else x for x in v]
         text = clean_text(text)
-        # the headline, known before cleaning, so that its copy in the text goes as "title"
+        # the headline, known before cleaning, so that its copy in the text goes as "title": the
+        # learned choice finalize keeps, so the line removed is the title the record gives
         art.site = art.site or site_of(canonical_url(art.url or art.html_meta.get("canonical")))
-        art.title = choose_html_title(art.html_meta, [v for v in (art.html_meta.get("site_name"),
-                                                                  art.html_meta.get("t_sitename"), art.site) if v])
+        art.title = choose_title(art.html_meta, site_names_of(art, art.html_meta))
     else:
         text = clean_text(art.raw)
         art.site = art.site or site_of(art.url)  # known to the cleaner, as on the HTML path ("Ahram Online" is no section)

@@ -78,8 +78,10 @@ class HtmlMeta(TypedDict, total=False):
     og_title: str | None  # og:title / twitter:title
     title_tag: str | None  # <title>
     h1s: list[str]  # the first <h1>s, as printed
+    h1_marks: list[list[str]]  # what each <h1>'s markup says it is (extract.h1_marks: "headline", "logo", ...)
     authors: list[str]  # <meta name="author"> and the like, twitter:data labelled "Written by"
     date: str | None  # article:published_time, itemprop datePublished, ...
+    modified: str | None  # article:modified_time, og:updated_time, itemprop dateModified
     time_datetime: str | None  # the first <time datetime="...">
     section: str | None  # article:section
     site_name: str | None  # og:site_name
@@ -88,6 +90,7 @@ class HtmlMeta(TypedDict, total=False):
     # JSON-LD (the first article object that has each)
     ld_headline: str | None
     ld_date: str | None
+    ld_modified: str | None
     ld_authors: list[str]
     ld_section: str | None
     ld_publisher: str | None

@@ -150,3 +150,16 @@ def test_all_caps_link_paragraph_goes_as_related_link_and_all_caps_text_stays():
     assert reasons["SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"] == "related_link"
     assert reasons["(SOUNDBITE OF MEETING RECORDING)"] is None
     assert "the report" in art.body_text() and "Sunday" in art.body_text()
+
+
+def test_h1_marks_say_which_h1_is_the_logo_and_which_the_headline():
+    from newsclean.pipeline.extract import h1_marks
+
+    tree = parse_html('<html><body><header class="site-header"><h1 class="site-title"><a href="/">Gnaddrig</a></h1>'
+                      '</header><main><article><h1 class="entry-title" itemprop="headline">Nebelsuppe am Fluss</h1>'
+                      '<p>Text.</p></article></main><h1> </h1></body></html>')
+    h1s, marks = h1_marks(tree)
+    assert h1s == ["Gnaddrig", "Nebelsuppe am Fluss"]  # an empty <h1> is no candidate
+    logo, headline = (set(m) for m in marks)
+    assert {"logo", "link", "header"} <= logo and not logo & {"headline", "article"}
+    assert {"headline", "entry_title", "article"} <= headline and not headline & {"logo", "link"}

@@ -66,3 +66,44 @@ def test_an_organisation_credited_in_json_ld_is_the_author_when_no_person_is():
     assert authors("Ben Nadel", "https://www.bennadel.com/blog/x") == ["Ben Nadel"]  # a site named like a person
     assert authors("admin") == [] and authors("camphouse.io") == []  # a CMS account, a domain
     assert authors("Camphouse") == []  # the site's own name: no credit
+
+
+def test_a_markup_date_that_is_the_modification_date_gives_way_to_the_printed_publication_date():
+    def day(published: str, modified: str, printed: str) -> str:
+        ld = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Short-form video", '
+              f'"datePublished": "{published}", "dateModified": "{modified}"}}</script>')
+        html = _page(ld, f"<h1>Short-form video</h1><p>Liza Burke</p><p>{printed}</p>")
+        return str(process_article(Article("a.html", "html", raw=html, url="https://levitate.example/learn/video")).published_date)
+
+    # datePublished re-stamped with every edit (it equals dateModified): the page's own date line wins
+    assert day("2025-11-20T16:02:46Z", "2025-11-20T16:02:46Z", "May 14, 2025") == "2025-05-14"
+    # a real publication date, modified later: the markup's date stands
+    assert day("2025-11-20T16:02:46Z", "2025-11-25T09:00:00Z", "May 14, 2025") == "2025-11-20"
+    # the printed day is the stamp's own in a western time zone, not an earlier publication
+    assert day("2025-11-20T03:00:00Z", "2025-11-20T03:00:00Z", "November 19, 2025") == "2025-11-20"
+    # more than MAX_REVISION_DAYS apart: no revision of that page
+    assert day("2025-11-20T16:02:46Z", "2025-11-20T16:02:46Z", "May 14, 2019") == "2025-11-20"
+
+
+def test_a_page_that_prints_its_markups_modification_date_as_its_date_is_dated_by_it():
+    def day(printed: str, modified: str = "2025-12-17T09:00:08-05:00") -> str:
+        ld = ('<script type="application/ld+json">{"@type": "Article", "headline": "Vegetable gardening", '
+              f'"datePublished": "2024-04-05T00:00:00-04:00", "dateModified": "{modified}"}}</script>')
+        html = _page(ld, f"<h1>Vegetable gardening</h1><p>Written By: Catherine Boeckmann</p><p>{printed}</p>")
+        return str(process_article(Article("a.html", "html", raw=html, url="https://almanac.example/garden")).published_date)
+
+    assert day("December 17, 2025") == "2025-12-17"  # the page shows its last revision as its date
+    assert day("December 17, 2025 April 5, 2024") == "2024-04-05"  # it prints both: the publication date stands
+    assert day("December 18, 2025") == "2024-04-05"  # a printed date the markup does not give: no revision
+    assert day("December 17, 2028", "2028-12-17T09:00:08-05:00") == "2024-04-05"  # beyond MAX_REVISION_DAYS
+
+
+def test_the_title_choice_reads_what_the_markup_says_of_each_h1():
+    # two <h1>s, neither in og:title nor <title>: the one marked as the entry's title, not the logo
+    def title(logo_cls: str, head_cls: str) -> str | None:
+        html = _page("<title>Startseite</title>", f'<h1 class="{logo_cls}"><a href="/">Winter notes from the valley</a></h1>'
+                     f'</header><header><h1 class="{head_cls}">Fog over the river all morning</h1>')
+        return process_article(Article("a.html", "html", raw=html, url="https://notes.example/2020/fog")).title
+
+    assert title("site-title", "entry-title") == "Fog over the river all morning"
+    assert title("entry-title", "site-title") == "Winter notes from the valley"  # the marks decide, not the order

@@ -67,3 +67,13 @@ CMS_ACCOUNT = re.compile(r"^(?:admin|administrator|publisher|webmaster|super ?us
                          r"staff|agencies)$", re.I)
 # A company's legal form, or an address after a comma, in an author field: the publisher ("Olympia-Verlag GmbH, Nürnberg")
 PUBLISHER_FORM = re.compile(r",|\b(?:GmbH|AG|Inc|LLC|Ltd|S\.A|SE|KG|Verlag|Corp)\b\.?")
+
+# What an <h1>'s class, id or itemprop (or an ancestor's) says it holds: the article's headline
+# (itemprop="headline", class="entry-title", "post-title", "article__title"; "headline" only on the
+# <h1> itself) or the site's logo (class="site-title", "logo", "brand")
+HEADLINE_MARKS = {
+    "headline": re.compile(r"headline", re.I),
+    "entry_title": re.compile(r"(?:entry|post|article|story|page|content|news|blog)[-_]{0,2}(?:title|heading|header|headline)"
+                              r"|\btitle\b|[-_]title\b", re.I),
+    "logo": re.compile(r"logo|brand|site[-_]?(?:title|name)|masthead", re.I),
+}
