@@ -115,7 +115,7 @@ def expand_first_names(names: list[str], texts) -> dict[str, str]:
             if n in t:
                 for last in rx[n].findall(t[:300]):
                     full = f"{n} {last}"
-                    if last.casefold() not in _function_words() and full_name(full):
+                    if last.casefold() not in _function_words() and not R.SAID.match(last) and full_name(full):  # "Nesselsetzer sagt:"
                         counts[n][full] += 1
     return {n: c.most_common(1)[0][0] for n, c in counts.items() if c}
 
@@ -166,7 +166,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
     Long: one credit line read left to right (prefix, agency, role words, name list); the steps share
     the line's state, and splitting them would pass it all around.
     """
-    line = text.strip().strip("–—-|•·'\"‘’“”").strip()
+    line = R.GLUED_STAMP.sub(" ", text.strip().strip("–—-|•·'\"‘’“”").strip())
     m = R.CREDIT_PREFIX.match(line)
     if not m and require_prefix:
         return None
@@ -184,6 +184,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         agency = code
     rest = _stamp_cut(rest)
     rest = re.sub(r"\s+(?:filed\s+)?(?:under|in)(?:\s+\S.*)?$", "", rest)  # "Posted by X under Allgemein", "by X in News"
+    rest = R.AFTER_NAME.sub("", rest)
     rest = re.sub(r"\s+(?:Stand|Aktualisiert|Updated|Published|Veröffentlicht|Posted|Erstellt|Created|Geändert)\s*:?\s*$", "",
                   rest)  # "X Stand"
     if "," in rest and not R.ROLES.sub("", rest.split(",")[0]).strip():

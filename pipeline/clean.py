@@ -132,9 +132,12 @@ def document_script(lines: list[Line], feats: list[Feat]) -> str | None:
 
 def mark_repeated(art: Article, feats: list[Feat], start: int = 0, end: int = 0) -> None:
     """A line printed twice on one page is page furniture (share bars, gallery captions, teaser
-    titles) when short; a repeated long line (pull quote, 'Click To Tweet') keeps its first copy.
+    titles) when short; a repeated paragraph (pull quote, 'Click To Tweet', a list item printed
+    twice) keeps its first copy: chosen by site folds over paragraphs of more than 25 words only.
     A subheading inside the body span [start, end) whose other copies all stand above the span (a
-    table of contents in the header) stays: it is followed by a paragraph and ends no sentence."""
+    table of contents in the header) stays: it is followed by a paragraph and ends no sentence.
+    A short line whose every copy stands inside the span stays too ("Pros & Cons", "Free shipping" under
+    each product of a review): furniture repeats around the article, not only within it."""
     seen: dict[str, int] = {}
     keys = []
     for ln in art.lines:
@@ -149,13 +152,15 @@ def mark_repeated(art: Article, feats: list[Feat], start: int = 0, end: int = 0)
     for i, (ln, f, k) in enumerate(zip(art.lines, feats, keys)):
         if not ln.kept or not k or seen[k] < 2:
             continue
-        if f.paragraph and f.units > 25:
+        if f.paragraph:
             if k in first:
                 ln.reason = "repeated"
             first.add(k)
         elif f.units >= 2:
             if start <= i < end and first_at[k] < start and last[k] == i and _heads_paragraph(art, feats, i, end):
                 continue  # listed in the table of contents above the body
+            if start <= first_at[k] and last[k] < end:
+                continue  # every copy inside the body: the article's own (an item under each product card)
             ln.reason = "repeated"
 
 
@@ -208,6 +213,8 @@ BARRIERS = {"related_marker", "share", "promo", "copyright", "comments", "tags"}
 BARRIER_SCORE = -60.0
 SHORT_SCORE = -3.0
 POSITION_DECAY = 0.8
+SHORT_RUN_CAP: float | None = None  # a run of short lines costs the span this much at most (barriers aside),
+SHORT_RUN_TAIL = 0.0  # then this much a line
 INLINE_LIST_MAX = 3  # an inline "read also" box has a few links; the article goes on under it
 
 
@@ -238,6 +245,7 @@ def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
     """Maximum-sum span of line scores (Kadane); returns [start, end) of the body."""
     best, best_span = 0.0, (0, 0)
     cur, cur_start = 0.0, 0
+    run_cost = 0.0  # what the current run of short lines has cost so far
     lines = art.lines
     n = max(1, len(lines))
     for i, (ln, f) in enumerate(zip(lines, feats)):
@@ -250,6 +258,11 @@ def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
                 items += 1
             if items == 0 or (items <= INLINE_LIST_MAX and R.INLINE_MARKER.match(ln.text)):
                 s = -1.0  # no list under it (links not scraped), or an inline "read also" box in the text
+        if s > 0:
+            run_cost = 0.0
+        elif SHORT_RUN_CAP is not None and s > BARRIER_SCORE:
+            s = -max(SHORT_RUN_TAIL, min(-s, SHORT_RUN_CAP - run_cost))
+            run_cost -= s
         if cur <= 0:
             cur, cur_start = s, i
         else:
@@ -301,11 +314,35 @@ def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, sit
         if i is not None and not lines[i].kept:
             continue  # removed lines do not break a run
         structured = sum(any(c.isdigit() for c in lines[j].text) for j in run) * 2 > len(run)  # schedules, results
-        if len(run) >= LINK_LIST_MIN_RUN and (whole_page or (i is None and not structured)):
+        if len(run) >= LINK_LIST_MIN_RUN and ((whole_page and not article_list(art, run, start))
+                                              or (not whole_page and i is None and not structured)):
             for j in run:
                 lines[j].reason = "link_list"
         run = []
     mark_tail_cta(art, feats, start, end, whole_page=whole_page)
+
+
+_CASED_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def sentence_case(text: str) -> bool:
+    """Written like a sentence, not a headline: after the first word, most words of four letters or
+    more start lower-case ("Permanency for previously-expiring income bracket rates"). Uncased
+    scripts never are."""
+    words = _CASED_WORD.findall(text)[1:]
+    lower = sum(w[0].islower() for w in words)
+    return lower > 0 and lower * 2 > len(words)
+
+
+def article_list(art: Article, run: list[int], start: int) -> bool:
+    """A run of short lines in a dump's body span that is the article's own list, not teasers:
+    introduced by a line that ends with a colon, or with most items written in sentence case
+    (teaser headlines are title case). On modern/ the teaser-list rule took ~4 true list lines for
+    every teaser before this."""
+    prev = next((j for j in range(run[0] - 1, start - 1, -1) if art.lines[j].kept), None)
+    if prev is not None and art.lines[prev].text.endswith(":"):
+        return True
+    return sum(sentence_case(art.lines[j].text) for j in run) * 2 > len(run)
 
 
 def mark_tail_cta(art: Article, feats: list[Feat], start: int, end: int, whole_page: bool = False) -> None:
@@ -355,6 +392,9 @@ def clean(art: Article, *, site: SiteConfig = SiteConfig(), whole_page: bool = T
         again.title = art.title  # so that a repeated headline is still recognised
         sub: dict[int, str] | None = None if trace is None else {}
         _passes(again, site, whole_page, None if sub is None else _Trace(again.lines, sub))
+        if not art.authors and again.authors:  # a byline the first round's header window missed
+            art.authors, art.byline_raw = again.authors, again.byline_raw
+            art.source_agency = art.source_agency or again.source_agency
         gone = [(j, ln, new.reason) for j, (ln, new) in enumerate(zip(kept, again.lines)) if new.reason is not None]
         if not gone:
             break

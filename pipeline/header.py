@@ -18,7 +18,7 @@ import numpy as np
 from . import roles
 from . import rules as R
 from .bylines import (agency_code, bare_name, byline_after_stamp, byline_prefix, dateline_names, full_name,
-                      handle, looks_like_name, names_organisation, parse_byline)
+                      handle, is_phrase, looks_like_name, names_organisation, parse_byline)
 from .dates import ParsedDate, find_date, is_relative_date
 from .lines import Feat
 from .options import SiteConfig
@@ -126,7 +126,8 @@ def date_line(text: str, art: Article, site: SiteConfig) -> DateLine | None:
     residue = text[:a] + " " + text[b:]
     # "Published", "Mis à jour", "آخر تحديث" and the time are part of the date, not a section
     residue = R.TIME_BITS.sub(" ", R.WEEKDAYS.sub(" ", R.UPDATED.sub(" ", R.PUBLISHED.sub(" ", residue))))
-    residue = re.sub(r"[|•·,:;/()\[\]–—\-،؛]+", " ", residue)  # with the Arabic comma and semicolon
+    # with the Arabic comma and semicolon; a hyphen inside a word joins it ("Veeser-Dombrowski")
+    residue = re.sub(r"[|•·,:;/()\[\]–—،؛]+|(?<!\w)-|-(?!\w)", " ", residue)
     words = [w for w in residue.split() if not R.DATE_WORDS.match(w) and w not in ("م", "هـ", "ه")]
     residue = " ".join(words)
     if text_units(residue) > 6:
@@ -190,10 +191,21 @@ def _name_and_affiliation(text: str) -> str | None:
     return head
 
 
-def name_beside_date(line: str, site: str | None) -> tuple[list[str], str | None] | None:
+LONGEST_NAME_WORD = 13  # letters; German compounds ("Pressemitteilung", "Jugendverbände") run longer
+
+
+def name_beside_date(line: str, site: str | None, span: tuple[int, int] | None = None) -> tuple[list[str], str | None] | None:
     """A full name set off from the date by a separator on a meta line ("Marie Merlet | lundi 9
     décembre 2019", "Janic Cathomen, 01.12.2021", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"). A
-    capitalised pair of words merely next to a date is not taken: in German it is as often a label."""
+    capitalised pair of words merely next to a date is not taken: in German it is as often a label
+    ("12. März 2021 Pressemitteilung Aktuell"). `span`: where the date stands on a date line; a
+    name that opens the line right before the date is set off by it ("Kristian Larsen July 13, 2025
+    — 7 minutes read", "Shana Nys DambrotNovember 6, 2023")."""
+    if span is not None and span[0] > 0:
+        head = R.WEEKDAYS.sub(" | ", R.GLUED_STAMP.sub(" ", line[:span[0]]))
+        if any(len(w) > LONGEST_NAME_WORD for w in head.split()):
+            return None  # "Pressemitteilung Aktuell 02. November 2021": a compound noun, a label
+        line = head + " | " + line[span[0]:]
     parts = [p.strip() for p in R.META_SEP.split(line) if p.strip()]
     names = [p for p in parts if not R.ANY_DIGIT.search(p) and bare_name(p) and full_name(p) and not R.NOT_HEADLINE.search(p)
              and not any(w.casefold() in R.GENERIC_ACCOUNTS for w in p.split())]
@@ -218,8 +230,8 @@ def _credit_on_next_line(art: Article, window: list[int], i: int, credit: str) -
     art.lines[j].reason = "byline"
     for k in (k for k in window if k > j and art.lines[k].kept):  # "By" / "A" / "@a" / "B": each name a line
         t = art.lines[k].text
-        if not (R.HANDLE_LINE.match(t) or (bare_name(t) and full_name(t))):
-            break
+        if not (R.HANDLE_LINE.match(t) or (bare_name(t) and full_name(t))) or R.OTHER_CREDIT.search(t):
+            break  # "Fact Checked" under the name is a label, not a second author
         art.lines[k].reason = "byline"
         if not t.startswith("@") and t not in by[0]:
             by[0].append(t)
@@ -277,7 +289,7 @@ def read_header(art: Article, feats: list[Feat], start: int, site: SiteConfig, w
         _affiliation_byline(art, window, date_idx)
     title_i = _header_title(art, feats, window, keys, start, whole_page)
     if not art.authors:
-        _bare_name_byline(art, feats, window, set(date_idx) | ({title_i} if title_i is not None else set()))
+        _bare_name_byline(art, feats, window, set(date_idx), title_i)
     if whole_page:
         for i in idx:
             if lines[i].kept:
@@ -300,8 +312,11 @@ def _header_dates(art: Article, window: list[int], site: SiteConfig) -> list[int
         lines[i].reason = "date"
         date_idx.append(i)
         set_date(art, dl, lines[i].text)
-        by = (parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)
-              or _credit_on_next_line(art, window, i, dl.residue) or name_beside_date(lines[i].text, art.site)) \
+        a, b = dl.parsed.span  # the credit as printed, its separators kept ("von X, Online-Redaktion"), else the residue
+        by = (parse_byline(R.STAMP_LEAD.sub("", lines[i].text[:a]) + " | " + lines[i].text[b:], require_prefix=True, site=art.site)
+              or parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)
+              or _credit_on_next_line(art, window, i, dl.residue)
+              or name_beside_date(lines[i].text, art.site, dl.parsed.span)) \
             if dl.residue else None
         if by:
             set_byline(art, lines[i].text, *by)
@@ -370,14 +385,17 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
     return title_i
 
 
-def _bare_name_byline(art: Article, feats: list[Feat], window: list[int], anchors: set[int]) -> None:
-    """A bare name next to the date or the title is the byline ("Israa Farhan")."""
+def _bare_name_byline(art: Article, feats: list[Feat], window: list[int], dates: set[int], title_i: int | None) -> None:
+    """A bare name next to the date or under the title is the byline ("Israa Farhan"). Right above
+    the title stands a kicker or a section ("Travel Tips", "Industry Insights"): on metadata/ and
+    modern/ such a line was the true byline on 1 page of 21."""
     lines = art.lines
     for i in window:
         if not lines[i].kept or not (2 <= feats[i].units <= 4):
             continue
-        near = {j for j in window if abs(window.index(j) - window.index(i)) == 1}
-        if near & anchors and bare_name(lines[i].text) and not lines[i].text.isupper() \
+        n = window.index(i)
+        near = {window[m] for m in (n - 1, n + 1) if 0 <= m < len(window)}
+        if (near & dates or (n and window[n - 1] == title_i)) and bare_name(lines[i].text) and not lines[i].text.isupper() \
                 and not R.NOT_HEADLINE.search(lines[i].text):  # "Enlarge Image", "Foto Archiv"
             by = parse_byline(lines[i].text, site=art.site)
             if by and by[0]:
@@ -565,9 +583,12 @@ def page_byline(art: Article, site: SiteConfig) -> None:
     ("Text: Ursula Eggers", "Veröffentlicht von HansG", "Veröffentlicht am 12. Juni 2017 von gizzmo",
     "Posted on <date> by X"), outside comments and link lists. A name without a credit word is not taken:
     in German every noun is capitalised, and "Letzte Aktualisierung" beside a date is no person."""
-    for ln in art.lines:
+    for n, ln in enumerate(art.lines):
         if ln.reason in _NOT_OWN_BYLINE or len(ln.text) > 160:
             continue
+        if R.AUTHOR_LABEL.match(ln.text) and (by := _name_under_label(art.lines, n)):
+            set_byline(art, f"{ln.text} {art.lines[n + 1].text}", *by)
+            return
         by = parse_byline(ln.text, require_prefix=True, site=art.site)
         if by is not None:
             # "von", "de", "par" open credits and prepositional phrases alike ("von Physio bis Fango"):
@@ -583,6 +604,24 @@ def page_byline(art: Article, site: SiteConfig) -> None:
         if by and by[0]:
             set_byline(art, ln.text, *by)
             return
+
+
+def _name_under_label(lines: list, n: int) -> tuple[list[str], str | None] | None:
+    """The person on the line after a credit label (R.AUTHOR_LABEL): a full name, maybe with a
+    role or credentials after a dash or a comma ("Eliz - Product marketer" names Eliz)."""
+    if n + 1 >= len(lines) or lines[n + 1].reason in _NOT_OWN_BYLINE or text_units(lines[n + 1].text) > 10:
+        return None
+    text = lines[n + 1].text
+    by = parse_byline(text, site=None)
+    if by is None or len(by[0]) != 1 or R.OTHER_CREDIT.search(text) or R.RELATED_MARKER.match(text) \
+            or R.PROMO.match(text) or R.COMMENT_HEADER.match(text):
+        return None
+    name = by[0][0]
+    one_word = " " not in name
+    if (one_word and name.isupper()) or not looks_like_name(name) or is_phrase(name) or R.NOT_HEADLINE.search(name) \
+            or name.casefold() in R.GENERIC_ACCOUNTS or re.match(r"(?i)reply\b", name):
+        return None  # "SUBSCRIBER", "Recent Posts", "Reply to Elaine J Winter": a widget, not a person
+    return by
 
 
 def page_date(art: Article, site: SiteConfig) -> None:

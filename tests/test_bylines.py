@@ -587,3 +587,17 @@ def test_a_creative_commons_licence_names_the_blogs_author_last():
 
     assert authors("31. Oktober 2019") == ["Donald Townsend"]
     assert authors("Von Lena Maier") == ["Lena Maier"]
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("ByKathryn Giuffrida", ["Kathryn Giuffrida"]),  # "By" glued to the name's link
+    ("By Rebecca NorrisPublished: Jun 25, 2025", ["Rebecca Norris"]),  # a stamp glued to the name
+    ("Written by: Sean Peek, Senior AnalystUpdated Sep 17, 2025", ["Sean Peek"]),
+])
+def test_credit_glued_to_its_neighbours(line, authors):
+    assert parse_byline(line, require_prefix=True) == (authors, None)
+
+
+def test_a_name_starting_with_by_is_no_credit():
+    assert parse_byline("Byron Smith", require_prefix=True) is None
+    assert parse_byline("BYU Sports", require_prefix=True) is None

@@ -119,3 +119,42 @@ def test_a_menu_glued_into_one_long_line_does_not_count_as_a_paragraph():
     fm, fp = features([m, p])
     assert fm.paragraph and line_score(m, fm) == SHORT_SCORE
     assert line_score(p, fp) == fp.units
+
+
+def test_an_articles_own_list_stays_and_a_teaser_list_goes():
+    """Inside a dump's body, a run of short lines is the article's list when a line ending with a
+    colon introduces it or its items read as sentences (sentence case); title-case headlines in a
+    run are teasers (link_list)."""
+    para = ("The council published its plan for the harbour bridge on Monday after months of debate "
+            "about the costs and the traffic it will cause.")
+    after = ("Work is due to start next spring and the city expects it to last at least two years, "
+             "with one lane open at all times.")
+    items = ["Two new lanes for cyclists", "A wider footpath on the east side", "New lighting along the quay"]
+    teasers = ["Mayor Opens New Library In The Old Town", "Local Team Wins The Regional Cup Final",
+               "Storm Damages Roofs Across The Northern Suburbs"]
+    for intro, lst in (("The plan includes:", [i.title() for i in items]), (None, items)):
+        raw = "\n".join(["Home", "News", "Harbour bridge plan published", para, *([intro] if intro else []), *lst,
+                         after, para.replace("Monday", "Tuesday"), "Impressum"]) + "\n"
+        kept = [ln.text for ln in process_article(Article("l.txt", "text", raw=raw)).lines if ln.kept]
+        assert all(x in kept for x in lst), kept
+    raw = "\n".join(["Home", "News", "Harbour bridge plan published", para, *teasers, after,
+                     para.replace("Monday", "Tuesday"), "Impressum"]) + "\n"
+    removed = dict(process_article(Article("l.txt", "text", raw=raw)).removed())
+    assert all(removed.get(t) == "link_list" for t in teasers), removed
+
+
+def test_a_line_repeated_only_inside_the_body_stays_and_one_repeated_around_it_goes():
+    """The same short line under every product of a review is the article's; a line printed in the
+    header and again in the footer is page furniture (repeated)."""
+    card = ("The {} is a light and quiet kettle that boils a full litre in under three minutes and keeps "
+            "the water warm for an hour.")
+    raw = "\n".join(["Home", "Follow our kitchen desk", "Best kettles of the year",
+                     "We tested twenty kettles over six weeks in a busy office kitchen and ranked them by speed and noise.",
+                     "Acme One", card.format("Acme One"), "Free shipping included", "Acme Two", card.format("Acme Two"),
+                     "Free shipping included", "Acme Three", card.format("Acme Three"), "Free shipping included",
+                     "All three kettles were bought at full price and returned after the test, as with every review.",
+                     "Follow our kitchen desk", "Impressum"]) + "\n"
+    art = process_article(Article("k.txt", "text", raw=raw))
+    assert [ln.text for ln in art.lines if ln.kept].count("Free shipping included") == 3
+    assert dict(art.removed()).get("Follow our kitchen desk") in ("repeated", "nav_header", "footer")
+    assert "Follow our kitchen desk" not in art.body_text()

@@ -74,3 +74,63 @@ def test_what_stands_beside_the_date(meta_line, authors, agency, section):
     art = process_article(Article("x.txt", "text", raw=raw, url="https://english.ahram.org.eg/NewsContent/1/64/5/x.aspx"))
     assert (art.authors, art.source_agency, art.section) == (authors, agency, section)
     assert str(art.published_date) == "2025-10-02" and dict(art.removed())[meta_line] == "date"
+
+
+_BODY = ["The committee met on Thursday to review the budget for next year and agreed on a plan for the schools.",
+         "Members said the plan would add teachers in every district and cut the waiting lists for the programmes."]
+
+
+def _dump_authors(*header: str) -> list[str]:
+    """The authors newsclean reads from a text dump: a menu, `header` lines, then a body."""
+    raw = "\n".join(["Home", "News", "Schools", *header, *_BODY])
+    return process_article(Article("x.txt", "text", raw=raw)).authors
+
+
+def test_a_label_under_the_name_is_no_second_author():
+    """"By" / "Melanie Hanson" / "Fact Checked": the credit names one person; the label is another role."""
+    assert _dump_authors("School budget plan agreed by the committee", "By", "Melanie Hanson", "Fact Checked") \
+        == ["Melanie Hanson"]
+    assert _dump_authors("School budget plan agreed by the committee", "By", "Melanie Hanson", "John Smith") \
+        == ["Melanie Hanson", "John Smith"]
+
+
+@pytest.mark.parametrize("meta_line, authors", [
+    ("Kristian Larsen July 13, 2025 — 7 minutes read", ["Kristian Larsen"]),  # the date separates the name
+    ("Shana Nys DambrotNovember 6, 2023", ["Shana Nys Dambrot"]),
+    ("July 13, 2025 | 7 minutes read", []),
+    ("Katherine FidlerThursday 2 Nov 2023 10:09 am", ["Katherine Fidler"]),
+    ("Pressemitteilung Aktuell 02. November 2021", []),  # a compound noun's label, no name
+])
+def test_a_full_name_beside_the_date(meta_line, authors):
+    assert _dump_authors("School budget plan agreed by the committee", meta_line) == authors
+
+
+def test_a_label_over_the_headline_is_no_byline():
+    """A capitalised pair right above the headline is a kicker or a section; under it, a byline."""
+    head = "School budget plan agreed by the committee"
+    assert _dump_authors("Industry Insights", head, "December 9, 2024") == []
+    assert _dump_authors(head, "Jessica Alexander", "December 9, 2024") == ["Jessica Alexander"]
+
+
+@pytest.mark.parametrize("label, name, authors", [
+    ("Written By", "Stephen Jesudunsin", ["Stephen Jesudunsin"]),
+    ("Article written by:", "Doris Munoz-Mantilla, MD, FOMA, DABOM", ["Doris Munoz-Mantilla"]),
+    ("Written by", "Eliz - Product marketer", ["Eliz"]),
+    ("Author", "SUBSCRIBER", []),  # a widget's label
+    ("Author", "Reply to Elaine J Winter", []),
+])
+def test_a_credit_label_with_the_name_under_it_anywhere(label, name, authors):
+    """Far from the headline (an author box in the footer), a credit label alone names the person under it."""
+    raw = "\n".join(["Home", "School budget plan agreed by the committee", *_BODY, "Share this", label, name, "Contact us"])
+    assert process_article(Article("x.txt", "text", raw=raw)).authors == authors
+
+
+@pytest.mark.parametrize("meta_line, authors", [
+    ("von Mathilda Trausch, Online-Redaktion Veröffentlicht: 26.12.2022", ["Mathilda Trausch"]),  # the affiliation
+    ("Veröffentlicht am 13. März 2019 von Michael Veeser-Dombrowski", ["Michael Veeser-Dombrowski"]),  # the hyphen
+    ("Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr", ["Katharina Schmidt"]),  # the categories
+    ("1. Januar 2016 von KleineGrüneMonster Ein Kommentar", ["KleineGrüneMonster"]),  # the comment count
+    ("By Ana Sandoiu on May 7, 2020", ["Ana Sandoiu"]),
+])
+def test_the_credit_on_a_date_line_as_printed(meta_line, authors):
+    assert _dump_authors("School budget plan agreed by the committee", meta_line) == authors

@@ -43,8 +43,8 @@ CREDIT_PREFIX = re.compile(
     r"(?:ein\s+)?(?:artikel|beitrag|text|gastbeitrag)\s+von|(?:eine\s+)?kolumne\s+von|ein\s+(?:gast)?kommentar\s+von|"
     r"autor(?:in)?|author|auteur|autore|redaktion(?=\s*:)|"
     r"بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تقرير|حوار|متابعة|ترجمة|(?:نشر |نشرت )?بواسطة|الكاتب|الكاتبة)\b(?!-\w)|"
-    + CREDIT_VERB + r"(?=(?-i:[A-ZÀ-ÖØ-Þ])))"
-    r"\s*[:：\-–—/ـ]?\s*", re.I)  # "كتب/ محمد", Egyptian sites' slash
+    + CREDIT_VERB + r"(?=(?-i:[A-ZÀ-ÖØ-Þ]))|(?-i:By)(?=(?-i:[A-Z][a-z])))"
+    r"\s*[:：\-–—/ـ]?\s*", re.I)  # "كتب/ محمد", Egyptian sites' slash; "ByKathryn Giuffrida", a theme's glue
 # Articles and possessives: a "name" opening with one is a phrase or a title ("Die FURCHE").
 PHRASE_HEADS = {"die", "der", "das", "dem", "den", "the", "les", "los", "las", "het", "een", "ein", "eine", "un", "une",
                  "our", "your", "my", "unser", "unsere", "dein", "deine", "deinen", "mein", "meine", "notre", "votre"}
@@ -52,7 +52,7 @@ PHRASE_HEADS = {"die", "der", "das", "dem", "den", "the", "les", "los", "las", "
 PREPOSITION = re.compile(r"(?:von|vom|par|por|de|di|door|av|af)\b", re.I)
 ROLES = re.compile(
     r"\b(?:[\w-]+\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer|"
-    r"journalist(?:in|en)?|kolumnist(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|fotograf(?:in)?|journaliste|"
+    r"journalist(?:in|en)?|analyst|kolumnist(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|fotograf(?:in)?|journaliste|"
     r"chroniqueur|chroniqueuse|correspondant|rédacteur|rédactrice|periodista|columnista|corresponsal|redactor[a]?|"
     r"\w+(?:leiter|sprecher|referent|philosoph|wissenschaftler)(?:in)?)s?\b|"
     r"\bspecial\s+to\s+\S+|\bمراسل\S*|\bمحرر\S*|\bالصحفي[ةه]?|\bالكاتب[ةه]?|\bالإعلامي[ةه]?|\bالاعلامي[ةه]?", re.I)
@@ -112,3 +112,18 @@ ORG_STAFF = re.compile(r"^(?P<org>.+?)\s+(?:staff|desk|bureau|newsroom)$", re.I)
 INITIALS = re.compile(r"^(?:[A-Z]\.?){2,3}$")
 LOGIN = re.compile(r"^[a-z0-9]+(?:[._][a-z0-9]+)+$")
 SAID = re.compile(r"^(?:said|says|wrote|writes|sagt|schreibt|schrieb|dit|écrit|dice|escribió|disse):?$", re.I)
+# Labels printed beside a byline that name another role, not an author: "Fact Checked",
+# "Reviewed by", "Medically reviewed", "Edited by"
+OTHER_CREDIT = re.compile(r"\b(?:fact[- ]?check(?:ed|er)?|reviewed|review(?:ed)?\s+by|edited|verified|medically)\b", re.I)
+# A stamp word or a weekday a theme glues to the name before it: "By Rebecca NorrisPublished: Jun 25,
+# 2025", "Sean Peek, Senior AnalystUpdated Sep 17, 2025", "Katherine FidlerThursday 2 Nov 2023"
+GLUED_STAMP = re.compile(r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last\s+[Uu]pdated|Reviewed|Fact[- ]?[Cc]hecked|"
+                         r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)")
+# A credit label alone on its line, the name on the next one: "Written By" / "Stephen Jesudunsin",
+# "Article written by:" / "Doris Munoz-Mantilla, MD", "About the Author" / "Kathryn Giuffrida"
+AUTHOR_LABEL = re.compile(r"^(?:about\s+the\s+author|meet\s+the\s+author|(?:article\s+|post\s+)?written\s+by|"
+                          r"author|posted\s+by)\s*:?\s*$", re.I)
+# What a blog theme prints after the name on its meta line: the categories, a comment count
+# ("Von Katharina Schmidt Kategorien: Mode", "von KleineGrüneMonster Ein Kommentar")
+AFTER_NAME = re.compile(r"\s+(?:(?:kategorien?|categories|category|catégories?|categorías?|categorie)\s*:|"
+                        r"(?:ein|one|un|une|keine|no|\d+)\s+(?:kommentare?|comments?|commentaires?|comentarios?)\b).*$", re.I)
