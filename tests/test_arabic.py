@@ -183,7 +183,7 @@ def test_headlines_and_menus_in_short_lines_are_no_verse():
     """A list of other articles' headlines under the text, with no heading to name it, and a menu
     printed one item a line: their lines stand alone (no pause, no "و" carrying on), a menu's have
     no function word; neither is read as a verse, and the headlines do not join the body."""
-    from newsclean.pipeline.clean import verse_lines
+    from newsclean.pipeline.verse import verse_lines
     from newsclean.pipeline.lines import features, segment
 
     menu = ["الرئيسية", "أخبار محلية", "رياضة", "اقتصاد", "ثقافة وفنون", "اتصل بنا"]
