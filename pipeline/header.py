@@ -365,6 +365,7 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
         if title_i is None:
             title_i = next((i for i in cands if known and keys[i] and (keys[i] in known or known in keys[i]) and len(keys[i]) >= 0.6 * len(known)), None)
     if title_i is None and whole_page and art.title is None:
+        cands = _without_contents_entries(art, cands, keys, start)
         find_byline = not art.authors and not any(lines[i].reason == "byline" for i in window)
         title_i = _model_roles(art, feats, cands, keys, start, find_byline)
         if title_i is not None:  # a headline printed twice: the first copy is the title, the dek follows it
@@ -383,6 +384,17 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
             art.subtitle = lines[nxt].text
             lines[nxt].reason = "subtitle"
     return title_i
+
+
+def _without_contents_entries(art: Article, cands: list[int], keys: dict[int, str], start: int) -> list[int]:
+    """The header lines without the entries of a table of contents: the lines under its label
+    ("Table of Contents", "In this article") that are printed again below as subheadings."""
+    label = next((i for i in range(start - 1, -1, -1) if R.CONTENTS_LABEL.match(art.lines[i].text)), None)
+    if label is None:
+        return cands
+    below = {match_key(ln.text) for ln in art.lines[start:]}
+    keep = [i for i in cands if not (i > label and keys[i] in below)]
+    return keep or cands
 
 
 def _bare_name_byline(art: Article, feats: list[Feat], window: list[int], dates: set[int], title_i: int | None) -> None:
