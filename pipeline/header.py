@@ -28,6 +28,10 @@ from .textnorm import match_key
 from .urls import canonical_url, site_of
 
 HEADER_WINDOW = 14  # header lines (nearest the body) searched for title, date and byline
+# header lines searched for the headline on a text dump: a table of contents, a pager or a teaser
+# list between the headline and the body pushes it further up (chosen on held-out folds of
+# benchmarks/train_roles.py among 14, 24, 40, 60: BENCHMARKS.md, issue 23 text-dump metadata)
+TITLE_WINDOW = 40
 
 
 # --- captions (marked by the cleaner's first pass; also the HTML path's <figcaption>s) ----------
@@ -282,12 +286,13 @@ def read_header(art: Article, feats: list[Feat], start: int, site: SiteConfig, w
     lines = art.lines
     idx = [i for i in range(start) if lines[i].kept]
     window = idx[-HEADER_WINDOW:]
-    keys = {i: match_key(lines[i].text) for i in window}
+    wide = idx[-TITLE_WINDOW:] if whole_page else window
+    keys = {i: match_key(lines[i].text) for i in wide}
     date_idx = _header_dates(art, window, site)
     _header_bylines(art, feats, window)
     if not art.authors:
         _affiliation_byline(art, window, date_idx)
-    title_i = _header_title(art, feats, window, keys, start, whole_page)
+    title_i = _header_title(art, feats, wide, keys, start, whole_page)
     if not art.authors:
         _bare_name_byline(art, feats, window, set(date_idx), title_i)
     if whole_page:
