@@ -156,3 +156,18 @@ def test_a_line_repeated_only_inside_the_body_stays_and_one_repeated_around_it_g
     assert [ln.text for ln in art.lines if ln.kept].count("Free shipping included") == 3
     assert dict(art.removed()).get("Follow our kitchen desk") in ("repeated", "nav_header", "footer")
     assert "Follow our kitchen desk" not in art.body_text()
+
+
+def test_short_lines_under_a_line_ending_with_a_colon_are_its_list():
+    """A table scraped one cell a line under "... after 36 races:" stays in the body span; the same
+    cells without the colon line cost the span like a menu and are left out."""
+    intro = "On this page you will always find the championship standings, updated after every race of the season."
+    cells = [x for pos, name, pts in [("1", "Kyle Busch", "5040"), ("2", "Martin Truex", "5035"), ("3", "Kevin Harvick", "5033"),
+                                      ("4", "Denny Hamlin", "5027"), ("5", "Joey Logano", "2380")] for x in (pos, name, pts)]
+    close = "The standings are updated on the evening after each race, once the organisers confirm the results of the day."
+    for colon in (True, False):
+        raw = "\n".join(["Home", "Standings", "Cup Series standings", intro,
+                         *(["Final standings of the Cup Series after 36 races:"] if colon else []), *cells, close,
+                         "Contact"]) + "\n"
+        kept = [ln.text for ln in process_article(Article("t.txt", "text", raw=raw)).lines if ln.kept]
+        assert ("Denny Hamlin" in kept) is colon, kept
