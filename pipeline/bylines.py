@@ -259,22 +259,37 @@ def pieces(text: str) -> list[str]:
     return [p.strip() for p in PIECE_SEP.split(QUOTED.sub(" | ", text)) if p and p.strip()]
 
 
-# A desk or an office credited where a person's name goes ("مكتب جدة", "وحدة الأخبار"): the
-# piece opens with one of these words.
+# A desk or an office credited where a person's name goes ("مكتب جدة", "وحدة الأخبار", "المنسق
+# الإعلامي"): the piece opens with one of these words.
 _AR_DESK = frozenset({"مكتب", "قسم", "وحدة", "فريق", "محرر", "محررو", "مراسل", "مراسلو", "مراسلة", "مندوب", "خدمة",
-                      "إدارة", "ادارة", "المركز", "اللجنة", "متابعات", "خاص", "وكالات", "الوكالات"})
+                      "إدارة", "ادارة", "المركز", "اللجنة", "متابعات", "خاص", "وكالات", "الوكالات", "المنسق", "منسق",
+                      "المحرر", "المراسل", "المكتب"})
+# Where a credit line turns to the photographer ("... / تصوير - عبد الملك القميزي"): no author follows.
+_AR_PHOTO = re.compile(r"(?:^|[\s/|،,(-])(?:تصوير|عدسة)\b")
+_PLACE_AFTER = re.compile(r"\s+من\s+\S[^-–—:|/،,]*$")  # "سعيد الحربي من جدة": after "من", the place
+
+
+def _titled(part: str) -> str:
+    """A name with its honorific as printed ("د. أحمد", "الدكتور أحمد"), the abbreviation's dot
+    followed by a space ("د.خالد" -> "د. خالد")."""
+    return re.sub(r"^((?:د|م|أ|ا)\.)\s*", r"\1 ", part)
 
 
 def dateline_names(text: str) -> tuple[list[str], str | None] | None:
     """The people of an Arabic credit line that names a place, an outlet or an agency beside them
     ("جدة: أحمد سالم، ريم خالد", "أبها - خالد العمري:", "سعيد الحربي من جدة", "الرياض: «الصحيفة»
     الدمام: فهد سالم"): (authors, agency), or None when it names nobody. A one-word piece is a place,
-    a quoted one an outlet, a piece opening with a desk word a desk; a person is 2-5 Arabic words."""
+    so is what follows "من"; a quoted piece is an outlet, a piece opening with a desk word a desk, and
+    a photographer's credit is cut off; a person is 2-5 Arabic words, kept with an honorific ("د.")
+    as the line prints it, as `parse_byline` keeps "Dr."."""
     line = text.strip()
     if (m := R.CREDIT_PREFIX.match(line)) is not None:
         line = line[m.end():]
+    if (pm := _AR_PHOTO.search(line)) is not None:
+        line = line[:pm.start()]
     if ":" in line.rstrip(": "):  # "باريس: محمد علي": before a colon inside the line, the dateline's place
         line = line[line.index(":") + 1:]
+    line = _PLACE_AFTER.sub("", line)
     authors: list[str] = []
     agency = None
     for piece in pieces(AR_MARKS.sub("", line)):
@@ -283,11 +298,12 @@ def dateline_names(text: str) -> tuple[list[str], str | None] | None:
             if code := agency_code(part) or agency_code(part.replace(".", " ")):  # "د. ب. أ"
                 agency = agency or code
                 continue
-            part = AR_TITLES.sub("", part).strip()
-            toks = part.split()
-            if not 2 <= len(toks) <= 5 or any(c.isdigit() for c in part) or toks[0] in _AR_DESK \
+            name = AR_TITLES.sub("", part).strip()
+            toks = name.split()
+            if not 2 <= len(toks) <= 5 or any(c.isdigit() for c in name) or toks[0] in _AR_DESK \
                     or not all(re.fullmatch(r"[\u0621-\u064a\u0671-\u06d3]{2,}", t) for t in toks):
                 continue
+            part = _titled(part)
             if part not in authors:
                 authors.append(part)
     return (authors, agency) if authors or agency else None

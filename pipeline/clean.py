@@ -10,7 +10,8 @@ trafilatura, mostly body with residue. Both go through the same passes, in this 
                        page), decided by Unicode ranges, so even two-word lines are caught;
 3. `select_body`       the body span: the run of lines with the most paragraph text, scored
                        like Finn et al.'s body-text extraction (paragraph words count for, short
-                       chrome lines against); lines before it are the header, after it the footer;
+                       chrome lines against; a verse's short lines count for, `pipeline.verse`);
+                       lines before it are the header, after it the footer;
 4. `read_header`       (pipeline.header) title, subtitle, date, byline and section from the header;
                        the rest of the header is navigation;
 5. `mark_body_residue` bylines, date lines, repeated titles and teaser link lists inside the span.
@@ -33,6 +34,7 @@ from .options import SiteConfig
 from .record import Article, Line
 from .scripts import script_counts
 from .textnorm import match_key
+from .verse import verse_lines
 
 LINK_LIST_MIN_RUN = 3
 MAX_LIST_ITEMS = 25  # a related list under a heading is rarely longer; past that it is the page
@@ -254,8 +256,9 @@ def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
     listing = False
     lines = art.lines
     n = max(1, len(lines))
+    verse = verse_lines(lines, feats, BARRIERS)
     for i, (ln, f) in enumerate(zip(lines, feats)):
-        s = line_score(ln, f)
+        s = float(f.units) if i in verse else line_score(ln, f)
         if s > 0:  # prose late on the page is more often footer, legal text or teasers
             s *= 1.0 - POSITION_DECAY * i / n
         if ln.reason in ("related_marker", "tags"):
@@ -312,11 +315,12 @@ def mark_body_residue(art: Article, feats: list[Feat], start: int, end: int, sit
             m = R.DATELINE_AGENCY.match(ln.text)
             if m and (code := agency_code(m["agency"])) and not art.source_agency:
                 art.source_agency = code
-    # teaser lists: runs of short headline-like lines; after trafilatura only a run that closes
-    # the body (a list inside the text is the article's own)
+    # teaser lists: runs of short headline-like lines, not a verse; after trafilatura only a run
+    # that closes the body (a list inside the text is the article's own)
+    verse = verse_lines(lines, feats, BARRIERS) if whole_page else set()
     run: list[int] = []
     for i in list(range(start, end)) + [None]:
-        if i is not None and lines[i].kept and feats[i].headline_like and feats[i].units >= 3:
+        if i is not None and lines[i].kept and feats[i].headline_like and feats[i].units >= 3 and i not in verse:
             run.append(i)
             continue
         if i is not None and not lines[i].kept:

@@ -87,26 +87,42 @@ def header_tail(art: Article, feats: list[Feat], start: int, end: int, site: Sit
     A dek is prose, so the span may open with it: "title / dek / title again / caption / date /
     body". When a date line, a byline or a repeat of a header line follows within a few lines
     (and at most two paragraphs precede it), or a line shaped like a dateline or a credit before
-    any paragraph ("أبها - خالد العمري:", which ends like a sentence), those lines belong to the
-    header, where the line-role model reads them."""
+    any paragraph ("أبها - خالد العمري:", which ends like a sentence) or, like an agency credit, right
+    under a headline the span opened with, those lines belong to the header, where the line-role
+    model reads them."""
     lines = art.lines
     header_keys = {match_key(lines[i].text) for i in range(max(0, start - HEADER_WINDOW), start) if lines[i].kept}
     new_start, paragraphs = start, 0
     for i in range(start, min(end, start + 8)):
         ln, f = lines[i], feats[i]
-        if f.paragraph:
+        # a credit line counted as a paragraph for its dashes ("القاهرة - نهى سلطان - الرياض - وكالات:")
+        under_headline = i == start + 1 and _headline_sized(lines[start].text, feats[start])
+        credit = whole_page and ln.kept and (not paragraphs or under_headline) and roles.credit_shaped(ln.text)
+        if f.paragraph and not credit:
             paragraphs += 1
             if paragraphs > 2:
                 break
             continue
         if not ln.kept:
+            if whole_page and under_headline and ln.reason == "agency":
+                new_start = i + 1  # "برلين - (د ب أ):" under the line the span opened with: that line is the headline
             continue
         if (match_key(ln.text) in header_keys and f.units >= 3) or date_line(ln.text, art, site) \
-                or parse_byline(ln.text, require_prefix=True) or (whole_page and not paragraphs and roles.credit_shaped(ln.text, f.units)):
+                or parse_byline(ln.text, require_prefix=True) or credit:
             new_start = i + 1
     if new_start > start and any(feats[i].paragraph for i in range(new_start, end)):
         return new_start
     return start
+
+
+HEADLINE_MAX_UNITS = 20
+
+
+def _headline_sized(text: str, f: Feat) -> bool:
+    """A line the body span took for a paragraph that may be the headline: no longer than
+    HEADLINE_MAX_UNITS and ending with no full stop or colon (a headline that ends with a quotation,
+    «...» or "...", ends like a sentence; a line ending with a colon leads into what follows)."""
+    return f.units <= HEADLINE_MAX_UNITS and not text.rstrip().endswith((".", ":", ";", "،", ","))
 
 
 @dataclass(slots=True)
@@ -512,7 +528,7 @@ def header_rows(art: Article, feats: list[Feat], cands: list[int], keys: dict[in
     page_keys = "\n".join(match_key(ln.text) for ln in art.lines)
     X = np.hstack([np.array(title_features(art, feats, cands, keys, start, page_keys), dtype=float).reshape(len(cands), -1),
                    roles.role_rows(art.lines, feats, cands, start, page_keys)])
-    arabic = next((feats[i].script for i in range(start, len(art.lines)) if art.lines[i].kept and feats[i].paragraph), None) == "Arabic"
+    arabic = roles.body_script(art.lines, feats, start) == "Arabic"
     return np.hstack([X, X * arabic])
 
 

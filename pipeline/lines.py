@@ -23,6 +23,7 @@ class Feat:
     # verdicts on the line's own text, computed on first use and kept with the features (_FEATURES)
     marker: object = _UNSET  # clean.line_marker's
     cta: object = _UNSET  # whether R.CTA finds a call to action
+    verse: object = _UNSET  # verse._verse_evidence's
     title_text: object = _UNSET  # header.title_features' columns that read the line's text alone
 
     def verdict(self, slot: str, compute, text: str):

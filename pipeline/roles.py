@@ -29,17 +29,16 @@ WEIGHTS_FILE = Path(__file__).with_name("roles.json")
 
 SENTENCE_END = (".", "!", "?", "؟", "…")
 PUNCT = re.compile(r"[.,:;!?؟،؛\-–—|/()«»\"“”'’]")
-# Arabic function words (prepositions, particles, pronouns, relatives): a name is none of them.
-AR_FUNCTION = frozenset("في من على إلى الى عن مع أن إن ان لا ما لم لن هذا هذه ذلك تلك التي الذي الذين قد بعد قبل "
-                        "عند حتى بين أو ثم كل هو هي هم كما لماذا كيف متى أين هل غير بل إذا اذا".split())
 AR_NAME_PARTS = frozenset({"عبد", "بن", "بنت", "أبو", "ابو", "آل", "أبي"})
 ARABIC_LETTERS = re.compile(r"^[\u0621-\u064a\u0671-\u06d3]+$")
 
 
-def credit_shaped(text: str, units: int) -> bool:
+def credit_shaped(text: str) -> bool:
     """A short line of separated pieces, one of two words or more, not a sentence ("أبها - خالد
     العمري:", "CAIRO - Jane Doe", "سعيد الحربي من جدة"): the shape of a dateline or a credit."""
-    if not 2 <= units <= 8 or text.rstrip().endswith(SENTENCE_END) or R.ANY_DIGIT.search(text):
+    if R.ANY_DIGIT.search(text) or text.rstrip().endswith(SENTENCE_END):
+        return False
+    if not 2 <= sum(any(c.isalpha() for c in w) for w in text.split()) <= 8:  # words: a spaced dash is none
         return False
     ps = pieces(text)
     return len(ps) >= 2 and any(len(p.split()) >= 2 for p in ps)
@@ -51,9 +50,25 @@ def arabic_name_shape(piece: str) -> bool:
     toks = AR_TITLES.sub("", AR_MARKS.sub("", piece)).split()
     if not 2 <= len(toks) <= 4 or not all(ARABIC_LETTERS.match(t) for t in toks):
         return False
-    if any(t in AR_FUNCTION for t in toks) or toks[0].startswith("ال"):
+    if any(t in R.AR_FUNCTION for t in toks) or toks[0].startswith("ال"):
         return False
     return any(t.startswith("ال") or t in AR_NAME_PARTS for t in toks[1:]) or len(toks) == 2
+
+
+BODY_SCRIPT_LINES = 40
+
+
+def body_script(lines, feats, start: int) -> str | None:
+    """The script of the body from `start`: its first paragraph's; with no paragraph (a poem, a
+    column in short lines) the script of most words of its first BODY_SCRIPT_LINES kept lines."""
+    kept = [i for i in range(start, len(lines)) if lines[i].kept]
+    if (i := next((i for i in kept if feats[i].paragraph), None)) is not None:
+        return feats[i].script
+    weight: dict[str, int] = {}
+    for i in kept[:BODY_SCRIPT_LINES]:
+        if feats[i].script:
+            weight[feats[i].script] = weight.get(feats[i].script, 0) + feats[i].units
+    return max(sorted(weight), key=weight.get) if weight else None
 
 
 def _words(text: str) -> set[str]:
@@ -80,7 +95,7 @@ def role_rows(lines, feats, cands: list[int], start: int, page_keys: str) -> np.
     body = [i for i in range(start, min(len(lines), start + 40)) if lines[i].kept]
     lead = set().union(*(_words(lines[i].text) for i in body[:3])) if body else set()
     body_words = set().union(*(_words(lines[i].text) for i in body)) if body else set()
-    doc_script = next((feats[i].script for i in body if feats[i].paragraph and feats[i].script), None)
+    doc_script = body_script(lines, feats, start)
     dates = [j for j in range(max(0, (cands[0] if cands else 0) - 3), start) if lines[j].reason == "date"]
     words = [_words(lines[i].text) for i in cands]
     rows = []
@@ -110,7 +125,7 @@ def role_rows(lines, feats, cands: list[int], start: int, page_keys: str) -> np.
             n > 0 and feats[cands[n - 1]].units > u, n + 1 < len(cands) and feats[cands[n + 1]].units > u,
             any(abs(j - i) <= 2 for j in dates),
             len(k.split()) >= 2 and page_keys.count(k) >= 2,
-            bare_name(text), credit_shaped(text, u),
+            bare_name(text), credit_shaped(text),
         ))
     return np.array(rows, dtype=float).reshape(-1, len(ROLE_FEATURES))
 

@@ -132,3 +132,88 @@ ARABIC_PARAGRAPHS = [
     "وأكد الوزيران خلال الاتصال أهمية مواصلة التنسيق والتشاور بين البلدين الشقيقين بشأن القضايا ذات الاهتمام المشترك.",
     "وأشار المتحدث الرسمي باسم الوزارة إلى أن الاتصال تناول كذلك سبل تعزيز العلاقات الثنائية في مختلف المجالات.",
 ]
+
+
+# A column printed in short lines (a prose poem): no line reaches ten words, so no line is a
+# paragraph; the verse is the body all the same. Written for this test.
+POEM_DUMP = """الرئيسية محليات رياضة اقتصاد ثقافة منوعات
+مدينتي القديمة..
+خالد سعيد المطيري
+* في أزقتها الضيقة تمشي الذاكرة
+بين بيوت من حجر وطين..
+هنا كان السوق،
+وهناك كانت المدرسة الأولى
+التي علمتنا الحروف..
+ولا يزال الباب الخشبي
+يحرس أسرار الجيران.
+* ما نخشاه اليوم
+أن تضيع الملامح
+تحت الإسمنت والزجاج..
+فالمدن لا تعيش بالحجارة وحدها،
+بل بالناس الذين يسكنونها.
+khalid.poet@example.com"""
+
+HEADLINES = ["وزير الصحة يفتتح مستشفى جديدا في الرياض", "ارتفاع أسعار النفط في الأسواق العالمية",
+             "المنتخب يستعد لمواجهة اليابان في التصفيات", "أمطار غزيرة على مناطق الجنوب اليوم",
+             "افتتاح معرض الكتاب بمشاركة خمسمئة دار نشر"]
+
+
+def test_short_line_column_is_body_with_its_headline_and_byline():
+    art = process_article(Article("poem.txt", "text", raw=POEM_DUMP))
+    body = art.body_text()
+    verse = POEM_DUMP.splitlines()[3:-1]
+    assert all(v in body for v in verse), [v for v in verse if v not in body]
+    assert art.title == "مدينتي القديمة.." and art.authors == ["خالد سعيد المطيري"]
+    assert "الرئيسية" not in body and "@" not in body
+
+
+def test_verse_opening_the_text_under_the_byline():
+    """A quoted verse between the byline and the first paragraph opens the body; the byline above
+    it stays the byline, the poet's name under it stays with the verse."""
+    verse = ["(سألت البحر عن سر الرحيل..", "فأجاب موجا لا يقول!", "وكتبت اسمك فوق رمل الشاطئ",
+             "فمحته ريح في الأصيل..", "وبقيت وحدي أنتظر)"]
+    raw = "\n".join([ARABIC_TEXT_HEAD, *verse, "سالم العبدالله", *ARABIC_PARAGRAPHS])
+    art = process_article(Article("verse.txt", "text", raw=raw))
+    body = art.body_text()
+    assert all(v in body for v in verse) and "سالم العبدالله" in body
+    assert art.title == "وزير الخارجية يبحث مع نظيره الأردني تطورات الأوضاع" and art.authors == ["أحمد علي"]
+
+
+def test_headlines_and_menus_in_short_lines_are_no_verse():
+    """A list of other articles' headlines under the text, with no heading to name it, and a menu
+    printed one item a line: their lines stand alone (no pause, no "و" carrying on), a menu's have
+    no function word; neither is read as a verse, and the headlines do not join the body."""
+    from newsclean.pipeline.verse import verse_lines
+    from newsclean.pipeline.lines import features, segment
+
+    menu = ["الرئيسية", "أخبار محلية", "رياضة", "اقتصاد", "ثقافة وفنون", "اتصل بنا"]
+    raw = "\n".join([*menu, ARABIC_TEXT_HEAD.split("\n", 1)[1], *ARABIC_PARAGRAPHS, *HEADLINES])
+    lines = segment(raw)
+    assert not verse_lines(lines, features(lines))
+    art = process_article(Article("list.txt", "text", raw=raw))
+    body = art.body_text()
+    assert all(p in body for p in ARABIC_PARAGRAPHS)
+    assert not any(h in body for h in HEADLINES) and not any(m in body.split("\n") for m in menu)
+
+
+def test_headline_ending_with_a_quotation_and_the_credit_under_it():
+    """A headline of ten words or more that ends with «...» ends like a sentence, so the body span
+    may open with it; the credit line right under it ("NAME من CITY", "CITY - NAME - CITY -
+    وكالات:", counted long for its dashes) still goes to the header and its person is the author."""
+    head = "الرئيسية أخبار مصر عربي ودولي رياضة اقتصاد فن وثقافة منوعات مقالات الرأي فيديو صور\nالحكومة تعلن خطة جديدة لدعم المصدرين في الأسواق الخارجية خلال «العام المقبل»"
+    for credit, author in (("ماجد الحربي من جدة", "ماجد الحربي"),
+                           ("القاهرة - سلمى حسن - الرياض - عدن - وكالات:", "سلمى حسن")):
+        art = process_article(Article("q.txt", "text", raw="\n".join([head, credit, *ARABIC_PARAGRAPHS])))
+        assert art.title.endswith("«العام المقبل»") and art.authors == [author]
+        assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
+
+
+def test_short_headline_over_an_agency_credit():
+    """A headline of a few words ending with «...» scores as a short sentence and may open the body
+    span; the agency credit under it ("برلين - (د ب أ):") marks it as the headline."""
+    headline = "النادي يرفع سعة ملعب «المدينة الرياضية»"
+    raw = "\n".join(["الرئيسية أخبار مصر عربي ودولي رياضة اقتصاد فن وثقافة منوعات مقالات الرأي فيديو صور",
+                     headline, "برلين - (د ب أ):", *ARABIC_PARAGRAPHS])
+    art = process_article(Article("agency.txt", "text", raw=raw))
+    assert art.title == headline and art.source_agency == "DPA"
+    assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS

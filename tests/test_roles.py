@@ -33,12 +33,17 @@ def _run(lines: list[str]) -> Article:
     ("أبها - خالد العمري:", ["خالد العمري"], None),  # place - name:
     ("سعيد الحربي من جدة", ["سعيد الحربي"], None),  # name "from" place
     ("الرياض: «الصحيفة»  الدمام: فهد سالم", ["فهد سالم"], None),  # a quoted outlet is nobody
-    ("باريس: د. محمد عليّ", ["محمد علي"], None),  # the title and the harakat go
+    ("باريس: د. محمد عليّ", ["د. محمد علي"], None),  # the harakat go, the title stays as "By Dr. X" keeps it
+    ("د.خالد بن صالح", ["د. خالد بن صالح"], None),  # the title's dot gets its space
+    ("«الصحيفة» من الرياض", None, None),  # an outlet from a place: nobody ("من الرياض" is the place)
+    ("أحمد سالم وخالد علي من المدينة المنورة", ["أحمد سالم", "خالد علي"], None),  # a two-word place after "من"
+    ("الرياض - فهد سالم / تصوير - سعد علي:", ["فهد سالم"], None),  # the photographer is no author
+    ("المنسق الإعلامي - مازن سعد", ["مازن سعد"], None),  # a role where a desk goes
     ("القاهرة - أ ف ب", [], "AFP"),
     ("لندن - د. ب. أ:", [], "DPA"),
 ])
 def test_an_arabic_credit_line_gives_its_people_without_place_or_outlet(line, authors, agency):
-    assert dateline_names(line) == (authors, agency)
+    assert dateline_names(line) == (None if authors is None else (authors, agency))
 
 
 def test_a_place_or_a_desk_alone_names_nobody():

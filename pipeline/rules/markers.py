@@ -107,3 +107,9 @@ SENTENCE_END = re.compile(r"[.!?؟。！？…:;»”\"'’)\]]\s*$")
 HOME_CRUMB = re.compile(r"^\s*" + HOME + r"\s*(?:$|»|›|\||/|>)", re.I)
 # Arabic short-vowel marks (fatha ... sukun): a vocalised line is a quotation (a verse), never a menu
 HARAKAT = re.compile("[\u064B-\u0652]")
+# Arabic function words (prepositions, particles, pronouns, relatives): prose has them, a menu item
+# or a person's name has none.
+AR_FUNCTION = frozenset("في من على إلى الى عن مع أن إن ان لا ما لم لن هذا هذه ذلك تلك التي الذي الذين قد بعد قبل "
+                        "عند حتى بين أو ثم كل هو هي هم كما لماذا كيف متى أين هل غير بل إذا اذا".split())
+# A short Arabic line that is no verse: Latin letters (an e-mail, a URL, an SMS code) or menu item separators.
+NOT_VERSE = re.compile(r"[A-Za-z@]|\s[|•·›/]\s")
