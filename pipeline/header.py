@@ -234,6 +234,9 @@ def _credit_on_next_line(art: Article, window: list[int], i: int, credit: str) -
     art.lines[j].reason = "byline"
     for k in (k for k in window if k > j and art.lines[k].kept):  # "By" / "A" / "@a" / "B": each name a line
         t = art.lines[k].text
+        if R.NAME_JOINER.match(t):  # "By" / "A" / "," / "B" / ", and" / "C": the list's commas on lines of their own
+            art.lines[k].reason = "byline"
+            continue
         if not (R.HANDLE_LINE.match(t) or (bare_name(t) and full_name(t))) or R.OTHER_CREDIT.search(t):
             break  # "Fact Checked" under the name is a label, not a second author
         art.lines[k].reason = "byline"
