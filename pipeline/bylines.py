@@ -303,6 +303,8 @@ def dateline_names(text: str) -> tuple[list[str], str | None] | None:
             if not 2 <= len(toks) <= 5 or any(c.isdigit() for c in name) or toks[0] in _AR_DESK \
                     or not all(re.fullmatch(r"[\u0621-\u064a\u0671-\u06d3]{2,}", t) for t in toks):
                 continue
+            if any(t in R.AR_FUNCTION for t in toks):
+                continue  # "خبر عاجل في الرياض": a phrase; a name has no "في" ("المنجي السعيداني" may open with "ال")
             part = _titled(part)
             if part not in authors:
                 authors.append(part)
