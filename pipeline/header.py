@@ -250,6 +250,9 @@ def _credit_on_next_line(art: Article, window: list[int], i: int, credit: str) -
     art.lines[j].reason = "byline"
     for k in (k for k in window if k > j and art.lines[k].kept):  # "By" / "A" / "@a" / "B": each name a line
         t = art.lines[k].text
+        if R.NAME_JOINER.match(t):  # "By" / "A" / "," / "B" / ", and" / "C": the list's commas on lines of their own
+            art.lines[k].reason = "byline"
+            continue
         if not (R.HANDLE_LINE.match(t) or (bare_name(t) and full_name(t))) or R.OTHER_CREDIT.search(t):
             break  # "Fact Checked" under the name is a label, not a second author
         art.lines[k].reason = "byline"
@@ -560,7 +563,14 @@ def _model_roles(art: Article, feats: list[Feat], cands: list[int], keys: dict[i
 
 
 def _adjust_title(art: Article, feats: list[Feat], cands: list[int], best: int) -> int:
-    """A dek or a kicker picked in place of the headline beside it (rules on the model's pick)."""
+    """A dek or a kicker picked in place of the headline beside it, or a copy cut short ("11 HR
+    Trends for 2026:...") beside the whole headline (rules on the model's pick)."""
+    if art.lines[best].text.rstrip().endswith(("...", "…")):
+        cut = match_key(art.lines[best].text)
+        whole = [i for i in cands if 0 < abs(i - best) <= 3 and len(k := match_key(art.lines[i].text)) > len(cut)
+                 and k.startswith(cut)]
+        if cut and whole:
+            return whole[0]
     # a dek under its headline: the best-placed line is a longer sentence (a kicker above a headline
     # is shorter and does not end like one), and the
     # line just above it is a shorter headline-like line: that one is the title

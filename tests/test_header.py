@@ -146,3 +146,9 @@ def test_a_credit_label_with_the_name_under_it_anywhere(label, name, authors):
 ])
 def test_the_credit_on_a_date_line_as_printed(meta_line, authors):
     assert _dump_authors("School budget plan agreed by the committee", meta_line) == authors
+
+
+def test_a_byline_one_name_a_line_with_its_commas():
+    """"By" / "A" / "," / "B" / ", and" / "C": the joiners on lines of their own keep the list going."""
+    assert _dump_authors("School budget plan agreed by the committee", "By", "Jim Rutenberg", ",", "Lisa Lerer",
+                         "and", "Kenneth Vogel", "December 9, 2024") == ["Jim Rutenberg", "Lisa Lerer", "Kenneth Vogel"]

@@ -138,3 +138,12 @@ def test_html_title_keeps_the_headline_the_h1_prints(og, h1, sites, title):
     from newsclean.pipeline.metadata import choose_html_title
 
     assert choose_html_title({"og_title": og, "h1s": [h1], "title_tag": og}, sites) == title
+
+
+def test_a_headline_cut_short_gives_way_to_the_whole_one():
+    """A teaser copy of the headline ending in "..." next to the whole headline: the whole one is the title."""
+    body = ["The survey asked four hundred managers how their teams plan to hire, train and pay staff next year.",
+            "Most said they would spend more on training than on hiring, and a third plan to change pay bands."]
+    whole = "What Are the Latest Scientific Trends in Psychiatry and How Will They Impact Care?"
+    raw = "\n".join(["Home", "What Are the Latest Scientific Trends...", whole, "December 9, 2025", *body])
+    assert process_article(Article("x.txt", "text", raw=raw)).title == whole

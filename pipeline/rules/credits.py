@@ -127,3 +127,5 @@ AUTHOR_LABEL = re.compile(r"^(?:about\s+the\s+author|meet\s+the\s+author|(?:arti
 # ("Von Katharina Schmidt Kategorien: Mode", "von KleineGrüneMonster Ein Kommentar")
 AFTER_NAME = re.compile(r"\s+(?:(?:kategorien?|categories|category|catégories?|categorías?|categorie)\s*:|"
                         r"(?:ein|one|un|une|keine|no|\d+)\s+(?:kommentare?|comments?|commentaires?|comentarios?)\b).*$", re.I)
+# A line that only joins the names of a byline printed one name a line: ",", ", and", "&"
+NAME_JOINER = re.compile(r"^\s*(?:,|&|,?\s*(?:and|und|et|y))\s*$", re.I)
