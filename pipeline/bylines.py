@@ -267,6 +267,9 @@ _AR_DESK = frozenset({"مكتب", "قسم", "وحدة", "فريق", "محرر", 
 # Where a credit line turns to the photographer ("... / تصوير - عبد الملك القميزي"): no author follows.
 _AR_PHOTO = re.compile(r"(?:^|[\s/|،,(-])(?:تصوير|عدسة)\b")
 _PLACE_AFTER = re.compile(r"\s+من\s+\S[^-–—:|/،,]*$")  # "سعيد الحربي من جدة": after "من", the place
+# A quotation run on from the words before it ("النادي يرفع سعة ملعب «المدينة الرياضية»") is a
+# headline's; a credit sets its outlet apart ("الرياض: «الصحيفة»", "«الاقتصادية» من الرياض").
+_QUOTE_IN_PHRASE = re.compile(r"[\u0621-\u064a]\s+«")
 
 
 def _titled(part: str) -> str:
@@ -280,7 +283,7 @@ def dateline_names(text: str) -> tuple[list[str], str | None] | None:
     ("جدة: أحمد سالم، ريم خالد", "أبها - خالد العمري:", "سعيد الحربي من جدة", "الرياض: «الصحيفة»
     الدمام: فهد سالم"): (authors, agency), or None when it names nobody. A one-word piece is a place,
     so is what follows "من"; a quoted piece is an outlet, a piece opening with a desk word a desk, and
-    a photographer's credit is cut off; a person is 2-5 Arabic words, kept with an honorific ("د.")
+    a photographer's credit is cut off, a quotation run on from a phrase names nobody; a person is 2-5 Arabic words, kept with an honorific ("د.")
     as the line prints it, as `parse_byline` keeps "Dr."."""
     line = text.strip()
     if (m := R.CREDIT_PREFIX.match(line)) is not None:
@@ -289,6 +292,8 @@ def dateline_names(text: str) -> tuple[list[str], str | None] | None:
         line = line[:pm.start()]
     if ":" in line.rstrip(": "):  # "باريس: محمد علي": before a colon inside the line, the dateline's place
         line = line[line.index(":") + 1:]
+    if _QUOTE_IN_PHRASE.search(line):
+        return None
     line = _PLACE_AFTER.sub("", line)
     authors: list[str] = []
     agency = None

@@ -215,5 +215,5 @@ def test_short_headline_over_an_agency_credit():
     headline = "النادي يرفع سعة ملعب «المدينة الرياضية»"
     raw = "\n".join([headline, "برلين - (د ب أ):", *ARABIC_PARAGRAPHS])
     art = process_article(Article("agency.txt", "text", raw=raw))
-    assert art.source_agency == "DPA" and art.lines[0].reason is not None
+    assert art.source_agency == "DPA" and art.lines[0].reason is not None and art.authors == []
     assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS

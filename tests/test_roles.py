@@ -36,6 +36,7 @@ def _run(lines: list[str]) -> Article:
     ("باريس: د. محمد عليّ", ["د. محمد علي"], None),  # the harakat go, the title stays as "By Dr. X" keeps it
     ("د.خالد بن صالح", ["د. خالد بن صالح"], None),  # the title's dot gets its space
     ("«الصحيفة» من الرياض", None, None),  # an outlet from a place: nobody ("من الرياض" is the place)
+    ("النادي يرفع سعة ملعب «المدينة الرياضية»", None, None),  # a quotation run on from a phrase: a headline
     ("أحمد سالم وخالد علي من المدينة المنورة", ["أحمد سالم", "خالد علي"], None),  # a two-word place after "من"
     ("الرياض - فهد سالم / تصوير - سعد علي:", ["فهد سالم"], None),  # the photographer is no author
     ("المنسق الإعلامي - مازن سعد", ["مازن سعد"], None),  # a role where a desk goes
