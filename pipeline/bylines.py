@@ -282,9 +282,9 @@ def dateline_names(text: str) -> tuple[list[str], str | None] | None:
     """The people of an Arabic credit line that names a place, an outlet or an agency beside them
     ("جدة: أحمد سالم، ريم خالد", "أبها - خالد العمري:", "سعيد الحربي من جدة", "الرياض: «الصحيفة»
     الدمام: فهد سالم"): (authors, agency), or None when it names nobody. A one-word piece is a place,
-    so is what follows "من"; a quoted piece is an outlet, a piece opening with a desk word a desk, and
-    a photographer's credit is cut off, a quotation run on from a phrase names nobody; a person is 2-5 Arabic words, kept with an honorific ("د.")
-    as the line prints it, as `parse_byline` keeps "Dr."."""
+    so is what follows "من"; a quoted piece is an outlet, a piece opening with a desk word a desk; a
+    photographer's credit is cut off; a quotation run on from a phrase (a headline's) names nobody;
+    a person is 2-5 Arabic words, kept with an honorific ("د.") as printed, as `parse_byline` keeps "Dr."."""
     line = text.strip()
     if (m := R.CREDIT_PREFIX.match(line)) is not None:
         line = line[m.end():]
