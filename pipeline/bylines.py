@@ -297,8 +297,8 @@ def dateline_names(text: str) -> tuple[list[str], str | None] | None:
     line = _PLACE_AFTER.sub("", line)
     authors: list[str] = []
     agency = None
-    for piece in pieces(AR_MARKS.sub("", line)):
-        for part in _split_waw(piece):
+    for piece in pieces(line):  # split first: a tatweel between spaces separates ("جدة ـ فلان")
+        for part in _split_waw(AR_MARKS.sub("", piece)):
             part = part.strip(" .:؛")
             if code := agency_code(part) or agency_code(part.replace(".", " ")):  # "د. ب. أ"
                 agency = agency or code

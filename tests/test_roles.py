@@ -42,6 +42,9 @@ def _run(lines: list[str]) -> Article:
     ("المنسق الإعلامي - مازن سعد", ["مازن سعد"], None),  # a role where a desk goes
     ("القاهرة - أ ف ب", [], "AFP"),
     ("لندن - د. ب. أ:", [], "DPA"),
+    ("جدة ـ عبدالغني الشريف", ["عبدالغني الشريف"], None),  # a tatweel between spaces separates
+    ("برلين ـ د. ب. أ", [], "DPA"),
+    ("كتـب: أحمد سالم", ["أحمد سالم"], None),  # a tatweel inside a word does not
 ])
 def test_an_arabic_credit_line_gives_its_people_without_place_or_outlet(line, authors, agency):
     assert dateline_names(line) == (None if authors is None else (authors, agency))
