@@ -1,7 +1,7 @@
 """Two choices of the HTML path's body, by site folds: when to redo a page in trafilatura's full
 mode, and how long a repeated block of kept lines must be to go as a second copy (issue 23).
 
-    python benchmarks/rerun_trigger.py [--data /tmp/hb/rerun.pkl] [--recollect]
+    python benchmarks/rerun_trigger.py [--data /tmp/nc-rerun.pkl] [--recollect]
 
 1. Every page of eval/dev and eval/modern through `process_article` three times, with
    process.drop_repeated_block off: as shipped; with the full-mode rerun forced on every page
@@ -93,7 +93,7 @@ def collect(path: Path) -> list[dict]:
 # Candidate triggers (the fast pass's result under FAST_MIN_WORDS is always redone): name -> the
 # page's words the fast pass's result is measured against; under a share of them, the page is redone
 TRIGGERS = {
-    "p_words (shipped, 0.2)": lambda p: p["p_words"],
+    "p_words (before session 17)": lambda p: p["p_words"],
     "p_words at 0.2, or container": lambda p: ("or", p["p_words"], p.get("container_words", 0)),
     "max(p_words, container)": lambda p: max(p["p_words"], p.get("container_words", 0)),
     "p_words at 0.2, or body": lambda p: ("or", p["p_words"], p.get("body_words", 0)),
@@ -107,20 +107,25 @@ def _row(sc, body: str, gold: str) -> dict:
     return {"exact": pt == tt, **sc.body.page_scores(tp, fp, fn)}
 
 
+P_SHARE = 0.2  # the share of <p> words before session 17, kept beside a second count in the "or" triggers
+
+
 def _fires(p: dict, trigger, t: float) -> bool:
     n = trigger(p)
-    if isinstance(n, tuple):  # the shipped share of <p> words, or `t` of the other count
-        return p["fast_words"] < SHIPPED_SHARE * n[1] or p["fast_words"] < t * n[2]
+    if isinstance(n, tuple):  # P_SHARE of the <p> words, or `t` of the other count
+        return p["fast_words"] < P_SHARE * n[1] or p["fast_words"] < t * n[2]
     return p["fast_words"] < t * n
-
-
-SHIPPED_SHARE = 0.2
 
 
 def select_first(cases: list[dict], k: int, candidates: dict, pool) -> list:
     """folds.select: the candidate best on the other folds, ties to the first. The candidates are
-    listed from "off" to the most aggressive (reruns, removals), so a tie goes to the least action."""
-    return F.select(cases, k, candidates, pool)[0]
+    listed from "off" to the most aggressive (reruns, removals), so a tie goes to the least action.
+    Returns the choice per fold and the held-out page rows."""
+    chosen = F.select(cases, k, candidates, pool)[0]
+    held = {}
+    for f, name in enumerate(chosen):
+        held.update({c["id"]: candidates[name][c["id"]] for c in cases if c["fold"] == f})
+    return chosen, held
 
 
 def evaluate(pages: list[dict]) -> None:
@@ -155,10 +160,7 @@ def evaluate(pages: list[dict]) -> None:
         cands = {t: rows(trig, t) for t in THRESHOLDS}
         for t, rs in cands.items():
             show(f"{name} < {t}", rs)
-        chosen = select_first(cases, k, cands, pool)
-        held = {}
-        for f, t in enumerate(chosen):
-            held.update({i: r for i, r in cands[t].items() if i in fold_ids[f]})
+        chosen, held = select_first(cases, k, cands, pool)
         show(f"HELD-OUT {name} {chosen}", held)
     repeated_blocks(pages, sc, pool, cases, k, show)
 
@@ -185,19 +187,15 @@ def repeated_blocks(pages, sc, pool, cases, k, show) -> None:
             cands[w] = rows
     finally:
         P.REPEATED_BLOCK_WORDS = saved
-    fold_ids = [{p["id"] for p in pages if p["fold"] == f} for f in range(k)]
     for w, rs in cands.items():
         show(f"repeated block >= {w} words", rs)
-    chosen = select_first(cases, k, cands, pool)
-    held = {}
-    for f, w in enumerate(chosen):
-        held.update({i: r for i, r in cands[w].items() if i in fold_ids[f]})
+    chosen, held = select_first(cases, k, cands, pool)
     show(f"HELD-OUT repeated block {chosen}", held)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default="/tmp/hb/rerun.pkl")
+    ap.add_argument("--data", default="/tmp/nc-rerun.pkl")
     ap.add_argument("--recollect", action="store_true")
     args = ap.parse_args()
     p = Path(args.data)
