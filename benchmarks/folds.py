@@ -14,7 +14,8 @@ URL for bodies; without it for metadata, as benchmarks/metadata.py), trafilatura
 at each single setting (defaults, include_comments=False, favor_precision=True,
 favor_recall=True; `extract()`, the text its users get, and `bare_extraction(with_metadata=True)`
 for its metadata) and htmldate (extensive, original date).
-newsclean's cache key is a hash of pipeline/ (its modules, rules/ and weights files), so a code change recomputes it.
+newsclean's cache key is a hash of pipeline/ (its modules, rules/ and weights files), so a code change recomputes it;
+a run stops if pipeline/ is edited while it runs (its workers would store the new code's answers under the old key).
 
 Scores come from the sets' own scorers (score.py's per-page shingle counts and aggregate,
 score_metadata.py's Tally, score_arabic*.py's score_case and summarise), aggregated per fold.
@@ -210,8 +211,27 @@ def _trafilatura(case: dict, system: str) -> dict:
     return out
 
 
+_LOADED_FP: str | None = None
+
+
+def _check_loaded_code(fp: str) -> None:
+    """Results are cached under the fingerprint the run started with: a worker whose pipeline/ was
+    imported after an edit would store the new code's answers under the old key. Each worker
+    fingerprints pipeline/ once, right after importing it, and refuses to go on if it differs."""
+    global _LOADED_FP
+    if _LOADED_FP is None:
+        import newsclean.pipeline.process  # noqa: F401  (the modules a page's cleaning uses)
+
+        _LOADED_FP = code_fingerprint()
+    if _LOADED_FP != fp:
+        raise RuntimeError(f"pipeline/ changed during the run (started at {fp}, this worker loaded {_LOADED_FP}): "
+                           "run again once the edit is done")
+
+
 def _work(job):
     case, systems, cache, fp, variant = job
+    if any(s.startswith("nc_") for s in systems):
+        _check_loaded_code(fp)
     res = {}
     for s in systems:
         p = _cache_path(Path(cache), case, s, fp, variant)

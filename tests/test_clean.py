@@ -77,6 +77,19 @@ def test_related_list_headings(heading, inline):
     assert all(dict(art.removed())[link] == "related_link" for link in block[1:])
 
 
+@pytest.mark.parametrize("heading", ["Вам также может быть интересно", "Похожие новости", "Смотрите также"])
+def test_related_list_headings_in_russian(heading):
+    paras = ["Центральный банк России в пятницу сохранил ключевую ставку на прежнем уровне, сообщила пресс-служба регулятора.",
+             "Аналитики ожидали такого решения: инфляция в стране замедляется второй месяц подряд, отмечают экономисты.",
+             "Следующее заседание совета директоров по ключевой ставке запланировано на середину декабря."]
+    links = ["Курс рубля укрепился к доллару третий день подряд", "Минфин увеличил продажу валюты на внутреннем рынке"]
+    raw = "\n".join(["ЦБ сохранил ключевую ставку", "02.10.2025", *paras, heading, *links])
+    art = process_article(Article("x.txt", "text", raw=raw))
+    assert [ln.text for ln in art.lines if ln.kept] == paras
+    assert dict(art.removed())[heading] == "related_marker"
+    assert all(dict(art.removed())[link] == "related_link" for link in links)
+
+
 def test_subheadings_listed_in_a_table_of_contents_stay_in_the_body():
     """The headings printed in a table of contents above the body are printed again inside it: the
     copy inside the body, heading its paragraph, stays; the contents' copies and a share bar

@@ -156,6 +156,25 @@ def test_unwritable_output_is_one_line_and_exit_1(tmp_path, where):
     assert f"cannot write to --out {out}" in _one_line_error(res, 1)
 
 
+def _console(*args, env=None) -> subprocess.CompletedProcess:
+    """`newsclean ...` as the console script runs it: through main() and its exit without teardown."""
+    return subprocess.run([sys.executable, "-m", "newsclean.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=300)
+
+
+def test_the_console_script_keeps_exit_codes_and_flushes_its_output(tmp_path):
+    bad = _console("run", SEED, "--out", tmp_path / "bad", "--lang-backend", "klingon")
+    assert bad.returncode == 2 and bad.stderr.strip().splitlines() == [
+        "error: --lang-backend 'klingon' is not one of: langdetect, py3langid, fasttext, lingua"]
+    assert _console("run", tmp_path / "nope.txt", "--out", tmp_path / "o").returncode == 1
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env["PREFECT_HOME"] = str(tmp_path / "empty-home")  # no server configured: the run skips Prefect
+    ok = _console("run", SEED, "--out", tmp_path / "out", env=env)
+    assert ok.returncode == 0, ok.stderr
+    assert _count(ok.stdout, "written") == 1 and ok.stdout.rstrip().endswith(".json")  # the last line got out
+    assert tables.read_articles(tmp_path / "out").num_rows == 1
+
+
 def test_debug_shows_the_traceback(tmp_path):
     res = runner.invoke(app, ["--debug", "run", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out")])
     assert res.exit_code == 1 and isinstance(res.exception, FileNotFoundError)

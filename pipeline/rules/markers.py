@@ -33,7 +33,7 @@ RELATED_MARKER = _rx(
     r"editor'?s picks?|popular (?:now|stories)|must reads?|what to read next|up next|watch next|in other news|"
     r"lire aussi|à lire aussi|sur le même sujet|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|"
     r"leia (?:também|mais)|veja também|lea también|te puede interesar|noticias relacionadas|leggi anche|"
-    r"читайте также|по теме|ayrıca bakınız|ilgili haberler|baca juga|"
+    r"читайте также|по теме|вам (?:также )?может быть интересно|смотрите также|похожие (?:новости|статьи|материалы)|ayrıca bakınız|ilgili haberler|baca juga|"
     r"اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|إقرأ أيضاً|اقرأ المزيد|الأكثر قراءة|الاكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|"
     r"مواضيع ذات صلة|مواضيع ذات علاقة|أخبار ذات صلة|اخبار ذات صلة|أخبار متعلقة|مقالات ذات صلة|ذات صلة|"
     r"آخر الأخبار|اخر الاخبار|أخبار عاجلة|شاهد أيضا|شاهد ايضا|قد يهمك(?: أيضا| ايضا)?|يهمك(?: أيضا| ايضا)|قد يعجبك أيضا|"
