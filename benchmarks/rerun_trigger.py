@@ -3,14 +3,15 @@ mode, and how long a repeated block of kept lines must be to go as a second copy
 
     python benchmarks/rerun_trigger.py [--data /tmp/nc-rerun.pkl] [--recollect]
 
-1. Every page of eval/dev and eval/modern through `process_article` three times, with
-   process.drop_repeated_block off: as shipped; with the full-mode rerun forced on every page
-   (what full balanced mode gives, after the post-cleaner); with the share trigger off (the fast
-   pass, redone only under extract.FAST_MIN_WORDS). Beside each page, the fast pass's word count
+1. Every page of eval/dev and eval/modern through `process_article` four times, with
+   process.drop_repeated_block off and the rerun balanced first: as shipped; with the full-mode
+   rerun forced on every page (what full balanced mode gives, after the post-cleaner); with the
+   share trigger off (the fast pass, redone only under extract.FAST_MIN_WORDS); and the rerun
+   forced, recall first (extract.FAST_EMPTY_WORDS). Beside each page, the fast pass's word count
    and the page's words in <p>, in its largest <article>/<main>, in <body>. Cached in --data.
 2. Each candidate trigger (the fast pass's words under a share of one of those counts sends the
-   page to the rerun), each share from 0 (off) upwards; then REPEATED_BLOCK_WORDS from off
-   downwards, applied to the shipped kept lines. The protocol of benchmarks/folds.py: the value
+   page to the rerun), each share from 0 (off) upwards; FAST_EMPTY_WORDS from 0 (off) upwards;
+   then REPEATED_BLOCK_WORDS from off downwards, applied to the shipped kept lines. The protocol of benchmarks/folds.py: the value
    best on 4 folds (body F1 per set, averaged over dev/ and modern/; a tie goes to the first
    listed, the least action) is scored on the fifth; prints per set and fold, all pages, the
    pooled held-out figure and the pages changed.
@@ -63,18 +64,19 @@ def collect(path: Path) -> list[dict]:
 
     pages = []
     trafilatura.bare_extraction = spy
-    saved = E.FAST_MIN_WORDS, E.FAST_MIN_SHARE, P.REPEATED_BLOCK_WORDS
+    saved = E.FAST_MIN_WORDS, E.FAST_MIN_SHARE, E.FAST_EMPTY_WORDS, P.REPEATED_BLOCK_WORDS
     P.REPEATED_BLOCK_WORDS = 10 ** 9  # off: chosen below on the kept lines
     try:
         for s in SETS:
             for c in F.load_cases(s, F.EVAL):
                 raw = F._read_html(c["html"])
                 row = {"id": f"{s}/{c['id']}", "set": s, "fold": c["fold"], "gold": c["gold"]["body"] or ""}
-                # as shipped; the rerun forced on every page; the share trigger off
-                for name, min_words, share in (("shipped", saved[0], saved[1]), ("rerun", 10 ** 9, saved[1]),
-                                               ("fast", saved[0], 0.0)):
+                # as shipped; the rerun forced on every page; the share trigger off (the three with
+                # the balanced rerun first everywhere); the rerun forced, recall first
+                for name, min_words, share, empty in (("shipped", saved[0], saved[1], 0), ("rerun", 10 ** 9, saved[1], 0),
+                                                      ("fast", saved[0], 0.0, 0), ("rerun_recall", 10 ** 9, saved[1], 10 ** 9)):
                     calls.clear()
-                    E.FAST_MIN_WORDS, E.FAST_MIN_SHARE = min_words, share
+                    E.FAST_MIN_WORDS, E.FAST_MIN_SHARE, E.FAST_EMPTY_WORDS = min_words, share, empty
                     a = Article(c["id"] + ".html", "html", raw=raw, url=c["url"])
                     P.process_article(a)
                     row[name] = [] if a.reject else [ln.text for ln in a.lines if ln.reason is None]
@@ -85,7 +87,7 @@ def collect(path: Path) -> list[dict]:
             print(f"# {s}: collected", file=sys.stderr)
     finally:
         trafilatura.bare_extraction = real
-        E.FAST_MIN_WORDS, E.FAST_MIN_SHARE, P.REPEATED_BLOCK_WORDS = saved
+        E.FAST_MIN_WORDS, E.FAST_MIN_SHARE, E.FAST_EMPTY_WORDS, P.REPEATED_BLOCK_WORDS = saved
     path.write_bytes(pickle.dumps(pages))
     return pages
 
@@ -162,9 +164,22 @@ def evaluate(pages: list[dict]) -> None:
             show(f"{name} < {t}", rs)
         chosen, held = select_first(cases, k, cands, pool)
         show(f"HELD-OUT {name} {chosen}", held)
+    if "rerun_recall" in pages[0]:
+        for p in pages:
+            p["row_rerun_recall"] = _row(sc, "\n\n".join(p["rerun_recall"]), p["gold"])
+        cands = {}
+        for t in EMPTY_WORDS:
+            cands[t] = {}
+            for p in pages:
+                fire = len(p["shipped_calls"]) > 1 and p["fast_words"] < t
+                cands[t][p["id"]] = {**(p["row_rerun_recall"] if fire else p["row_shipped"]), "set": p["set"], "fire": fire}
+            show(f"rerun recall first under {t} words", cands[t])
+        chosen, held = select_first(cases, k, cands, pool)
+        show(f"HELD-OUT recall first {chosen}", held)
     repeated_blocks(pages, sc, pool, cases, k, show)
 
 
+EMPTY_WORDS = (0, 5, 10, 20, 40, 60, 75)  # from off: a redone page's fast pass under this many words
 BLOCK_WORDS = (10 ** 9, 1000, 750, 500, 400, 300, 250, 200, 150, 100, 0)  # from off to the most removal
 
 

@@ -49,6 +49,11 @@ FAST_MIN_WORDS = 75
 # splits (0.2 ties). With FAST_MIN_WORDS, 3 of 93 dev pages and 28 of 452 modern pages are redone,
 # 2 more than with <p> words alone, and both gain (0.14 -> 0.99 and 0.26 -> 0.98 F1).
 FAST_MIN_SHARE = 0.175
+# A fast pass that finds no text at all (under this many words: 0-3 on the pages seen) is redone in
+# full recall mode first, not balanced: trafilatura's own heuristics found nothing, and recall mode
+# keeps more of what readability and justext find. By site folds (benchmarks/rerun_trigger.py, from
+# 0 = off to 75): 5 on all 5 splits; 5 modern pages, 4 gain 0.05-0.15 F1, none loses; no dev page.
+FAST_EMPTY_WORDS = 5
 # A paragraph that is one all-caps link ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"): a
 # cross-link to another story, which precision mode drops (a link over 90 % of its paragraph) and
 # recall mode keeps; its words are kept in Article.caps_links, and the line goes as related_link
@@ -726,9 +731,11 @@ def extract_html(art: Article) -> str | None:
     if words < FAST_MIN_WORDS or words < FAST_MIN_SHARE * most:
         tree = parse_html(art.raw, xml_safe=True)
         # full mode weighs its result against readability's and justext's; balanced first (recall
-        # mode's full pass took more boilerplate on the redone pages), then recall
-        for options in ({**TRAFILATURA_OPTIONS, "fast": False, "favor_recall": False},
-                        {**TRAFILATURA_OPTIONS, "fast": False}):
+        # mode's full pass took more boilerplate on the redone pages), then recall; recall first
+        # when the fast pass found no text at all (FAST_EMPTY_WORDS)
+        balanced = {**TRAFILATURA_OPTIONS, "fast": False, "favor_recall": False}
+        recall = {**TRAFILATURA_OPTIONS, "fast": False}
+        for options in (recall, balanced) if words < FAST_EMPTY_WORDS else (balanced, recall):
             # trafilatura works on its own copy of a tree it is given: the parsed tree serves twice
             full = trafilatura.bare_extraction(tree, url=art.url, with_metadata=False, **options)
             if full is not None and (full.text or "").strip():

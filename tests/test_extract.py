@@ -160,6 +160,34 @@ def test_fast_pass_short_of_the_article_container_is_redone_in_full_mode():
     assert sum(w in truth for w in body) > 0.95 * len(body)
 
 
+def test_rerun_is_recall_first_when_the_fast_pass_finds_nothing(monkeypatch):
+    """A fast pass with no text at all is redone in full recall mode first; a short one (a box of
+    the article) in full balanced mode first."""
+    import trafilatura
+
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
+
+    prose = " ".join(["The council met on Tuesday evening to discuss the new budget for the coming year."] * 4)
+    html = f"<html><body><article><h1>Council budget</h1><p>{prose}</p><p>{prose}</p></article></body></html>"
+    real = trafilatura.bare_extraction
+    for fast_text, recall_first in (("", True), ("The council met on Tuesday evening to discuss the budget.", False)):
+        full_calls = []
+
+        def spy(*a, **kw):
+            doc = real(*a, **kw)
+            if kw.get("fast"):
+                doc.text = fast_text
+            else:
+                full_calls.append(bool(kw.get("favor_recall")))
+            return doc
+
+        monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+        art = process_article(Article("a.html", "html", raw=html, url="https://example.com/news/budget"))
+        assert full_calls[0] is recall_first
+        assert "Tuesday evening" in art.body_text()
+
+
 def test_page_words_counts_paragraphs_or_the_article_container():
     from newsclean.pipeline.extract import page_words
 
