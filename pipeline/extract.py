@@ -42,10 +42,18 @@ TRAFILATURA_OPTIONS = dict(include_comments=False, favor_recall=True, include_ta
 # mode (on the 93 dev pages, 3 are redone and 2 gain from it, at 54 and 34 words; any threshold from
 # 55 to 100 gives the same F1, 40 loses one page; 75 is mid-plateau) ...
 FAST_MIN_WORDS = 75
-# ... and so is a result shorter than this share of the words the page prints in <p> elements: the
-# fast pass took one box of a long text (benchmarks/folds.py: chosen from 0-0.4 by site folds, 0.2 on
-# 4 of 5; 1 dev page and 25 of 452 modern pages are redone).
-FAST_MIN_SHARE = 0.2
+# ... and so is a result shorter than this share of the words the page prints in <p> elements, or in
+# its largest <article> or <main> when that holds more (page_words): the fast pass took one box of a
+# long text. <p> words alone: 0.2, chosen from 0-0.4 by site folds (benchmarks/folds.py). With the
+# container, which catches articles printed in <div>s (benchmarks/rerun_trigger.py): 0.175 on all 5
+# splits (0.2 ties). With FAST_MIN_WORDS, 3 of 93 dev pages and 28 of 452 modern pages are redone,
+# 2 more than with <p> words alone, and both gain (0.14 -> 0.99 and 0.26 -> 0.98 F1).
+FAST_MIN_SHARE = 0.175
+# A fast pass that finds no text at all (under this many words: 0-3 on the pages seen) is redone in
+# full recall mode first, not balanced: trafilatura's own heuristics found nothing, and recall mode
+# keeps more of what readability and justext find. By site folds (benchmarks/rerun_trigger.py, from
+# 0 = off to 75): 5 on all 5 splits; 5 modern pages, 4 gain 0.05-0.15 F1, none loses; no dev page.
+FAST_EMPTY_WORDS = 5
 # A paragraph that is one all-caps link ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"): a
 # cross-link to another story, which precision mode drops (a link over 90 % of its paragraph) and
 # recall mode keeps; its words are kept in Article.caps_links, and the line goes as related_link
@@ -65,17 +73,22 @@ def link_share(el, length: int) -> float:
     return sum(len(a.text_content()) for a in el.iter("a")) / length if length else 0.0
 
 
-def paragraph_words(tree, caps_links: set[str]) -> int:
-    """Words the page prints in <p> elements (for FAST_MIN_SHARE); adds the words of its all-caps
-    link paragraphs to `caps_links` (CAPS_LINK_SHARE), in the same walk."""
-    words = 0
-    for p in tree.iter("p"):
-        parts = list(p.itertext())
+def page_words(tree, caps_links: set[str]) -> int:
+    """What the fast pass's result is measured against (FAST_MIN_SHARE): the words the page prints in
+    <p> elements, or in its largest <article> or <main> element (its text wherever it is printed)
+    when that holds more. Adds the words of its all-caps link paragraphs to `caps_links`
+    (CAPS_LINK_SHARE), in the same walk."""
+    words = container = 0
+    for el in tree.iter("p", "article", "main"):
+        if el.tag != "p":
+            container = max(container, len(el.text_content().split()))
+            continue
+        parts = list(el.itertext())
         words += sum(len(t.split()) for t in parts)
         text = "".join(parts)
-        if text.isupper() and link_share(p, len(text)) >= CAPS_LINK_SHARE:
+        if text.isupper() and link_share(el, len(text)) >= CAPS_LINK_SHARE:
             caps_links.add(match_words(text))
-    return words
+    return max(words, container)
 
 
 # trafilatura copies the tree it is handed (bare_extraction: the caller keeps its own), then copies it
@@ -711,16 +724,18 @@ def extract_html(art: Article) -> str | None:
     if singles:  # "Nils" from a CMS account: the page may print the full name
         art.html_meta["name_expansions"] = expand_first_names(singles, _visible_texts(tree))
     drop_inert(tree)
-    p_words = paragraph_words(tree, art.caps_links)
+    most = page_words(tree, art.caps_links)
     with handed_over(tree):  # the tree is not read after this: trafilatura need not copy it
         doc = trafilatura.bare_extraction(tree, url=art.url, with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)
     words = len((doc.text or "").split()) if doc is not None else 0
-    if words < FAST_MIN_WORDS or words < FAST_MIN_SHARE * p_words:
+    if words < FAST_MIN_WORDS or words < FAST_MIN_SHARE * most:
         tree = parse_html(art.raw, xml_safe=True)
         # full mode weighs its result against readability's and justext's; balanced first (recall
-        # mode's full pass took more boilerplate on the redone pages), then recall
-        for options in ({**TRAFILATURA_OPTIONS, "fast": False, "favor_recall": False},
-                        {**TRAFILATURA_OPTIONS, "fast": False}):
+        # mode's full pass took more boilerplate on the redone pages), then recall; recall first
+        # when the fast pass found no text at all (FAST_EMPTY_WORDS)
+        balanced = {**TRAFILATURA_OPTIONS, "fast": False, "favor_recall": False}
+        recall = {**TRAFILATURA_OPTIONS, "fast": False}
+        for options in (recall, balanced) if words < FAST_EMPTY_WORDS else (balanced, recall):
             # trafilatura works on its own copy of a tree it is given: the parsed tree serves twice
             full = trafilatura.bare_extraction(tree, url=art.url, with_metadata=False, **options)
             if full is not None and (full.text or "").strip():

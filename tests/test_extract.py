@@ -130,6 +130,103 @@ def test_fast_pass_that_keeps_one_box_is_redone_in_full_mode():
     assert sum(w in truth for w in body) > 0.95 * len(body)
 
 
+def test_fast_pass_short_of_the_article_container_is_redone_in_full_mode():
+    """A real 2025 page (tests/data/rerun: lessaccounting.com, WCXB, CC-BY-4.0) that prints its
+    article in <div>s, outside <p>: the fast pass keeps a few hundred words, more than a fifth of
+    the page's <p> words but under a fifth of its <article>'s, and the full-mode rerun brings the
+    article out whole."""
+    import json
+
+    import trafilatura
+
+    from newsclean.pipeline.extract import FAST_MIN_SHARE, TRAFILATURA_OPTIONS, drop_inert, page_words
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
+
+    page = Path(__file__).parent / "data" / "rerun" / "wcxb-4251"
+    html = decode(gzip.open(page.with_suffix(".html.gz")).read(), is_html=True)[0]
+    gold = json.loads(page.with_suffix(".json").read_text())
+    tree = parse_html(html)
+    drop_inert(tree)
+    p_words = sum(len(t.split()) for p in tree.iter("p") for t in p.itertext())
+    most = page_words(tree, set())
+    fast = trafilatura.bare_extraction(tree, url=gold["url"], with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)
+    fast_words = len(fast.text.split())
+    assert FAST_MIN_SHARE * p_words <= fast_words < FAST_MIN_SHARE * most  # only the container tells
+    art = process_article(Article("wcxb-4251.html", "html", raw=html, url=gold["url"]))
+    truth = set(gold["body"].lower().split())
+    body = art.body_text().lower().split()
+    assert len(body) > 0.8 * len(gold["body"].split())
+    assert sum(w in truth for w in body) > 0.95 * len(body)
+
+
+def test_rerun_is_recall_first_when_the_fast_pass_finds_nothing(monkeypatch):
+    """A fast pass with no text at all is redone in full recall mode first; a short one (a box of
+    the article) in full balanced mode first."""
+    import trafilatura
+
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
+
+    prose = " ".join(["The council met on Tuesday evening to discuss the new budget for the coming year."] * 4)
+    html = f"<html><body><article><h1>Council budget</h1><p>{prose}</p><p>{prose}</p></article></body></html>"
+    real = trafilatura.bare_extraction
+    for fast_text, recall_first in (("", True), ("The council met on Tuesday evening to discuss the budget.", False)):
+        full_calls = []
+
+        def spy(*a, **kw):
+            doc = real(*a, **kw)
+            if kw.get("fast"):
+                doc.text = fast_text
+            else:
+                full_calls.append(bool(kw.get("favor_recall")))
+            return doc
+
+        monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+        art = process_article(Article("a.html", "html", raw=html, url="https://example.com/news/budget"))
+        assert full_calls[0] is recall_first
+        assert "Tuesday evening" in art.body_text()
+
+
+def test_page_words_counts_paragraphs_or_the_article_container():
+    from newsclean.pipeline.extract import page_words
+
+    div_text = " ".join(["word"] * 50)
+    tree = parse_html(f"<html><body><main><div>{div_text} </div><p>one two three</p></main>"
+                      "<p>four five</p><article>six</article></body></html>")
+    assert page_words(tree, set()) == 53  # <main>'s words, more than the 5 in <p>
+    tree = parse_html("<html><body><p>one two three</p><p>four five</p><article>six</article></body></html>")
+    assert page_words(tree, set()) == 5
+
+
+def _html_article(*blocks: str) -> str:
+    return ("<html><head><title>Pricing yoga classes</title></head><body><article><h1>Pricing yoga classes</h1>"
+            + "".join(f"<p>{b}</p>" for b in blocks) + "</article></body></html>")
+
+
+def test_article_printed_twice_keeps_its_first_copy():
+    """A page that prints its article twice (a desktop and a mobile copy): trafilatura keeps both,
+    the second copy goes as `repeated`. A short block printed twice inside the body stays (a true
+    body can repeat an item, a recipe, a refrain)."""
+    from newsclean.pipeline.process import REPEATED_BLOCK_WORDS, process_article
+    from newsclean.pipeline.record import Article
+
+    words = "studio owners weigh rent teacher pay and the local market before they set a price for a class".split()
+    paras = [" ".join(words[i % 7:] + words[:i % 7]) + f", as section {n} explains." for n, i in
+             zip(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"], range(18))]
+    assert sum(len(p.split()) for p in paras) >= REPEATED_BLOCK_WORDS
+    url = "https://example.com/blog/pricing-yoga"
+    art = process_article(Article("a.html", "html", raw=_html_article(*paras, *paras), url=url))
+    kept = [ln.text for ln in art.lines if ln.reason is None]
+    assert kept == paras
+    assert sum(ln.reason == "repeated" for ln in art.lines) == len(paras)
+
+    refrain = paras[:2]  # a short block printed twice in the article: the true body's
+    art = process_article(Article("b.html", "html", raw=_html_article(*refrain, *paras[2:], *refrain), url=url))
+    assert [ln.text for ln in art.lines if ln.reason is None] == [*paras, *refrain]
+
+
 def test_all_caps_link_paragraph_goes_as_related_link_and_all_caps_text_stays():
     """Recall mode keeps a paragraph that is one all-caps link to another story (Fox's cross-links);
     the HTML path removes it as related_link. An all-caps paragraph that is no link stays (a
