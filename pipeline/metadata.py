@@ -379,17 +379,18 @@ TITLE_CHOICE_FEATURES = (
     "straight_quote", "in_ref", "ref_in", "inside_other", "all_caps", "ellipsis", "h1s_many", "contains_other",
     *(f"h1_{m}" for m in H1_MARKS))
 # fitted on all pages of metadata/ and modern/ (L2 1.0, chosen on the folds); held out per fold: BENCHMARKS.md
-# "Issue 23, HTML title and date (session 16)"
-TITLE_CHOICE_WEIGHTS = (0.351, 0.705, -0.122, 0.537, 0.043, 0.637, -0.455, 1.014, 0.202, 0.778, -0.108, -0.947,
-                        -0.553, -0.704, 0.029, 0.351, -1.027, -1.070, -0.012, 0.873, 1.534, 0.428, -0.535, -0.464,
-                        0.000, -0.775, 0.838, 0.765, -1.516, -1.216, 0.934, 0.199, -0.317)
+# "Issue 23, HTML title and date (session 16)" and "(session 17)"
+TITLE_CHOICE_WEIGHTS = (0.371, 0.715, -0.118, 0.549, 0.031, 0.645, -0.477, 1.080, 0.253, 0.749, -0.160, -0.928,
+                        -0.610, -0.609, -0.025, 0.363, -1.029, -1.083, -0.031, 0.917, 1.505, 0.476, -0.640, -0.463,
+                        0.000, -0.752, 0.879, 0.717, -1.516, -1.312, 0.917, 0.204, -0.308)
 
 
 def title_candidates(meta: dict, site_names: list[str]):
     """The page's title candidates (og:title, <title>, JSON-LD headline, trafilatura's title, each as
     given and, but trafilatura's, without a site-name suffix; the <h1>s; the rule's choice,
     `choose_html_title`) and their features (TITLE_CHOICE_FEATURES): which sources give them, how
-    many sources agree, a site's name, shape, overlap with the stripped sources."""
+    many sources agree, a site's name, shape, overlap with the stripped sources. A candidate without a
+    letter (a vote count marked as a headline, "94") stands only when no candidate has one."""
     import numpy as np
 
     flags: dict[str, set[str]] = {}
@@ -419,7 +420,9 @@ def title_candidates(meta: dict, site_names: list[str]):
     rule = choose_html_title(meta, site_names)
     if rule:
         add(rule, "rule", "rule")
-    texts = list(flags)
+    texts = [t for t in flags if any(c.isalpha() for c in t)]
+    if not texts:  # a number is the title ("001") only when the page offers nothing else
+        texts = list(flags)
     keys = [match_key(t) for t in texts]
     site_keys = {match_key(s) for s in site_names}
     given = {"og", "tag", "ld", "trafilatura"}

@@ -107,3 +107,14 @@ def test_the_title_choice_reads_what_the_markup_says_of_each_h1():
 
     assert title("site-title", "entry-title") == "Fog over the river all morning"
     assert title("entry-title", "site-title") == "Winter notes from the valley"  # the marks decide, not the order
+
+
+def test_a_number_is_the_title_only_when_the_page_offers_nothing_else():
+    from newsclean.pipeline.metadata import title_candidates
+
+    # a vote count marked as a headline <h1> beside the real one (LessWrong): not a title candidate
+    meta = {"og_title": "Fog over the river all morning — Forum", "h1s": ["94", "Fog over the river all morning", "94"],
+            "h1_marks": [["headline"], ["entry_title", "link"], ["headline"]]}
+    texts, x = title_candidates(meta, ["Forum"])
+    assert "Fog over the river all morning" in texts and "94" not in texts and len(x) == len(texts)
+    assert title_candidates({"title_tag": "001", "h1s": ["001"]}, ["notes.example"])[0] == ["001"]  # numbered, not named
