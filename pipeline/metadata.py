@@ -377,19 +377,22 @@ TITLE_CHOICE_FEATURES = (
     "og", "og_stripped", "tag", "tag_stripped", "ld", "ld_stripped", "trafilatura", "h1_first", "h1_later", "rule",
     "agree", "site_name", "stripped_only", "one_word", "words_2_3", "words_over_20", "separator", "curly_quote",
     "straight_quote", "in_ref", "ref_in", "inside_other", "all_caps", "ellipsis", "h1s_many", "contains_other",
-    *(f"h1_{m}" for m in H1_MARKS))
+    *(f"h1_{m}" for m in H1_MARKS), "pipe_head")
 # fitted on all pages of metadata/ and modern/ (L2 1.0, chosen on the folds); held out per fold: BENCHMARKS.md
-# "Issue 23, HTML title and date (session 16)"
-TITLE_CHOICE_WEIGHTS = (0.351, 0.705, -0.122, 0.537, 0.043, 0.637, -0.455, 1.014, 0.202, 0.778, -0.108, -0.947,
-                        -0.553, -0.704, 0.029, 0.351, -1.027, -1.070, -0.012, 0.873, 1.534, 0.428, -0.535, -0.464,
-                        0.000, -0.775, 0.838, 0.765, -1.516, -1.216, 0.934, 0.199, -0.317)
+# "Issue 23, HTML title and date (session 16)" and "(session 17)"
+TITLE_CHOICE_WEIGHTS = (0.350, 0.701, -0.204, 0.619, 0.186, 0.473, -0.499, 1.006, 0.153, 0.726, -0.074, -0.941,
+                        -0.675, -0.603, 0.074, 0.407, -0.982, -1.073, 0.053, 0.866, 1.657, 0.312, -0.627, -0.463,
+                        0.000, -0.927, 0.877, 0.760, -1.539, -1.161, 0.874, 0.291, -0.296, 1.350)
 
 
 def title_candidates(meta: dict, site_names: list[str]):
     """The page's title candidates (og:title, <title>, JSON-LD headline, trafilatura's title, each as
     given and, but trafilatura's, without a site-name suffix; the <h1>s; the rule's choice,
-    `choose_html_title`) and their features (TITLE_CHOICE_FEATURES): which sources give them, how
-    many sources agree, a site's name, shape, overlap with the stripped sources."""
+    `choose_html_title`; the text before a pipe still left in a stripped source or an <h1>, "Headline |
+    Top 19 Companies": a pipe separates a title's parts, headlines do not print one) and their features
+    (TITLE_CHOICE_FEATURES): which sources give them, how many sources agree, a site's name, shape,
+    overlap with the stripped sources. A candidate without a letter (a vote count marked as a headline,
+    "94") stands only when no candidate has one."""
     import numpy as np
 
     flags: dict[str, set[str]] = {}
@@ -419,7 +422,12 @@ def title_candidates(meta: dict, site_names: list[str]):
     rule = choose_html_title(meta, site_names)
     if rule:
         add(rule, "rule", "rule")
-    texts = list(flags)
+    for t, f in list(flags.items()):  # a pipe left after the site's name: "Headline | Top 19 Companies" -> "Headline"
+        if f - {"og", "tag", "ld", "trafilatura"} and " | " in t:
+            add(t.split(" | ")[0], "pipe_head", "pipe_head")
+    texts = [t for t in flags if any(c.isalpha() for c in t)]
+    if not texts:  # a number is the title ("001") only when the page offers nothing else
+        texts = list(flags)
     keys = [match_key(t) for t in texts]
     site_keys = {match_key(s) for s in site_names}
     given = {"og", "tag", "ld", "trafilatura"}
@@ -428,7 +436,7 @@ def title_candidates(meta: dict, site_names: list[str]):
         f, n, ws = flags[t], len(t.split()), set(k.split())
         rows.append([
             *(float(x in f) for x in TITLE_CHOICE_FEATURES[:10]),
-            sum(k in v for s, v in by_source.items() if s != "rule") / 5,
+            sum(k in v for s, v in by_source.items() if s not in ("rule", "pipe_head")) / 5,
             float(k in site_keys or is_site_name(t, site_names)),
             float(not f & given and any(x.endswith("_stripped") for x in f)),
             float(n == 1), float(2 <= n <= 3), float(n > 20),
@@ -442,6 +450,7 @@ def title_candidates(meta: dict, site_names: list[str]):
             float(len(h1s) > 2),
             float(any(k != o and o and o in k for o in keys)),
             *(float(bool(marks.get(t, set()) & set(tags))) for tags in H1_MARKS.values()),
+            float("pipe_head" in f),
         ])
     return texts, np.array(rows, dtype=float).reshape(len(texts), len(TITLE_CHOICE_FEATURES))
 

@@ -107,3 +107,28 @@ def test_the_title_choice_reads_what_the_markup_says_of_each_h1():
 
     assert title("site-title", "entry-title") == "Fog over the river all morning"
     assert title("entry-title", "site-title") == "Winter notes from the valley"  # the marks decide, not the order
+
+
+def test_a_number_is_the_title_only_when_the_page_offers_nothing_else():
+    from newsclean.pipeline.metadata import title_candidates
+
+    # a vote count marked as a headline <h1> beside the real one (LessWrong): not a title candidate
+    meta = {"og_title": "Fog over the river all morning — Forum", "h1s": ["94", "Fog over the river all morning", "94"],
+            "h1_marks": [["headline"], ["entry_title", "link"], ["headline"]]}
+    texts, x = title_candidates(meta, ["Forum"])
+    assert "Fog over the river all morning" in texts and "94" not in texts and len(x) == len(texts)
+    assert title_candidates({"title_tag": "001", "h1s": ["001"]}, ["notes.example"])[0] == ["001"]  # numbered, not named
+
+
+def test_the_text_before_a_pipe_left_after_the_sites_name_is_a_title_candidate():
+    from newsclean.pipeline.metadata import TITLE_CHOICE_FEATURES, title_candidates
+
+    col = TITLE_CHOICE_FEATURES.index("pipe_head")
+    meta = {"title_tag": "Best Residential Movers in NYC 2025 | Top 19 Companies | Supermove",
+            "h1s": ["Best Residential Movers in NYC 2025 | Top 19 Companies"]}
+    texts, x = title_candidates(meta, ["Supermove", "supermove.example"])
+    assert x[texts.index("Best Residential Movers in NYC 2025"), col] == 1.0
+    assert x[texts.index("Best Residential Movers in NYC 2025 | Top 19 Companies"), col] == 0.0
+    # a source as given ("Site | Headline") is not cut at its pipe: stripping the site's name does that
+    texts, x = title_candidates({"og_title": "Supermove | Moving checklist for families"}, ["Supermove"])
+    assert "Supermove" not in texts and "Moving checklist for families" in texts
