@@ -392,7 +392,9 @@ def title_candidates(meta: dict, site_names: list[str]):
     Top 19 Companies": a pipe separates a title's parts, headlines do not print one) and their features
     (TITLE_CHOICE_FEATURES): which sources give them, how many sources agree, a site's name, shape,
     overlap with the stripped sources. A candidate without a letter (a vote count marked as a headline,
-    "94") stands only when no candidate has one."""
+    "94") stands only when no candidate has one.
+    Long: the features of a candidate depend on every other candidate (agreement, overlap), so the
+    candidates are gathered and described in one pass."""
     import numpy as np
 
     flags: dict[str, set[str]] = {}
