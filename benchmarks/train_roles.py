@@ -66,6 +66,13 @@ def collect(cases: list[dict]) -> list[dict]:
         return real(art, feats, cands, keys, start, find_byline)
 
     H._model_roles = spy
+    real_w = roles.weights
+    try:
+        roles.weights(H.HEADER_FEATURES)
+    except ValueError:  # new columns: the rows at the first call do not depend on the weights
+        n_f = len(H.HEADER_FEATURES)
+        roles.weights = lambda names: {"headline": np.zeros(n_f), "byline": np.zeros(n_f),
+                                       "headline_min": -1e9, "byline_min": 0.0}
     try:
         for case in cases:
             seen.clear()
@@ -88,7 +95,7 @@ def collect(cases: list[dict]) -> list[dict]:
                           "byline_ok": np.array([seen["find_byline"] and u <= H.BYLINE_MAX_UNITS for u in seen["units"]]),
                           "y_t": keys.index(title) if title and title in keys else None, "y_b": y_b})
     finally:
-        H._model_roles = real
+        H._model_roles, roles.weights = real, real_w
     return pages
 
 

@@ -397,7 +397,7 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
     if title_i is not None:
         title_key = keys[title_i]
         if art.title is None:
-            art.title = lines[title_i].text
+            art.title = without_pipe_suffix(lines[title_i].text) if whole_page else lines[title_i].text
         lines[title_i].reason = "title"
         for i in window:
             if i != title_i and lines[i].kept and keys[i] == title_key:
@@ -408,6 +408,14 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
             art.subtitle = lines[nxt].text
             lines[nxt].reason = "subtitle"
     return title_i
+
+
+def without_pipe_suffix(title: str) -> str:
+    """"Headline | Opinion", "Headline | Part 1", "Headline | Top 19 Companies": a dump's headline line
+    that carries a short label after a spaced bar is the headline without it (the bar joins a page's
+    title to its section, series or site, as in <title>); a longer tail or a short head stays."""
+    head, bar, tail = title.rpartition(" | ")
+    return head.strip() if bar and 1 <= len(tail.split()) <= 4 and len(head.split()) >= 3 else title
 
 
 def _without_contents_entries(art: Article, cands: list[int], keys: dict[int, str], start: int) -> list[int]:

@@ -5,7 +5,8 @@ Rules settle what they are sure of first (explicit credits "By X" / "كتب:", a
 a headline the page names); the model decides the rest from generic features of each kept header
 line: its position from the body start, length, punctuation, dash/colon structure, script, digits,
 word overlap with its neighbours and with the body's first lines (a headline shares words with its
-lead, a menu with the menu beside it), name-shaped pieces, closeness to a date line. No feature
+lead, a menu with the menu beside it), name-shaped pieces, closeness to a date line, whether a run
+of menu-shaped short lines stands above it (a headline under the navigation) or below it (an entry). No feature
 names a site's menu words: menus are learned by their shape.
 
 Two linear scorers over the same rows (weights in roles.json, fitted by benchmarks/train_roles.py
@@ -87,7 +88,17 @@ ROLE_FEATURES = (
     "all_pieces_short", "credit_word", "agency_piece", "from_place",
     "overlap_lead", "overlap_body", "overlap_prev", "overlap_next", "prev_overlap_lead",
     "prev_longer", "next_longer", "date_near", "printed_again", "latin_bare_name", "credit_shaped",
+    "menu_above", "menu_below", "rank_10_plus",
 )
+MENU_RUN = 3  # short lines in a row that make a menu
+
+
+def _menu_side(feats, kept: list[int], n: int, step: int) -> bool:
+    """Whether the MENU_RUN kept lines on one side of kept[n] (step -1 above, +1 below) all have a
+    menu entry's shape (at most 4 words, not a sentence): a headline often follows a menu, an entry
+    sits inside one."""
+    side = kept[max(0, n - MENU_RUN):n] if step < 0 else kept[n + 1:n + 1 + MENU_RUN]
+    return len(side) == MENU_RUN and all(feats[j].units <= 4 and not feats[j].ends for j in side)
 
 
 def role_rows(lines, feats, cands: list[int], start: int, page_keys: str) -> np.ndarray:
@@ -98,6 +109,8 @@ def role_rows(lines, feats, cands: list[int], start: int, page_keys: str) -> np.
     doc_script = body_script(lines, feats, start)
     dates = [j for j in range(max(0, (cands[0] if cands else 0) - 3), start) if lines[j].reason == "date"]
     words = [_words(lines[i].text) for i in cands]
+    kept = [j for j in range(start) if lines[j].kept]  # the header's kept lines, also those no candidate
+    pos = {j: n for n, j in enumerate(kept)}
     rows = []
     for n, i in enumerate(cands):
         text, f = lines[i].text.strip(), feats[i]
@@ -126,6 +139,8 @@ def role_rows(lines, feats, cands: list[int], start: int, page_keys: str) -> np.
             any(abs(j - i) <= 2 for j in dates),
             len(k.split()) >= 2 and page_keys.count(k) >= 2,
             bare_name(text), credit_shaped(text),
+            i in pos and _menu_side(feats, kept, pos[i], -1), i in pos and _menu_side(feats, kept, pos[i], 1),
+            rank >= 10,
         ))
     return np.array(rows, dtype=float).reshape(-1, len(ROLE_FEATURES))
 

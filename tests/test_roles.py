@@ -92,3 +92,21 @@ def test_weights_fitted_on_other_features_are_refused(tmp_path, monkeypatch):
             roles.weights(H.HEADER_FEATURES)
     finally:
         roles.weights.cache_clear()
+
+
+def test_a_run_of_menu_lines_marks_what_stands_under_it_and_inside_it():
+    """menu_above: the line under a run of short entries (a headline under the navigation);
+    menu_below: a line with such a run under it (an entry of the menu itself)."""
+    from newsclean.pipeline.lines import features, segment
+
+    menu = ["Student Services", "Admissions Office Hours", "Financial Aid", "Campus Life Events", "Research Centers"]
+    text = [*menu, "Nutritional Myths Debunked: What the Evidence Says", BODY[0]]
+    lines = segment("\n".join(text))
+    feats = features(lines)
+    start = len(text) - 1
+    cands = list(range(start))
+    X = roles.role_rows(lines, feats, cands, start, "")
+    col = {n: roles.ROLE_FEATURES.index(n) for n in ("menu_above", "menu_below")}
+    headline, first_entry = X[start - 1], X[1]
+    assert headline[col["menu_above"]] == 1 and headline[col["menu_below"]] == 0
+    assert first_entry[col["menu_below"]] == 1 and first_entry[col["menu_above"]] == 0

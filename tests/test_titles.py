@@ -147,3 +147,18 @@ def test_a_headline_cut_short_gives_way_to_the_whole_one():
     whole = "What Are the Latest Scientific Trends in Psychiatry and How Will They Impact Care?"
     raw = "\n".join(["Home", "What Are the Latest Scientific Trends...", whole, "December 9, 2025", *body])
     assert process_article(Article("x.txt", "text", raw=raw)).title == whole
+
+
+@pytest.mark.parametrize("line, title", [
+    ("How meditation rewires brains and improves physical health | Opinion",
+     "How meditation rewires brains and improves physical health"),  # a section label after the bar
+    ("My Debt-Free Journey | Part 1", "My Debt-Free Journey"),  # a series part
+    ("Top 10 Cameras of 2025 | The Best Mirrorless Cameras on the Market Today",
+     "Top 10 Cameras of 2025 | The Best Mirrorless Cameras on the Market Today"),  # a long tail is the headline's
+    ("Tax Guide | 2026", "Tax Guide | 2026"),  # a short head stays whole
+    ("Council backs the bridge plan - Daily Example", "Council backs the bridge plan - Daily Example"),  # only the bar
+])
+def test_a_dump_headline_loses_a_short_label_after_a_bar(line, title):
+    from newsclean.pipeline.header import without_pipe_suffix
+
+    assert without_pipe_suffix(line) == title
