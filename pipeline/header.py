@@ -670,7 +670,7 @@ def _name_under_label(lines: list, n: int) -> tuple[list[str], str | None] | Non
     name = by[0][0]
     one_word = " " not in name
     if (one_word and name.isupper()) or not looks_like_name(name) or is_phrase(name) or R.NOT_HEADLINE.search(name) \
-            or name.casefold() in R.GENERIC_ACCOUNTS or re.match(r"(?i)reply\b", name):
+            or name.casefold() in R.GENERIC_ACCOUNTS or R.COMMENT_ACTION.match(name):
         return None  # "SUBSCRIBER", "Recent Posts", "Reply to Elaine J Winter": a widget, not a person
     return by
 

@@ -91,6 +91,8 @@ COMMENT_HEADER = _rx(r"^\s*(?:" + _COMMENT_COUNT + "|" + _COMMENT_FORM + "|"
                      r"أضف تعليقا?|اضف تعليق)\s*[:.!]?\s*$|^.{2,80}\b(?:said|says|wrote|disse|a dit|schrieb)\s*:\s*$")
 # The comments link after the author on a post's meta line ("26. September 2019 Ulrike Stockhausen
 # Schreibe einen Kommentar", "... Markus Reuter - 91 Ergänzungen"): searched, not matched.
+# A comment thread's action link ("Reply", "Reply to Jane"), which a comment form prints under a name.
+COMMENT_ACTION = _rx(r"^\s*reply\b")
 COMMENT_LINK = _rx(r"\s(?:" + _COMMENT_COUNT + "|" + _COMMENT_FORM + r"|keine kommentare|no comments)\b")
 COPYRIGHT = _rx(r"^\s*(?:©|\(c\)|copyright\b|all rights reserved|جميع الحقوق محفوظة|كل الحقوق محفوظة|todos os direitos|tous droits)|"
                 r"(?:all rights reserved|جميع الحقوق محفوظة|alle rechte vorbehalten)\.?\s*$")
