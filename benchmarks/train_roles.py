@@ -58,12 +58,12 @@ def collect(cases: list[dict]) -> list[dict]:
     seen: dict = {}
     real = H._model_roles
 
-    def spy(art, feats, cands, keys, start, find_byline):
+    def spy(art, feats, cands, keys, start, find_byline, span_at=None):
         c = [i for i in cands if keys[i]]
         if c and "X" not in seen:
-            seen.update(X=H.header_rows(art, feats, c, keys, start), keys=[keys[i] for i in c],
+            seen.update(X=H.header_rows(art, feats, c, keys, start, span_at), keys=[keys[i] for i in c],
                         units=[feats[i].units for i in c], find_byline=find_byline)
-        return real(art, feats, cands, keys, start, find_byline)
+        return real(art, feats, cands, keys, start, find_byline, span_at)
 
     H._model_roles = spy
     real_w = roles.weights
@@ -92,7 +92,7 @@ def collect(cases: list[dict]) -> list[dict]:
             X = seen["X"]
             pages.append({"id": case["id"], "set": case["set"], "fold": case["fold"], "X": X,
                           "title_ok": H.headline_allowed(X),
-                          "byline_ok": np.array([seen["find_byline"] and u <= H.BYLINE_MAX_UNITS for u in seen["units"]]),
+                          "byline_ok": np.array([seen["find_byline"] and u <= H.BYLINE_MAX_UNITS for u in seen["units"]]) & H.byline_allowed(X),
                           "y_t": keys.index(title) if title and title in keys else None, "y_b": y_b})
     finally:
         H._model_roles, roles.weights = real, real_w

@@ -389,9 +389,12 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
         if title_i is None:
             title_i = next((i for i in cands if known and keys[i] and (keys[i] in known or known in keys[i]) and len(keys[i]) >= 0.6 * len(known)), None)
     if title_i is None and whole_page and art.title is None:
-        cands = _without_contents_entries(art, cands, keys, start)
+        opening, body_at = span_opening(art, feats, start)
+        for i in opening:
+            keys[i] = match_key(lines[i].text)
+        cands = _without_contents_entries(art, cands + [i for i in opening if 2 <= feats[i].units <= 40], keys, body_at)
         find_byline = not art.authors and not any(lines[i].reason == "byline" for i in window)
-        title_i = _model_roles(art, feats, cands, keys, start, find_byline)
+        title_i = _model_roles(art, feats, cands, keys, body_at, find_byline, span_at=start)
         if title_i is not None:  # a headline printed twice: the first copy is the title, the dek follows it
             title_i = min(j for j in cands if keys[j] == keys[title_i])
     if title_i is not None:
@@ -408,6 +411,27 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
             art.subtitle = lines[nxt].text
             lines[nxt].reason = "subtitle"
     return title_i
+
+
+SPAN_OPENING = 4  # kept lines at the head of the body span read as header lines when a paragraph follows
+
+
+def span_opening(art: Article, feats: list[Feat], start: int) -> tuple[list[int], int]:
+    """The body span's opening lines that are not prose (at most HEADLINE_MAX_UNITS, no sentence end,
+    no colon or comma leading on) when prose follows them, and where that prose starts: the span often
+    takes the headline with the lead ("Top Nutrition Trends for Fall 2025: ..." / its first paragraph),
+    so these lines are headline candidates too (the model weighs `opens_body_span`). ([], start) when
+    the span opens with prose or a byline stands right above it."""
+    if any(ln.reason in ("byline", "title") for ln in art.lines[max(0, start - 2):start]):
+        return [], start  # a credit (or a headline the page names) right above: the header is whole
+    kept = [i for i in range(start, len(art.lines)) if art.lines[i].kept][:SPAN_OPENING + 1]
+    n = 0
+    while n < min(len(kept) - 1, SPAN_OPENING) and feats[kept[n]].units <= HEADLINE_MAX_UNITS \
+            and not art.lines[kept[n]].text.rstrip().endswith((*roles.SENTENCE_END, ":", ",", ";")):
+        n += 1
+    if not n or not feats[kept[n]].paragraph:
+        return [], start
+    return kept[:n], kept[n]
 
 
 def without_pipe_suffix(title: str) -> str:
@@ -478,7 +502,7 @@ TITLE_FEATURES = ("words_3_25", "words_2", "words_over_25", "ends_like_sentence"
                   "suffix_of_previous", "capitalised_share", "person_name")
 # Each column twice: once for every page, once more on pages whose prose is in Arabic script
 # (the same features, other weights where Arabic headers differ: no capitals, other dash forms).
-HEADER_FEATURES = TITLE_FEATURES + roles.ROLE_FEATURES
+HEADER_FEATURES = TITLE_FEATURES + roles.ROLE_FEATURES + ("opens_body_span",)
 HEADER_FEATURES = HEADER_FEATURES + tuple("arabic_page:" + n for n in HEADER_FEATURES)
 # Rules, not learned: a line that is a person's name, or a pager link ("← Previous post (4)"), is no headline.
 NOT_HEADLINE_COLS = [TITLE_FEATURES.index("person_name"), TITLE_FEATURES.index("pager")]
@@ -534,11 +558,15 @@ def title_features(art: Article, feats: list[Feat], cands: list[int], keys: dict
     return [[float(v) for v in r] for r in rows]
 
 
-def header_rows(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int) -> np.ndarray:
-    """The line-role model's rows (HEADER_FEATURES) for the candidate header lines."""
+def header_rows(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int,
+                span_at: int | None = None) -> np.ndarray:
+    """The line-role model's rows (HEADER_FEATURES) for the candidate header lines; those from
+    `span_at` on opened the body span (span_opening)."""
     page_keys = "\n".join(match_key(ln.text) for ln in art.lines)
+    span_at = start if span_at is None else span_at
     X = np.hstack([np.array(title_features(art, feats, cands, keys, start, page_keys), dtype=float).reshape(len(cands), -1),
-                   roles.role_rows(art.lines, feats, cands, start, page_keys)])
+                   roles.role_rows(art.lines, feats, cands, start, page_keys),
+                   np.array([[float(i >= span_at)] for i in cands]).reshape(len(cands), 1)])
     arabic = roles.body_script(art.lines, feats, start) == "Arabic"
     return np.hstack([X, X * arabic])
 
@@ -548,8 +576,14 @@ def headline_allowed(X: np.ndarray) -> np.ndarray:
     return ~X[:, NOT_HEADLINE_COLS].any(axis=1)
 
 
+def byline_allowed(X: np.ndarray) -> np.ndarray:
+    """Which rows may be the byline: not a line that opened the body span (read for its headline only;
+    a picture control there, "Enlarge Image", is no name)."""
+    return X[:, HEADER_FEATURES.index("opens_body_span")] == 0
+
+
 def _model_roles(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int,
-                 find_byline: bool) -> int | None:
+                 find_byline: bool, span_at: int | None = None) -> int | None:
     """The headline (returned) and, when `find_byline` (no rule found one), the byline among the
     header lines, as the line-role model (pipeline.roles) picks them. The byline line goes with
     reason `byline`; its people (an Arabic dateline's names without the place or the outlet, else
@@ -557,9 +591,9 @@ def _model_roles(art: Article, feats: list[Feat], cands: list[int], keys: dict[i
     cands = [i for i in cands if keys[i]]
     if not cands:
         return None
-    X = header_rows(art, feats, cands, keys, start)
+    X = header_rows(art, feats, cands, keys, start, span_at)
     title_ok = headline_allowed(X)
-    byline_ok = np.array([find_byline and feats[i].units <= BYLINE_MAX_UNITS for i in cands])
+    byline_ok = np.array([find_byline and feats[i].units <= BYLINE_MAX_UNITS for i in cands]) & byline_allowed(X)
     t, b = roles.pick(X, title_ok, byline_ok, roles.weights(HEADER_FEATURES))
     if b is not None:
         i, text = cands[b], art.lines[cands[b]].text

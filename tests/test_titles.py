@@ -162,3 +162,23 @@ def test_a_dump_headline_loses_a_short_label_after_a_bar(line, title):
     from newsclean.pipeline.header import without_pipe_suffix
 
     assert without_pipe_suffix(line) == title
+
+
+
+def test_headline_the_body_span_took_is_a_headline_candidate():
+    """When the body span opens with a headline-shaped line above its lead, that line is read as a
+    header line (span_opening); a lead that opens the span, or a credit right above it, is not."""
+    from newsclean.pipeline.header import span_opening
+    from newsclean.pipeline.lines import features, segment
+
+    head = "Top Nutrition Trends for Fall 2025: What Fitness Experts Are Eating"
+    lead = ("Fall is not just pumpkin spice season, it is also a time when nutrition and wellness trends take "
+            "center stage for athletes and for everyone who cooks at home.")
+    for above, body, want in ((["Home", "September 4, 2025"], [head, lead, lead], ([2], 3)),
+                              (["Home", "September 4, 2025"], [lead, lead], ([], 2))):
+        art = Article("s.txt", "text", raw="")
+        art.lines = segment("\n".join([*above, *body]) + "\n")
+        assert span_opening(art, features(art.lines), len(above)) == want
+    art.lines = segment("\n".join(["Home", "By Jane Doe", head, lead, lead]) + "\n")
+    art.lines[1].reason = "byline"
+    assert span_opening(art, features(art.lines), 2) == ([], 2)
