@@ -85,7 +85,8 @@ def candidates(art: Article, site: SiteConfig) -> list[Candidate]:
     start, end = (kept[0], kept[-1] + 1) if kept else (n, n)
     title_i = next((i for i, ln in enumerate(lines) if ln.reason == "title"), None)
     by_i = next((i for i, ln in enumerate(lines) if ln.reason == "byline"), None)
-    raw = [(i, pd) for i, ln in enumerate(lines) if len(ln.text) <= MAX_LINE and R.ANY_DIGIT.search(ln.text)
+    raw = [(i, pd) for i, ln in enumerate(lines)
+           if len(ln.text) <= MAX_LINE and ln.reason != "masthead" and R.ANY_DIGIT.search(ln.text)
            for pd in dates_in(ln.text, site, art.fetched_at)]
     if not raw:
         return []

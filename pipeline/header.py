@@ -636,6 +636,11 @@ def _adjust_title(art: Article, feats: list[Feat], cands: list[int], best: int) 
     return best
 
 
+# Lines whose dates are not the article's: readers' comments, and a masthead's date, which is the
+# day the page was shown ("رئيس التحرير: ... - الجمعة 8 فبراير 2019"), not the day it was published.
+NOT_OWN_DATE = {"comments", "masthead"}
+
+
 def fallback_date(art: Article, feats: list[Feat], start: int, end: int, site: SiteConfig) -> None:
     """When no date line was found: the nearest date printed beside a byline or a 'posted on'
     near the body's edges ("Dezember 26, 2019 von Andrea", "Posted on August 2, 2019")."""
@@ -645,7 +650,7 @@ def fallback_date(art: Article, feats: list[Feat], start: int, end: int, site: S
     spots += [(i - end + 3, i) for i in range(end, min(n, end + 15))]
     for _, i in sorted(spots):
         ln, f = art.lines[i], feats[i]
-        if f.units > 30 or "@" in ln.text:
+        if f.units > 30 or "@" in ln.text or ln.reason in NOT_OWN_DATE:
             continue
         if f.units > 12 and not R.DATE_CONTEXT.search(ln.text):
             continue
@@ -714,9 +719,9 @@ def page_date(art: Article, site: SiteConfig) -> None:
     anywhere that opens with a publication stamp ("Veröffentlicht am 19. Dezember 2022",
     "Published: 22:00 GMT, 26 September 2020", "Datum: 18.10.2021", "Karlsruhe, (12.11.2021).");
     else an "Updated" stamp; else the first line that is a date and nothing else ("23.10.2018").
-    Reader comments are not read."""
+    Reader comments and mastheads are not read."""
     for ln in art.lines:
-        if ln.reason == "comments" or (pd := stamp_at_head(ln.text, art, site)) is None:
+        if ln.reason in NOT_OWN_DATE or (pd := stamp_at_head(ln.text, art, site)) is None:
             continue
         head = ln.text[:120]
         if is_update_stamp(head[:pd.span[0]], head):
@@ -727,7 +732,7 @@ def page_date(art: Article, site: SiteConfig) -> None:
     if art.updated_line is not None:
         return  # clean() falls back on it
     for ln in art.lines:
-        if ln.reason != "comments" and (dl := date_line(ln.text, art, site)) is not None and not dl.residue:
+        if ln.reason not in NOT_OWN_DATE and (dl := date_line(ln.text, art, site)) is not None and not dl.residue:
             if not is_update_stamp(ln.text, ln.text):
                 use_date(art, dl.parsed, ln.text)
                 return

@@ -217,3 +217,23 @@ def test_short_headline_over_an_agency_credit():
     art = process_article(Article("agency.txt", "text", raw=raw))
     assert art.source_agency == "DPA" and art.lines[0].reason is not None and art.authors == []
     assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
+
+
+def test_a_masthead_date_is_not_the_publication_date():
+    """A masthead prints the day the page was shown beside its founder or editor ("المؤسس: ... -
+    الجمعة 8 فبراير 2019", "Editor in Chief: ... | ..."): the line goes as a masthead, and a dump
+    that prints no other date has no publication date rather than the masthead's."""
+    for masthead in ("المؤسس : سالم بن ناصر - الجمعة 8 فبراير 2019",
+                     "رئيس التحرير: سالم بن ناصر | الجمعة 8 فبراير 2019"):
+        raw = "\n".join(["الرئيسية أخبار محليات دولية رياضة اقتصاد", masthead,
+                         "الحكومة تعلن خطة جديدة لدعم المصدرين", "ماجد الحربي من جدة", *ARABIC_PARAGRAPHS])
+        art = process_article(Article("masthead.txt", "text", raw=raw))
+        assert dict(art.removed())[masthead] == "masthead"
+        assert art.published_date is None and art.published_raw is None
+        assert art.title == "الحكومة تعلن خطة جديدة لدعم المصدرين" and art.authors == ["ماجد الحربي"]
+        assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
+    dated = "\n".join(["Home News World Sport Business", "Editor in Chief: Sam Carter | Friday, 8 February 2019",
+                       "Ministers agree on a new water deal", "By Jane Doe", "March 3, 2021",
+                       *ENGLISH_WITH_ARABIC.splitlines()[4:7]])
+    art = process_article(Article("masthead-en.txt", "text", raw=dated))
+    assert str(art.published_date) == "2021-03-03" and art.authors == ["Jane Doe"]

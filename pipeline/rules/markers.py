@@ -53,14 +53,14 @@ MASTHEAD = _rx(
     r"editorial director|publisher|chairman(?: of the board)?|ceo|founder|founded by|"
     r"rédacteur en chef|directeur de la publication|chefredakteur(?:in)?|herausgeber|director|"
     r"المشرف العام|رئيس التحرير|رئيس مجلس الإدارة|رئيس مجلس الادارة|مدير التحرير|نائب رئيس التحرير|"
-    r"المدير العام|رئيس التحرير التنفيذي|المدير التنفيذي)\b\s*[:：\-–—]?\s*\S")
+    r"المدير العام|رئيس التحرير التنفيذي|المدير التنفيذي|المؤسس|مؤسس الموقع|مؤسس الجريدة|مؤسس الصحيفة)\b\s*[:：\-–—]?\s*\S")
 # Links that jump over the page chrome, and widget placeholders: navigation wherever printed.
 SKIP_LINK = _rx(r"^\s*(?:skip to (?:main )?(?:content|navigation|menu)|jump to (?:main )?content|zum inhalt springen|"
                 r"springe? zum (?:inhalt|hauptinhalt)|direkt zum inhalt|aller au (?:contenu|menu)|passer au contenu|"
                 r"ir al contenido|saltar al contenido|pular para o conteúdo|vai al contenuto|loading\.*|lade\s*…|"
                 r"wird geladen\.*|chargement\.*|cargando\.*|liken lade\s*…)" + _TAIL)
 GALLERY = _rx(r"^\s*(?:image|photo|picture|slide|foto|صورة)\s+\d+\s+(?:of|/|de|von|من)\s+\d+\s*$|"
-              r"^\s*\d+\s*/\s*\d+\s*$|^\s*(?:back to gallery|view gallery|open gallery|enlarge this image|"
+              r"^\s*\d+\s*/\s*\d+\s*$|^\s*(?:back to gallery|view gallery|open gallery|enlarge(?: this)? image|"
               r"toggle caption|hide caption|expand|close)\s*$")
 READING_TIME = _rx(r"^\s*(?:(?P<n>\d{1,3})\s*(?:-|\s)?\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading|de lecture|lesezeit|de leitura|de lectura)|"
                    r"(?:reading time|lesezeit|temps de lecture)\s*[:：]?\s*(?P<n2>\d{1,3})\s*min\w*|"
