@@ -392,6 +392,11 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
         opening, body_at = span_opening(art, feats, start)
         for i in opening:
             keys[i] = match_key(lines[i].text)
+        related = [i for i in range(max(0, start - RELATED_ABOVE), start) if lines[i].reason == "related_link"
+                   and 2 <= feats[i].units <= 25 and i not in keys]
+        for i in related:
+            keys[i] = match_key(lines[i].text)
+        cands = sorted({*cands, *related})
         cands = _without_contents_entries(art, cands + [i for i in opening if 2 <= feats[i].units <= 40], keys, body_at)
         find_byline = not art.authors and not any(lines[i].reason == "byline" for i in window)
         title_i = _model_roles(art, feats, cands, keys, body_at, find_byline, span_at=start)
@@ -399,6 +404,8 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
             title_i = min(j for j in cands if keys[j] == keys[title_i])
     if title_i is not None:
         title_key = keys[title_i]
+        if lines[title_i].reason == "related_link":
+            _bylines_under_listed_headline(art, title_i, start)
         if art.title is None:
             art.title = without_pipe_suffix(lines[title_i].text) if whole_page else lines[title_i].text
         lines[title_i].reason = "title"
@@ -413,6 +420,20 @@ def _header_title(art: Article, feats: list[Feat], window: list[int], keys: dict
     return title_i
 
 
+def _bylines_under_listed_headline(art: Article, title_i: int, start: int) -> None:
+    """The headline was taken from a related list that ran into it: the list ended above it, so
+    a credit under it ("By Anna Schmidt") is this article's byline, not a listed item's."""
+    for i in range(title_i + 1, start):
+        ln = art.lines[i]
+        if ln.reason == "related_link" and not art.authors and (by := parse_byline(ln.text, require_prefix=True, site=art.site)):
+            if by[0]:
+                set_byline(art, ln.text, *by)
+                ln.reason = "byline"
+
+
+# lines right above the body removed as a related link are headline candidates too: a related or
+# topic list often runs into the headline ("Diet & Fitness" / headline / dek)
+RELATED_ABOVE = 6
 SPAN_OPENING = 4  # kept lines at the head of the body span read as header lines when a paragraph follows
 
 
@@ -502,7 +523,7 @@ TITLE_FEATURES = ("words_3_25", "words_2", "words_over_25", "ends_like_sentence"
                   "suffix_of_previous", "capitalised_share", "person_name")
 # Each column twice: once for every page, once more on pages whose prose is in Arabic script
 # (the same features, other weights where Arabic headers differ: no capitals, other dash forms).
-HEADER_FEATURES = TITLE_FEATURES + roles.ROLE_FEATURES + ("opens_body_span",)
+HEADER_FEATURES = TITLE_FEATURES + roles.ROLE_FEATURES + ("opens_body_span", "removed_related")
 HEADER_FEATURES = HEADER_FEATURES + tuple("arabic_page:" + n for n in HEADER_FEATURES)
 # Rules, not learned: a line that is a person's name, or a pager link ("← Previous post (4)"), is no headline.
 NOT_HEADLINE_COLS = [TITLE_FEATURES.index("person_name"), TITLE_FEATURES.index("pager")]
@@ -566,7 +587,8 @@ def header_rows(art: Article, feats: list[Feat], cands: list[int], keys: dict[in
     span_at = start if span_at is None else span_at
     X = np.hstack([np.array(title_features(art, feats, cands, keys, start, page_keys), dtype=float).reshape(len(cands), -1),
                    roles.role_rows(art.lines, feats, cands, start, page_keys),
-                   np.array([[float(i >= span_at)] for i in cands]).reshape(len(cands), 1)])
+                   np.array([[float(i >= span_at), float(art.lines[i].reason == "related_link")]
+                             for i in cands]).reshape(len(cands), 2)])
     arabic = roles.body_script(art.lines, feats, start) == "Arabic"
     return np.hstack([X, X * arabic])
 
@@ -577,9 +599,9 @@ def headline_allowed(X: np.ndarray) -> np.ndarray:
 
 
 def byline_allowed(X: np.ndarray) -> np.ndarray:
-    """Which rows may be the byline: not a line that opened the body span (read for its headline only;
-    a picture control there, "Enlarge Image", is no name)."""
-    return X[:, HEADER_FEATURES.index("opens_body_span")] == 0
+    """Which rows may be the byline: not a line that opened the body span or a removed related link
+    (read for their headline only; a picture control there, "Enlarge Image", is no name)."""
+    return (X[:, HEADER_FEATURES.index("opens_body_span")] == 0) & (X[:, HEADER_FEATURES.index("removed_related")] == 0)
 
 
 def _model_roles(art: Article, feats: list[Feat], cands: list[int], keys: dict[int, str], start: int,

@@ -182,3 +182,19 @@ def test_headline_the_body_span_took_is_a_headline_candidate():
     art.lines = segment("\n".join(["Home", "By Jane Doe", head, lead, lead]) + "\n")
     art.lines[1].reason = "byline"
     assert span_opening(art, features(art.lines), 2) == ([], 2)
+
+
+@pytest.mark.parametrize("heading", ["Most popular", "Trending now", "Related"])
+def test_headline_under_a_related_list_that_runs_into_it(heading):
+    """A related list above the article runs into its headline (the marker pass takes every
+    headline-like line under the list's heading): the lines it took right above the body are
+    headline candidates, and once the headline is one of them, the credit under it is the
+    article's byline, not a listed item."""
+    listed = ["Council votes to close the old swimming pool", "Police appeal for witnesses after crash on ring road",
+              "Local bakery wins national bread award"]
+    raw = "\n".join(["Home News Sport Culture", heading, *listed, "City council approves new bridge over the river",
+                     "By Anna Schmidt", BRIDGE, "Imprint"])
+    art = process_article(Article("r.txt", "text", raw=raw))
+    assert art.title == "City council approves new bridge over the river" and art.authors == ["Anna Schmidt"]
+    assert {r for t, r in art.removed() if t in listed} == {"related_link"}
+    assert [ln.text for ln in art.kept_lines()] == [p for p in BRIDGE.splitlines() if p.strip()]
