@@ -103,47 +103,18 @@ def test_handed_over_tree_gives_trafilaturas_answer_without_its_copies():
         E.copy.copy = real
 
 
-def test_fast_pass_that_keeps_one_box_is_redone_in_full_mode():
-    """A real 2025 page (tests/data/rerun: nutritionfacts.org, WCXB, CC-BY-4.0) where trafilatura's
-    fast pass keeps one box, under a fifth of the words the page prints in <p>: the page is
-    extracted again in full mode and the article comes out whole."""
+def _rerun_page(name: str):
+    """A bundled real page of tests/data/rerun: its tree after drop_inert, the fast pass's word
+    count, the <p> words, the largest container's words, and the article newsclean makes of it."""
     import json
 
     import trafilatura
 
-    from newsclean.pipeline.extract import FAST_MIN_SHARE, TRAFILATURA_OPTIONS, drop_inert
+    from newsclean.pipeline.extract import TRAFILATURA_OPTIONS, drop_inert, page_words
     from newsclean.pipeline.process import process_article
     from newsclean.pipeline.record import Article
 
-    page = Path(__file__).parent / "data" / "rerun" / "wcxb-0307"
-    html = decode(gzip.open(page.with_suffix(".html.gz")).read(), is_html=True)[0]
-    gold = json.loads(page.with_suffix(".json").read_text())
-    tree = parse_html(html)
-    drop_inert(tree)
-    p_words = sum(len(t.split()) for p in tree.iter("p") for t in p.itertext())
-    fast = trafilatura.bare_extraction(tree, url=gold["url"], with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)
-    assert len(fast.text.split()) < FAST_MIN_SHARE * p_words  # what the fast pass alone gives
-    art = process_article(Article("wcxb-0307.html", "html", raw=html, url=gold["url"]))
-    truth = set(gold["body"].lower().split())
-    body = art.body_text().lower().split()
-    assert len(body) > 0.8 * len(gold["body"].split())
-    assert sum(w in truth for w in body) > 0.95 * len(body)
-
-
-def test_fast_pass_short_of_the_article_container_is_redone_in_full_mode():
-    """A real 2025 page (tests/data/rerun: lessaccounting.com, WCXB, CC-BY-4.0) that prints its
-    article in <div>s, outside <p>: the fast pass keeps a few hundred words, more than a fifth of
-    the page's <p> words but under a fifth of its <article>'s, and the full-mode rerun brings the
-    article out whole."""
-    import json
-
-    import trafilatura
-
-    from newsclean.pipeline.extract import FAST_MIN_SHARE, TRAFILATURA_OPTIONS, drop_inert, page_words
-    from newsclean.pipeline.process import process_article
-    from newsclean.pipeline.record import Article
-
-    page = Path(__file__).parent / "data" / "rerun" / "wcxb-4251"
+    page = Path(__file__).parent / "data" / "rerun" / name
     html = decode(gzip.open(page.with_suffix(".html.gz")).read(), is_html=True)[0]
     gold = json.loads(page.with_suffix(".json").read_text())
     tree = parse_html(html)
@@ -151,13 +122,38 @@ def test_fast_pass_short_of_the_article_container_is_redone_in_full_mode():
     p_words = sum(len(t.split()) for p in tree.iter("p") for t in p.itertext())
     most = page_words(tree, set())
     fast = trafilatura.bare_extraction(tree, url=gold["url"], with_metadata=False, fast=True, **TRAFILATURA_OPTIONS)
-    fast_words = len(fast.text.split())
-    assert FAST_MIN_SHARE * p_words <= fast_words < FAST_MIN_SHARE * most  # only the container tells
-    art = process_article(Article("wcxb-4251.html", "html", raw=html, url=gold["url"]))
+    art = process_article(Article(f"{name}.html", "html", raw=html, url=gold["url"]))
+    return len(fast.text.split()), p_words, most, art, gold
+
+
+def _whole_article(art, gold) -> None:
     truth = set(gold["body"].lower().split())
     body = art.body_text().lower().split()
     assert len(body) > 0.8 * len(gold["body"].split())
     assert sum(w in truth for w in body) > 0.95 * len(body)
+
+
+def test_fast_pass_that_keeps_one_box_is_redone_in_full_mode():
+    """A real 2025 page (tests/data/rerun: nutritionfacts.org, WCXB, CC-BY-4.0) where trafilatura's
+    fast pass keeps one box, under a fifth of the words the page prints in <p>: the page is
+    extracted again in full mode and the article comes out whole."""
+    from newsclean.pipeline.extract import FAST_MIN_SHARE
+
+    fast_words, p_words, _, art, gold = _rerun_page("wcxb-0307")
+    assert fast_words < FAST_MIN_SHARE * p_words  # what the fast pass alone gives
+    _whole_article(art, gold)
+
+
+def test_fast_pass_short_of_the_article_container_is_redone_in_full_mode():
+    """A real 2025 page (tests/data/rerun: lessaccounting.com, WCXB, CC-BY-4.0) that prints its
+    article in <div>s, outside <p>: the fast pass keeps a few hundred words, more than a fifth of
+    the page's <p> words but under a fifth of its <article>'s, and the full-mode rerun brings the
+    article out whole."""
+    from newsclean.pipeline.extract import FAST_MIN_SHARE
+
+    fast_words, p_words, most, art, gold = _rerun_page("wcxb-4251")
+    assert FAST_MIN_SHARE * p_words <= fast_words < FAST_MIN_SHARE * most  # only the container tells
+    _whole_article(art, gold)
 
 
 def test_rerun_is_recall_first_when_the_fast_pass_finds_nothing(monkeypatch):
