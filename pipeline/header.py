@@ -340,7 +340,8 @@ def _header_dates(art: Article, window: list[int], site: SiteConfig) -> list[int
         by = (parse_byline(R.STAMP_LEAD.sub("", lines[i].text[:a]) + " | " + lines[i].text[b:], require_prefix=True, site=art.site)
               or parse_byline(dl.residue, require_prefix=True) or _name_before_comment_link(dl.residue, art.site)
               or _credit_on_next_line(art, window, i, dl.residue)
-              or name_beside_date(lines[i].text, art.site, dl.parsed.span)) \
+              or name_beside_date(lines[i].text, art.site, dl.parsed.span)
+              or _arabic_credit(lines[i].text[:a])) \
             if dl.residue else None
         if by:
             set_byline(art, lines[i].text, *by)
@@ -349,6 +350,13 @@ def _header_dates(art: Article, window: list[int], site: SiteConfig) -> list[int
         elif art.section is None and (sec := _section_from(dl.residue)) and not _names_site(sec, art.site):
             art.section = sec
     return date_idx
+
+
+def _arabic_credit(before_date: str) -> tuple[list[str], str | None] | None:
+    """An Arabic credit before a date, its separators as printed ("المنسق الإعلامي – فلان | Tuesday,
+    11 August 2015"): its people as an Arabic dateline gives them (a role, a place or an outlet is
+    no person)."""
+    return dateline_names(before_date) if dominant_script(before_date) == "Arabic" else None
 
 
 def _header_bylines(art: Article, feats: list[Feat], window: list[int]) -> None:

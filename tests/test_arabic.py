@@ -237,3 +237,17 @@ def test_a_masthead_date_is_not_the_publication_date():
                        *ENGLISH_WITH_ARABIC.splitlines()[4:7]])
     art = process_article(Article("masthead-en.txt", "text", raw=dated))
     assert str(art.published_date) == "2021-03-03" and art.authors == ["Jane Doe"]
+
+
+def test_arabic_credit_beside_a_date():
+    """An Arabic credit before a date on one line ("ROLE – NAME | <date>", "CITY - NAME | <date>"),
+    the date in English or Arabic: the person is the author, the role, the place and the outlet
+    are not; the date is the publication date."""
+    menu = "الرئيسية أخبار مصر عربي ودولي رياضة اقتصاد فن وثقافة منوعات مقالات الرأي فيديو صور"
+    headline = "الحكومة تعلن خطة جديدة لدعم المصدرين في الأسواق الخارجية"
+    for credit, authors, day in (("المنسق الإعلامي – ماجد الحربي | Tuesday, 11 August 2015 - 14:22 pm", ["ماجد الحربي"], "2015-08-11"),
+                                 ("القاهرة - سلمى حسن | الخميس 2 أكتوبر 2025", ["سلمى حسن"], "2025-10-02"),
+                                 ("الرياض - الرياضية | Tuesday, 11 August 2015 - 13:01 pm", [], "2015-08-11")):
+        art = process_article(Article("credit.txt", "text", raw="\n".join([menu, headline, credit, *ARABIC_PARAGRAPHS])))
+        assert art.title == headline and art.authors == authors and str(art.published_date) == day
+        assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
