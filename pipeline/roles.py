@@ -111,11 +111,15 @@ def role_rows(lines, feats, cands: list[int], start: int, page_keys: str) -> np.
     words = [_words(lines[i].text) for i in cands]
     kept = [j for j in range(start) if lines[j].kept]  # the header's kept lines, also those no candidate
     pos = {j: n for n, j in enumerate(kept)}
+    # lines the rules read as a date line or a byline still count in a candidate's rank (its
+    # distance from the body): the headline stands as far above the body with a credit line
+    # the rules took as with one left to the model
+    stamps = [j for j in range(cands[0] if cands else start, start) if lines[j].reason in ("date", "byline")]
     rows = []
     for n, i in enumerate(cands):
         text, f = lines[i].text.strip(), feats[i]
         u = f.units
-        rank = len(cands) - 1 - n
+        rank = len(cands) - 1 - n + sum(j > i for j in stamps)
         ps = pieces(text)
         plen = [len(p.split()) for p in ps]
         prev_w = words[n - 1] if n else set()

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import DATA, ROOT
 
 from newsclean.pipeline.process import process_article
@@ -251,3 +253,17 @@ def test_arabic_credit_beside_a_date():
         art = process_article(Article("credit.txt", "text", raw="\n".join([menu, headline, credit, *ARABIC_PARAGRAPHS])))
         assert art.title == headline and art.authors == authors and str(art.published_date) == day
         assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
+
+
+@pytest.mark.parametrize("credit", ["كتب: ماجد الحربي", "القاهرة - سلمى حسن | الخميس 2 أكتوبر 2025", "الخميس 2 أكتوبر 2025",
+                                    "بقلم ماجد الحربي\nالخميس 2 أكتوبر 2025", "ماجد الحربي من جدة"])
+def test_headline_under_a_one_line_menu_whatever_the_rules_took_below_it(credit):
+    """A short one-line menu, the headline, then a credit or date line: whether the rules read that
+    line (a date line, a "كتب:" byline) or leave it to the model, the headline stands as far above
+    the body (the line-role model's rank counts the lines the rules took), so the headline, not the
+    menu, is the title."""
+    headline = "الحكومة تعلن خطة جديدة لدعم المصدرين"
+    raw = "\n".join(["الرئيسية أخبار محليات دولية رياضة اقتصاد", headline, credit, *ARABIC_PARAGRAPHS])
+    art = process_article(Article("menu.txt", "text", raw=raw))
+    assert art.title == headline
+    assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
