@@ -85,6 +85,8 @@ def candidates(art: Article, site: SiteConfig) -> list[Candidate]:
     start, end = (kept[0], kept[-1] + 1) if kept else (n, n)
     title_i = next((i for i, ln in enumerate(lines) if ln.reason == "title"), None)
     by_i = next((i for i, ln in enumerate(lines) if ln.reason == "byline"), None)
+    # a masthead's date is the day the page was shown, never a candidate (header.NOT_OWN_DATE);
+    # comments' dates stay candidates, with their own column
     raw = [(i, pd) for i, ln in enumerate(lines)
            if len(ln.text) <= MAX_LINE and ln.reason != "masthead" and R.ANY_DIGIT.search(ln.text)
            for pd in dates_in(ln.text, site, art.fetched_at)]

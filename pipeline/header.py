@@ -433,10 +433,10 @@ def _bylines_under_listed_headline(art: Article, title_i: int, start: int) -> No
     a credit under it ("By Anna Schmidt") is this article's byline, not a listed item's."""
     for i in range(title_i + 1, start):
         ln = art.lines[i]
-        if ln.reason == "related_link" and not art.authors and (by := parse_byline(ln.text, require_prefix=True, site=art.site)):
-            if by[0]:
-                set_byline(art, ln.text, *by)
-                ln.reason = "byline"
+        if ln.reason == "related_link" and not art.authors \
+                and (by := parse_byline(ln.text, require_prefix=True, site=art.site)) and by[0]:
+            set_byline(art, ln.text, *by)
+            ln.reason = "byline"
 
 
 # lines right above the body removed as a related link are headline candidates too: a related or
