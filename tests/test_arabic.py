@@ -239,6 +239,9 @@ def test_a_masthead_date_is_not_the_publication_date():
                        *ENGLISH_WITH_ARABIC.splitlines()[4:7]])
     art = process_article(Article("masthead-en.txt", "text", raw=dated))
     assert str(art.published_date) == "2021-03-03" and art.authors == ["Jane Doe"]
+    undated = "\n".join(line for line in dated.splitlines() if line != "March 3, 2021")
+    art = process_article(Article("masthead-en-undated.txt", "text", raw=undated))
+    assert art.published_date is None and art.authors == ["Jane Doe"]  # not the masthead's 2019-02-08
 
 
 def test_arabic_credit_beside_a_date():
