@@ -270,3 +270,15 @@ def test_headline_under_a_one_line_menu_whatever_the_rules_took_below_it(credit)
     art = process_article(Article("menu.txt", "text", raw=raw))
     assert art.title == headline
     assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
+
+
+@pytest.mark.parametrize("bar", ["شارك: فيسبوك تويتر واتساب تيليجرام", "Share: Facebook | Twitter | Email"])
+def test_a_share_bar_under_the_credit_is_no_byline(bar):
+    """A bar of share controls on one line ("Share: Facebook Twitter WhatsApp") is a share line, not
+    a credit: with one under the byline, the names read were "فيسبوك تويتر" and "اتساب تيليجرام"."""
+    head, title, credit = ARABIC_TEXT_HEAD.split("\n")
+    raw = "\n".join([head, title, "ماجد الحربي - جدة", bar, *ARABIC_PARAGRAPHS])
+    art = process_article(Article("share.txt", "text", raw=raw))
+    assert art.title == title and art.authors == ["ماجد الحربي"]
+    assert (bar, "share") in art.removed()
+    assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS

@@ -14,13 +14,16 @@ _TAIL = r"\s*[:：.!»›>…\-–—|]*\s*$"
 ADVERTISEMENT = _rx(r"^\s*(?:ads?|advertisement|advertising|advert|sponsored(?: content)?|promoted|anzeige|werbung|"
                     r"publicité|publicidad|publicidade|pubblicità|реклама|reklam|iklan|إعلان|اعلان|إعلانات|اعلانات|"
                     r"المادة الإعلانية|广告|광고)" + _TAIL)
-SHARE = _rx(r"^\s*(?:share(?: this(?: article| story| page| post)?)?(?: (?:on|with|via) \w+)?|"
-            r"click to (?:share|email|print|copy)\b.{0,60}|copy this link|close share panel|read more about sharing|"
-            r"tweet|email|e-mail|print|facebook|twitter|x|"
-            r"whatsapp|telegram|linkedin|pinterest|reddit|flipboard|messenger|copy(?: link)?|copied!?|link copied|"
-            r"comments?|\d+\s+comments?|leave a comment|view comments|save|bookmark|follow|partager|teilen|compartir|"
-            r"compartilhar|condividi|поделиться|paylaş|مشاركة|شارك|شارك الخبر|طباعة|تويتر|فيسبوك|واتساب|"
-            r"أرسل|ارسل|نسخ الرابط|تعليقات|أضف تعليق|إضافة تعليق جديد)" + _TAIL)
+_SHARE_WORD = (r"(?:share(?: this(?: article| story| page| post)?)?(?: (?:on|with|via) \w+)?|"
+               r"click to (?:share|email|print|copy)\b.{0,60}|copy this link|close share panel|read more about sharing|"
+               r"tweet|email|e-mail|print|facebook|twitter|x|"
+               r"whatsapp|telegram|linkedin|pinterest|reddit|flipboard|messenger|copy(?: link)?|copied!?|link copied|"
+               r"comments?|\d+\s+comments?|leave a comment|view comments|save|bookmark|follow|partager|teilen|compartir|"
+               r"compartilhar|condividi|поделиться|paylaş|مشاركة|شارك|شارك الخبر|شارك المقال|طباعة|تويتر|فيسبوك|واتساب|"
+               r"تيليجرام|تيلجرام|تليجرام|تلغرام|لينكدإن|لينكد إن|ماسنجر|انستغرام|إنستغرام|انستجرام|إنستجرام|"
+               r"البريد الإلكتروني|أرسل|ارسل|نسخ الرابط|تعليقات|أضف تعليق|إضافة تعليق جديد)")
+# a share control, or a bar of them on one line ("Share: Facebook Twitter Email", "شارك: فيسبوك تويتر واتساب")
+SHARE = _rx(r"^\s*" + _SHARE_WORD + r"(?:[\s:：|,،·•/]+" + _SHARE_WORD + r")*" + _TAIL)
 PROMO = _rx(r"^\s*(?:sign up|sign in|log ?in|subscribe(?: now)?|newsletters?|get the app|download the app|"
             r"follow us(?: on \w+)?|join us|(?:sign up|subscribe) (?:for|to) (?:our|the) [\w ]{0,40}|"
             r"get [\w ]{0,40} delivered to your inbox|let our news meet your inbox.*|support (?:our|independent) journalism.*|"
