@@ -282,3 +282,17 @@ def test_a_share_bar_under_the_credit_is_no_byline(bar):
     assert art.title == title and art.authors == ["ماجد الحربي"]
     assert (bar, "share") in art.removed()
     assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
+
+
+def test_prayer_times_and_weather_over_the_headline_are_widgets():
+    """A prayer-times line and a weather line above the menu are a site's widgets, never the
+    headline (the prayer line was the title of a dump laid out so); a temperature in the body's
+    list ("77° View", a camera's angle) or in a sentence stays."""
+    head, title, credit = ARABIC_TEXT_HEAD.split("\n")
+    widgets = ["الرياض 34° مشمس", "مواقيت الصلاة: الفجر 4:12 الظهر 11:58 العصر 3:21 المغرب 5:59 العشاء 7:29"]
+    art = process_article(Article("w.txt", "text", raw="\n".join([*widgets, head, title, credit, *ARABIC_PARAGRAPHS])))
+    assert art.title == title and art.authors == ["أحمد علي"]
+    assert [r for t, r in art.removed() if t in widgets] == ["widget", "widget"]
+    body = [*ARABIC_PARAGRAPHS[:2], "77° View", "Elbows bent at 90°–100°.", ARABIC_PARAGRAPHS[2]]
+    art = process_article(Article("b.txt", "text", raw="\n".join([head, title, credit, *body])))
+    assert not [t for t, r in art.removed() if r == "widget"]

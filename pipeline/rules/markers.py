@@ -62,6 +62,16 @@ SKIP_LINK = _rx(r"^\s*(?:skip to (?:main )?(?:content|navigation|menu)|jump to (
                 r"springe? zum (?:inhalt|hauptinhalt)|direkt zum inhalt|aller au (?:contenu|menu)|passer au contenu|"
                 r"ir al contenido|saltar al contenido|pular para o conteúdo|vai al contenuto|loading\.*|lade\s*…|"
                 r"wird geladen\.*|chargement\.*|cargando\.*|liken lade\s*…)" + _TAIL)
+# site widgets in the page's chrome: prayer times (three of the day's prayers named on one line,
+# "مواقيت الصلاة: الفجر 4:12 الظهر 11:58 العصر 3:21") and the weather (a temperature on a short
+# line, "الرياض 34° مشمس", "Berlin 12°C")
+PRAYER_NAME = _rx(r"(?<!\w)(?:الفجر|الشروق|الظهر|العصر|المغرب|العشاء|fajr|sunrise|dhuhr|zuhr|asr|maghrib|isha)(?!\w)")
+PRAYERS_ON_A_LINE = 3
+# with its unit, at the line's end ("Buffalo 41°"), or beside a word of the weather ("77° View" in a
+# camera's list of features is no weather)
+TEMPERATURE = _rx(r"(?<![\d.,])-?\d{1,2}\s*°\s*(?:[CF](?!\w)|\s*$|.{0,20}\b(?:clear|sunny|cloudy|overcast|rain|showers|"
+                  r"snow|fog|windy|storms?|مشمس|غائم|ممطر|صحو|أمطار|رياح|ضباب|غبار))")
+WEATHER_MAX_UNITS = 6
 GALLERY = _rx(r"^\s*(?:image|photo|picture|slide|foto|صورة)\s+\d+\s+(?:of|/|de|von|من)\s+\d+\s*$|"
               r"^\s*\d+\s*/\s*\d+\s*$|^\s*(?:back to gallery|view gallery|open gallery|enlarge(?: this)? image|"
               r"toggle caption|hide caption|expand|close)\s*$")

@@ -6,6 +6,7 @@ from __future__ import annotations
 REASONS: dict[str, tuple[str, str]] = {
     "nav_foreign_script": ("navigation", "line in another script than the article (e.g. an Arabic menu on an English page)"),
     "nav_header": ("navigation", "short lines before the article body: menus, section links, site chrome"),
+    "widget": ("navigation", "a site widget's line: prayer times, the weather ('مواقيت الصلاة: الفجر 4:12 الظهر 11:58 ...', 'الرياض 34° مشمس')"),
     "skip_link": ("navigation", "accessibility skip link or loading placeholder ('Skip to content', 'Zum Inhalt springen')"),
     "footer": ("footer", "lines after the article body: link lists, footers, legal text"),
     "masthead": ("masthead", "staff credits of the publication (Editor in Chief, رئيس التحرير, ...)"),
