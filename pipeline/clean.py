@@ -3,9 +3,9 @@
 Text dumps arrive whole (menus, masthead, body, link lists, footer); the HTML path arrives after
 trafilatura, mostly body with residue. Both go through the same passes, in this order:
 
-1. `mark_markers`      lines that name what they are: ads, share buttons, promos, mastheads,
-                       captions, gallery controls, reading time, agency credits, related-list
-                       headings (which also take the headline list under them);
+1. `mark_markers`      lines that name what they are: ads, share buttons, promos, mastheads, site
+                       widgets, captions, gallery controls, reading time, agency credits,
+                       related-list headings (which also take the headline list under them);
 2. `mark_foreign_script` lines in another script than the article's (an Arabic menu on an English
                        page), decided by Unicode ranges, so even two-word lines are caught;
 3. `select_body`       the body span: the run of lines with the most paragraph text, scored
@@ -79,8 +79,7 @@ def line_marker(t: str, f: Feat) -> tuple[str, object] | None:
         return "skip_link", None
     if R.MASTHEAD.match(t) and f.units <= 12:
         return "masthead", None
-    if not f.ends and (len({m.casefold() for m in R.PRAYER_NAME.findall(t)}) >= R.PRAYERS_ON_A_LINE
-                       or (f.units <= R.WEATHER_MAX_UNITS and R.TEMPERATURE.search(t))):
+    if not f.ends and (R.PRAYER_TIMES.search(t) or (f.units <= R.WEATHER_MAX_UNITS and R.TEMPERATURE.search(t))):
         return "widget", None
     if (m := R.READING_TIME.match(t)) and any(m.group(g) for g in ("n", "n2", "n3")):
         return "reading_time", int(m["n"] or m["n2"] or m["n3"])
@@ -438,8 +437,7 @@ def clean(art: Article, *, site: SiteConfig = SiteConfig(), whole_page: bool = T
 
 # The passes a trace names (`newsclean inspect --html` shows which one removed each line).
 PASSES = {
-    "mark_markers": "lines that name what they are: ads, share bars, promos, mastheads, captions, credits, "
-                    "related-list headings and the headline list under them",
+    "mark_markers": "lines that name what they are: ads, share bars, promos, mastheads, widgets, captions, related lists",
     "mark_comments": "the reader-comment section, from its heading on",
     "mark_foreign_script": "lines in another script than the article's, by Unicode ranges",
     "read_header": "the header above the body span: title, dek, date, byline, section, reading time; the rest is navigation",

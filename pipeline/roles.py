@@ -88,7 +88,7 @@ ROLE_FEATURES = (
     "all_pieces_short", "credit_word", "agency_piece", "from_place",
     "overlap_lead", "overlap_body", "overlap_prev", "overlap_next", "prev_overlap_lead",
     "prev_longer", "next_longer", "date_near", "printed_again", "latin_bare_name", "credit_shaped",
-    "menu_above", "menu_below", "rank_10_plus", "credit_next",
+    "menu_above", "menu_below", "rank_10_plus", "credit_next", "home_first",
 )
 MENU_RUN = 3  # short lines in a row that make a menu
 
@@ -145,6 +145,7 @@ def role_rows(lines, feats, cands: list[int], start: int, page_keys: str) -> np.
             bare_name(text), credit_shaped(text),
             i in pos and _menu_side(feats, kept, pos[i], -1), i in pos and _menu_side(feats, kept, pos[i], 1),
             rank >= 10, n + 1 < len(cands) and bool(byline_prefix(lines[cands[n + 1]].text)),
+            bool(R.HOME_FIRST.match(text)),
         ))
     return np.array(rows, dtype=float).reshape(-1, len(ROLE_FEATURES))
 

@@ -65,8 +65,8 @@ SKIP_LINK = _rx(r"^\s*(?:skip to (?:main )?(?:content|navigation|menu)|jump to (
 # site widgets in the page's chrome: prayer times (three of the day's prayers named on one line,
 # "مواقيت الصلاة: الفجر 4:12 الظهر 11:58 العصر 3:21") and the weather (a temperature on a short
 # line, "الرياض 34° مشمس", "Berlin 12°C")
-PRAYER_NAME = _rx(r"(?<!\w)(?:الفجر|الشروق|الظهر|العصر|المغرب|العشاء|fajr|sunrise|dhuhr|zuhr|asr|maghrib|isha)(?!\w)")
-PRAYERS_ON_A_LINE = 3
+_PRAYER = r"(?<!\w)(?:الفجر|الشروق|الظهر|العصر|المغرب|العشاء|fajr|sunrise|dhuhr|zuhr|asr|maghrib|isha)(?!\w)"
+PRAYER_TIMES = _rx(rf"{_PRAYER}(?:.*?{_PRAYER}){{2}}")
 # with its unit, at the line's end ("Buffalo 41°"), or beside a word of the weather ("77° View" in a
 # camera's list of features is no weather)
 TEMPERATURE = _rx(r"(?<![\d.,])-?\d{1,2}\s*°\s*(?:[CF](?!\w)|\s*$|.{0,20}\b(?:clear|sunny|cloudy|overcast|rain|showers|"
@@ -120,6 +120,10 @@ HOME = r"(?:home|startseite|start|accueil|inicio|início|homepage)"
 SENTENCE_END = re.compile(r"[.!?؟。！？…:;»”\"'’)\]]\s*$")
 # The home page's link opens a breadcrumb trail: a new region of the page ("Home", "Home » News").
 HOME_CRUMB = re.compile(r"^\s*" + HOME + r"\s*(?:$|»|›|\||/|>)", re.I)
+# A line opening with the home page's link and two more words: a menu's row ("الرئيسية سياسة اقتصاد
+# رياضة", "Home News Sport"), or now and then a headline ("Home Secretary resigns"): a column the
+# line-role model weighs
+HOME_FIRST = re.compile(r"^\s*(?:" + HOME + r"|الرئيسية|الصفحة الرئيسية|главная|ana ?sayfa)\s+\S+\s+\S+", re.I)
 # Arabic short-vowel marks (fatha ... sukun): a vocalised line is a quotation (a verse), never a menu
 HARAKAT = re.compile("[\u064B-\u0652]")
 # Arabic function words (prepositions, particles, pronouns, relatives): prose has them, a menu item
