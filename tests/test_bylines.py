@@ -23,6 +23,9 @@ from newsclean.pipeline.record import Article
     ("كتب: أحمد علي", ["أحمد علي"], None),
     ("كتب - محمد حسن", ["محمد حسن"], None),
     ("بقلم سارة محمود", ["سارة محمود"], None),
+    # after the prefix an Arabic dateline: its place first (a one-word piece), then the person
+    ("كتب: الخرج - سليمان الظفيري:", ["سليمان الظفيري"], None),
+    ("كتب: جدة: محمد الزايد، سامية العيسى", ["محمد الزايد", "سامية العيسى"], None),
     ("By AFP", [], "AFP"),
     ("وكالات", [], "AGENCIES"),
 ])
