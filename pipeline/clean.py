@@ -79,7 +79,7 @@ def line_marker(t: str, f: Feat) -> tuple[str, object] | None:
         return "skip_link", None
     if R.MASTHEAD.match(t) and f.units <= 12:
         return "masthead", None
-    if not f.ends and (R.PRAYER_TIMES.search(t) or (f.units <= R.WEATHER_MAX_UNITS and R.TEMPERATURE.search(t))):
+    if not f.ends and R.widget_line(t, f.units):
         return "widget", None
     if (m := R.READING_TIME.match(t)) and any(m.group(g) for g in ("n", "n2", "n3")):
         return "reading_time", int(m["n"] or m["n2"] or m["n3"])
