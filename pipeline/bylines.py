@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from . import rules as R
 from .dates import find_date
+from .scripts import dominant_script
 from .textnorm import match_key
 
 _AGENCY_KEYS = {match_key(s): code for code, names in R.AGENCIES.items() for s in names}
@@ -156,10 +157,6 @@ def byline_after_stamp(text: str) -> str | None:
     return rest if rest and R.CREDIT_PREFIX.match(rest) else None
 
 
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
-_LATIN_LETTER = re.compile("[A-Za-z]")
-
-
 def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = None,
                  lenient: bool = False) -> tuple[list[str], str | None] | None:
     """Split a credit line into (authors, agency). None when it is not a credit line.
@@ -175,8 +172,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
     if not m and require_prefix:
         return None
     rest = line[m.end():] if m else line
-    if m and _ARABIC_LETTER.search(rest) and not _LATIN_LETTER.search(rest) and len(pieces(rest)) >= 2 \
-            and (names := dateline_names(rest)):
+    if m and len(pieces(rest)) >= 2 and dominant_script(rest) == "Arabic" and (names := dateline_names(rest)):
         return names  # "كتب: الخرج - سليمان الظفيري:": after the prefix an Arabic dateline, its place first
     agency = None
     rest = R.CORRESPONDENT_OF.sub("", rest)

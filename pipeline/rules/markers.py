@@ -72,6 +72,7 @@ PRAYER_TIMES = _rx(rf"{_PRAYER}(?:.*?{_PRAYER}){{2}}")
 TEMPERATURE = _rx(r"(?<![\d.,])-?\d{1,2}\s*°\s*(?:[CF](?!\w)|\s*$|.{0,20}\b(?:clear|sunny|cloudy|overcast|rain|showers|"
                   r"snow|fog|windy|storms?|مشمس|غائم|ممطر|صحو|أمطار|رياح|ضباب|غبار))")
 WEATHER_MAX_UNITS = 6
+# a piece of every prayer's name (fajr, dhuhr/zuhr, asr, maghrib, isha), tested before PRAYER_TIMES
 _PRAYER_HINTS = ("الفجر", "الشروق", "الظهر", "العصر", "المغرب", "العشاء", "ajr", "hr", "sr", "ghrib", "sha")
 
 
@@ -79,7 +80,8 @@ def widget_line(text: str, units: int) -> bool:
     """A site widget's line (PRAYER_TIMES, TEMPERATURE); substring tests first, as every line is asked."""
     if "°" in text and units <= WEATHER_MAX_UNITS and TEMPERATURE.search(text):
         return True
-    return any(h in text for h in _PRAYER_HINTS) and PRAYER_TIMES.search(text) is not None
+    low = text.lower()
+    return any(h in low for h in _PRAYER_HINTS) and PRAYER_TIMES.search(text) is not None
 GALLERY = _rx(r"^\s*(?:image|photo|picture|slide|foto|صورة)\s+\d+\s+(?:of|/|de|von|من)\s+\d+\s*$|"
               r"^\s*\d+\s*/\s*\d+\s*$|^\s*(?:back to gallery|view gallery|open gallery|enlarge(?: this)? image|"
               r"toggle caption|hide caption|expand|close)\s*$")
