@@ -10,7 +10,8 @@ trafilatura, mostly body with residue. Both go through the same passes, in this 
                        page), decided by Unicode ranges, so even two-word lines are caught;
 3. `select_body`       the body span: the run of lines with the most paragraph text, scored
                        like Finn et al.'s body-text extraction (paragraph words count for, short
-                       chrome lines against; a verse's short lines count for, `pipeline.verse`);
+                       chrome lines against; a verse's short lines count for, `pipeline.verse`,
+                       a table's cells printed one a line for nothing, `pipeline.tablecells`);
                        lines before it are the header, after it the footer;
 4. `read_header`       (pipeline.header) title, subtitle, date, byline and section from the header;
                        the rest of the header is navigation;
@@ -33,6 +34,7 @@ from .lines import _FEATURES, Feat, features, segment  # noqa: F401  (segment: c
 from .options import SiteConfig
 from .record import Article, Line
 from .scripts import script_counts
+from .tablecells import table_cells
 from .textnorm import match_key
 from .verse import verse_lines
 
@@ -250,22 +252,23 @@ def select_body(art: Article, feats: list[Feat]) -> tuple[int, int]:
     move its start: the start is the span's without them, where the header readers (and the models
     fitted on their lines) look; moving it too cost text-dump titles and dates ~0.01."""
     verse = verse_lines(art.lines, feats, BARRIERS)
-    start, end = _select_body(art, feats, None, verse)
+    fixed = {**dict.fromkeys(table_cells(art.lines, feats), 0.0), **{i: float(feats[i].units) for i in verse}}
+    start, end = _select_body(art, feats, None, fixed)
     if MID_UNITS is None:
         return start, end
-    mid_start, mid_end = _select_body(art, feats, MID_UNITS, verse)
+    mid_start, mid_end = _select_body(art, feats, MID_UNITS, fixed)
     return (start, max(end, mid_end)) if mid_start <= end else (start, end)
 
 
-def _select_body(art: Article, feats: list[Feat], mid: int | None, verse: set[int]) -> tuple[int, int]:
-    """Maximum-sum span of line scores (Kadane); `mid`-word lines score MID_SCORE, `verse` lines their words."""
+def _select_body(art: Article, feats: list[Feat], mid: int | None, fixed: dict[int, float]) -> tuple[int, int]:
+    """Maximum-sum span of line scores (Kadane); `mid`-word lines score MID_SCORE, `fixed` lines as given."""
     best, best_span = 0.0, (0, 0)
     cur, cur_start = 0.0, 0
     listing = False
     lines = art.lines
     n = max(1, len(lines))
     for i, (ln, f) in enumerate(zip(lines, feats)):
-        s = float(f.units) if i in verse else line_score(ln, f, mid)
+        s = fixed[i] if i in fixed else line_score(ln, f, mid)
         if s > 0:  # prose late on the page is more often footer, legal text or teasers
             s *= 1.0 - POSITION_DECAY * i / n
         if ln.reason in ("related_marker", "tags"):
@@ -459,12 +462,8 @@ class _Trace:
                 self.rules[i], self.seen[i] = name, ln.reason
 
 
-def _untraced(name: str) -> None:
-    pass
-
-
 def _passes(art: Article, site: SiteConfig, whole_page: bool, trace: _Trace | None = None) -> Article:
-    step = trace or _untraced
+    step = trace or (lambda name: None)
     feats = features(art.lines)
     mark_markers(art, feats)
     step("mark_markers")

@@ -13,7 +13,7 @@ PIPELINE = Path(__file__).resolve().parents[1] / "pipeline"
 # total order has no cycles.
 ORDER = [
     "extras", "weights", "textnorm", "scripts", "decode", "options", "rules", "record", "dates", "bylines", "urls", "transient",
-    "lines", "roles", "verse", "header", "datechoice",  # line features; reading the fields around the body (both paths)
+    "lines", "roles", "verse", "tablecells", "header", "datechoice",  # line features; reading the fields around the body (both paths)
     "readers", "extract", "clean", "langdetect_fast", "langid", "metadata", "process",  # one article
     "templates", "dedup", "store", "remote", "tables", "batch",  # many articles, the tables
     "report_html", "run",  # the run's visual report (reads the tables), the run

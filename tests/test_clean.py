@@ -172,15 +172,67 @@ def test_a_line_repeated_only_inside_the_body_stays_and_one_repeated_around_it_g
 
 
 def test_short_lines_under_a_line_ending_with_a_colon_are_its_list():
-    """A table scraped one cell a line under "... after 36 races:" stays in the body span; the same
-    cells without the colon line cost the span like a menu and are left out."""
+    """A table scraped one cell a line under "... after 36 races:" stays in the body span. Without the
+    colon line its points still mark it a table (pipeline.tablecells); the drivers' names alone, no
+    colon line above them, cost the span like a menu and are left out."""
     intro = "On this page you will always find the championship standings, updated after every race of the season."
     cells = [x for pos, name, pts in [("1", "Kyle Busch", "5040"), ("2", "Martin Truex", "5035"), ("3", "Kevin Harvick", "5033"),
                                       ("4", "Denny Hamlin", "5027"), ("5", "Joey Logano", "2380")] for x in (pos, name, pts)]
     close = "The standings are updated on the evening after each race, once the organisers confirm the results of the day."
-    for colon in (True, False):
+    names = cells[1::3]
+    for colon, listed, stays in ((True, cells, True), (False, cells, True), (False, names + names[:3], False)):
         raw = "\n".join(["Home", "Standings", "Cup Series standings", intro,
-                         *(["Final standings of the Cup Series after 36 races:"] if colon else []), *cells, close,
+                         *(["Final standings of the Cup Series after 36 races:"] if colon else []), *listed, close,
                          "Contact"]) + "\n"
         kept = [ln.text for ln in process_article(Article("t.txt", "text", raw=raw)).lines if ln.kept]
-        assert ("Denny Hamlin" in kept) is colon, kept
+        assert ("Denny Hamlin" in kept) is stays, kept
+
+
+# A buyer's guide with a comparison table printed one cell per line, written for this test: the
+# shape of modern/ wcxb-4255 and wcxb-0089, where the table cut the article's opening off as header.
+_INTRO = [
+    "Choosing a customer database is harder than it looks, because every vendor claims to suit every business size.",
+    "This guide compares four platforms on price, the size of business they suit and how well they fit each trade.",
+]
+_TABLE = ["Platform", "Ledgerly", "Orbit", "Quire", "Tandem"]
+for _trade in ("Manufacturing", "Retail", "Hospitality", "Healthcare", "Wholesale", "Services", "Logistics", "Education"):
+    _TABLE += [_trade, "Basic", "Best", "Best", "Basic"]
+_TABLE += ["Price per user", "$12", "$25", "$9.50", "$40"]
+_REST = [
+    "Ledgerly suits small firms that want a short setup, while Tandem pays off for companies with many sales teams.",
+    "Whichever you choose, test the import of your old records first, because that step fails more often than any other.",
+]
+
+
+def test_a_table_printed_one_cell_per_line_does_not_cut_the_article_opening_off():
+    """The cells repeat a column's values ("Basic", "Best") and hold prices: a table, not a menu,
+    so the body span runs across it and the two opening paragraphs above it stay in the body."""
+    menu = ["Home", "Software", "Reviews", "Guides", "Deals", "About us", "Contact", "Newsletter"]
+    raw = "\n".join(menu + ["Best Customer Databases for 2026", *_INTRO, *_TABLE, *_REST, "Privacy policy"]) + "\n"
+    art = process_article(Article("t.txt", "text", raw=raw))
+    body = art.body_text()
+    assert all(p in body for p in _INTRO + _REST)
+    assert art.title == "Best Customer Databases for 2026"
+    assert "Newsletter" not in body and "Privacy policy" not in body
+
+
+def test_a_calendar_widget_a_menu_printed_twice_and_a_teaser_list_are_no_tables():
+    """What a table has and these lack: several values repeated three times or more in one run, or
+    numbers that are not a count running on (a calendar's days 1 2 3 ...)."""
+    from newsclean.pipeline.lines import features
+    from newsclean.pipeline.record import Line
+    from newsclean.pipeline.tablecells import table_cells
+
+    def cells(texts):
+        lines = [Line(t, n) for n, t in enumerate(texts)]
+        return table_cells(lines, features(lines))
+
+    assert cells(_TABLE) == set(range(len(_TABLE)))
+    calendar = ["Archive", "November 2017", "M", "T", "W", "T", "F", "S", "S", *map(str, range(1, 31))]
+    assert cells(calendar) == set()
+    menu = ["Home", "News", "Sport", "Business", "Travel", "Culture", "Weather"]
+    assert cells(menu + menu) == set()
+    teasers = []
+    for n, headline in enumerate(["Fake beef for dinner", "What the boss knew", "The bank that said no", "A desk by the sea"]):
+        teasers += ["Opening Bell", f"Opening Bell 10.{n + 1}.19", headline]
+    assert cells(teasers) == set()
