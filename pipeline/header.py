@@ -73,7 +73,7 @@ def read_caption(line: str) -> Caption | None:
 def parse_caption(text: str, credit: str | None = None) -> Caption | None:
     """A figure's caption as printed (with its credit inside, or given apart) -> Caption; None for
     what is no caption (a subscription prompt, a share bar)."""
-    if R.CTA.search(text) or R.PROMO.match(text) or R.SHARE.match(text):
+    if R.CTA.search(text) or R.PROMO.match(text) or R.share_line(text):
         return None
     cap = read_caption(text) if text else None
     if cap is None:

@@ -236,3 +236,17 @@ def test_a_calendar_widget_a_menu_printed_twice_and_a_teaser_list_are_no_tables(
     for n, headline in enumerate(["Fake beef for dinner", "What the boss knew", "The bank that said no", "A desk by the sea"]):
         teasers += ["Opening Bell", f"Opening Bell 10.{n + 1}.19", headline]
     assert cells(teasers) == set()
+
+
+def test_a_schema_field_named_after_its_type_is_no_share_control():
+    """A GraphQL listing in a tutorial prints "email: Email!" and "comment: Comment!" as its own
+    lines (modern/ wcxb-5420, a gate page): the share pattern reads two share words, but a field
+    named after its type is code, not a share line; the page's share controls still are."""
+    listing = ["type User {", "id: ID!", "email: Email!", "role: UserRole!", "}", "type Post {", "comment: Comment!", "}"]
+    prose = ("Interfaces define a set of fields that several types must implement, and they let a query ask for any "
+             "of them at once without knowing which type it will get back.")
+    raw = "\n".join(["Home", "Guides", "GraphQL schemas in practice", "Share: Facebook | Twitter | Email", prose,
+                     *listing, prose.replace("Interfaces", "Unions"), "Print Print", "Contact"]) + "\n"
+    reasons = {ln.text: ln.reason for ln in process_article(Article("g.txt", "text", raw=raw)).lines}
+    assert reasons["Share: Facebook | Twitter | Email"] == reasons["Print Print"] == "share"
+    assert all(reasons[t] != "share" for t in listing)
