@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 GATE = ROOT / "tests" / "data" / "gate"
 BASELINE = GATE / "baseline.json"
-TOLERANCE = 0.005  # scores are deterministic; this only absorbs float noise and tiny trade-offs
+TOLERANCE = 0.001  # scores are deterministic: this absorbs float noise only. A page lost on any set fails
+# (0.005 let session 19 lose 0.0012 of modern/ HTML body unseen); a trade-off is a --update, said in BENCHMARKS.md
 
 _TOKEN = re.compile(r"\w+")
 
