@@ -19,12 +19,12 @@ def agency_code(text: str) -> str | None:
     return _AGENCY_KEYS.get(key)
 
 
-def _split_waw(part: str) -> list[str]:
+def split_waw(part: str) -> list[str]:
     """"محمد السيد وأحمد حسن" -> ["محمد السيد", "أحمد حسن"]; "أحمد وائل" stays one name."""
     for m in R.WAW_JOINED.finditer(part):
         left, right = part[:m.start()], part[m.end():]
         if "و" + right.split()[0] not in R.WAW_NAMES and len(left.split()) >= 2 and len(right.split()) >= 2:
-            return [left, *_split_waw(right)]
+            return [left, *split_waw(right)]
     return [part]
 
 
@@ -204,7 +204,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         agency, rest = code, rest[:wm.start()]
     if not rest or len(rest) > 120:
         return None
-    parts = [p for part in R.NAME_SPLIT.split(rest) for p in _split_waw(part)]
+    parts = [p for part in R.NAME_SPLIT.split(rest) for p in split_waw(part)]
     if "," in rest and not re.search(r"\b(?:and|und|et|y|e)\b|&| و ", rest, re.I):
         # "By JOHN SMITH, Associated Press", "By A, AMP Project Marketing, Google": after the
         # first comma comes an affiliation, unless names are joined with "and"
@@ -269,7 +269,7 @@ _AR_DESK = frozenset({"مكتب", "قسم", "وحدة", "فريق", "محرر", 
                       "المحرر", "المراسل", "المكتب"})
 # Where a credit line turns to the photographer ("... / تصوير - عبد الملك القميزي"): no author follows.
 _AR_PHOTO = re.compile(r"(?:^|[\s/|،,(-])(?:تصوير|عدسة)\b")
-_PLACE_AFTER = re.compile(r"\s+من\s+\S[^-–—:|/،,]*$")  # "سعيد الحربي من جدة": after "من", the place
+PLACE_AFTER = re.compile(r"\s+من\s+\S[^-–—:|/،,]*$")  # "سعيد الحربي من جدة": after "من", the place
 # A quotation run on from the words before it ("النادي يرفع سعة ملعب «المدينة الرياضية»") is a
 # headline's; a credit sets its outlet apart ("الرياض: «الصحيفة»", "«الاقتصادية» من الرياض").
 _QUOTE_IN_PHRASE = re.compile(r"[\u0621-\u064a]\s+«")
@@ -297,11 +297,11 @@ def dateline_names(text: str) -> tuple[list[str], str | None] | None:
         line = line[line.index(":") + 1:]
     if _QUOTE_IN_PHRASE.search(line):
         return None
-    line = _PLACE_AFTER.sub("", line)
+    line = PLACE_AFTER.sub("", line)
     authors: list[str] = []
     agency = None
     for piece in pieces(line):  # split first: a tatweel between spaces separates ("جدة ـ فلان")
-        for part in _split_waw(AR_MARKS.sub("", piece)):
+        for part in split_waw(AR_MARKS.sub("", piece)):
             part = part.strip(" .:؛")
             if code := agency_code(part) or agency_code(part.replace(".", " ")):  # "د. ب. أ"
                 agency = agency or code

@@ -22,7 +22,9 @@ from pathlib import Path
 import numpy as np
 
 from . import rules as R
-from .bylines import AR_MARKS, AR_TITLES, QUOTED, agency_code, bare_name, byline_prefix, pieces
+from .bylines import (AR_MARKS, AR_TITLES, PLACE_AFTER, QUOTED, agency_code, bare_name, byline_prefix, pieces,
+                      split_waw)
+from .scripts import dominant_script
 from .textnorm import match_key
 from .weights import load as load_weights
 
@@ -54,6 +56,31 @@ def arabic_name_shape(piece: str) -> bool:
     if any(t in R.AR_FUNCTION for t in toks) or toks[0].startswith("ال"):
         return False
     return any(t.startswith("ال") or t in AR_NAME_PARTS for t in toks[1:]) or len(toks) == 2
+
+
+def arabic_credit_only(text: str) -> bool:
+    """An Arabic line that is a credit and nothing else: after a credit word, every piece a person's
+    name (`arabic_name_shape`), a one-word place, an agency or a quoted outlet, and one at least a
+    person, an agency or an outlet, or a dateline's colon after two pieces ("جدة: محمد الزايد، سامية
+    العيسى", "إبراهيم بن محمد من الرياض", "لندن: «الشرق الأوسط»", "بروكسل : (د ب أ)", "سبق- جدة:")."""
+    t = text.strip()
+    colon = t.endswith((":", "："))
+    t = t.rstrip(":： ")
+    if (m := R.CREDIT_PREFIX.match(t)) is not None:
+        t = t[m.end():]
+    if not t or R.ANY_DIGIT.search(t) or t.endswith(SENTENCE_END) or dominant_script(t) != "Arabic":
+        return False
+    named = bool(QUOTED.search(t)) or bool(agency_code(re.sub(r"[().]", " ", t).strip()))
+    ps = pieces(PLACE_AFTER.sub("", t))  # "سعيد الحربي من جدة": the place after "من" goes
+    if ps == [t] and len(t.split()) == 2 and not t.split()[1].startswith("ال"):
+        return False  # a name alone on its line has a family name ("رقية الهويريني"); "موجز دوليات" is a column's
+    for p in ps:
+        for part in split_waw(p):
+            if arabic_name_shape(part) or agency_code(part):
+                named = True
+            elif len(part.split()) > 1:
+                return False
+    return named or (colon and len(ps) >= 2)
 
 
 BODY_SCRIPT_LINES = 40

@@ -296,3 +296,32 @@ def test_prayer_times_and_weather_over_the_headline_are_widgets():
     body = [*ARABIC_PARAGRAPHS[:2], "77° View", "Elbows bent at 90°–100°.", ARABIC_PARAGRAPHS[2]]
     art = process_article(Article("b.txt", "text", raw="\n".join([head, title, credit, *body])))
     assert not [t for t, r in art.removed() if r == "widget"]
+
+
+@pytest.mark.parametrize("credit, authors", [
+    ("ماجد الحربي - جدة", ["ماجد الحربي"]),  # a reporter's dateline
+    ("ليلى العتيبي", ["ليلى العتيبي"]),  # a columnist's name alone, over the column
+    ("عمّان: «الوطن»", []),  # a place and the outlet: no person
+])
+def test_a_credit_printed_over_the_headline_is_the_byline(credit, authors):
+    """arabic_dumps prints every credit under its headline and the line-role model learned that
+    order; a site that prints it above (under its section name) had the credit read as the title
+    (benchmarks/arabic_layouts.py, byline-above layout: title 0.467). A line that is a credit and
+    nothing else, over a headline-shaped line, is the byline and that line the headline."""
+    headline = "الحكومة تعلن خطة جديدة لدعم المصدرين الصغار"
+    raw = "\n".join(["الرئيسية أخبار محليات دولية رياضة اقتصاد", "محليات", credit, headline, *ARABIC_PARAGRAPHS])
+    art = process_article(Article("above.txt", "text", raw=raw))
+    assert art.title == headline
+    assert art.authors == authors
+    assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
+
+
+def test_a_two_word_column_name_is_no_credit_line():
+    """A news brief's name ("موجز اقتصاديات") over its first item's headline has a name's shape (two
+    words, no function word), but a person alone on a line has a family name with the article: the
+    brief's name is not read as a credit over the item (arabic_dumps has one such page)."""
+    from newsclean.pipeline.roles import arabic_credit_only
+
+    assert not arabic_credit_only("موجز اقتصاديات") and arabic_credit_only("ليلى العتيبي")
+    assert arabic_credit_only("لندن: «الوطن»") and arabic_credit_only("«الوطن» من الرياض")
+    assert not arabic_credit_only("الحكومة تعلن خطة جديدة لدعم المصدرين")
