@@ -627,7 +627,7 @@ def _model_roles(art: Article, feats: list[Feat], cands: list[int], keys: dict[i
     title_ok = headline_allowed(X)
     byline_ok = np.array([find_byline and feats[i].units <= BYLINE_MAX_UNITS for i in cands]) & byline_allowed(X)
     t, b = roles.pick(X, title_ok, byline_ok, roles.weights(HEADER_FEATURES))
-    t, b = _credit_over_headline(art, feats, cands, title_ok, t, b, find_byline)
+    t, b = _furniture_over_headline(art, feats, cands, title_ok, t, b, find_byline)
     if b is not None:
         i, text = cands[b], art.lines[cands[b]].text
         by = dateline_names(text) if dominant_script(text) == "Arabic" else parse_byline(text, site=art.site)
@@ -637,20 +637,24 @@ def _model_roles(art: Article, feats: list[Feat], cands: list[int], keys: dict[i
     return None if t is None else _adjust_title(art, feats, [i for i in cands if art.lines[i].kept], cands[t])
 
 
-def _credit_over_headline(art: Article, feats: list[Feat], cands: list[int], title_ok: np.ndarray, t: int | None,
-                          b: int | None, find_byline: bool) -> tuple[int | None, int | None]:
-    """The model's (headline, byline) rows, unless its headline is an Arabic credit and nothing else
-    (`roles.arabic_credit_only`: "عبدالله الشملاني - الرياض", "لندن: «الشرق الأوسط»") printed over a
-    headline-shaped line (4 words or more, no credit): then that line is the headline and the credit
-    its byline. A rule on the pick, because arabic_dumps prints every credit under its headline and
-    the model learned that order; a site that prints it above (a columnist's name over the column) is
-    read so. On the real sets it changes no page; in benchmarks/arabic_layouts.py it moves the
-    byline-above layout's title 0.467 -> 0.777."""
-    if t is None or b not in (None, t + 1) or t + 1 >= len(cands) or not title_ok[t + 1] \
-            or not roles.arabic_credit_only(art.lines[cands[t]].text):
+def _furniture_over_headline(art: Article, feats: list[Feat], cands: list[int], title_ok: np.ndarray, t: int | None,
+                             b: int | None, find_byline: bool) -> tuple[int | None, int | None]:
+    """The model's (headline, byline) rows, unless its headline is an Arabic page's furniture printed
+    right over the real one (rules on the pick: arabic_dumps prints one layout, and the model learned
+    its order; benchmarks/arabic_layouts.py measures others; on the real sets they change no page):
+    - a credit and nothing else (`roles.arabic_credit_only`: "عبدالله الشملاني - الرياض", "لندن:
+      «الشرق الأوسط»") over a headline-shaped line (4 words or more, no credit): that line is the
+      headline and the credit its byline (a columnist's name over the column; byline-above layout
+      title 0.467 -> 0.780);
+    - a menu row opening with the home link (R.AR_HOME_ROW): the line under it is the headline (a
+      six-word menu right over a headline with no credit under it: 0.850 -> 0.900)."""
+    if t is None or t + 1 >= len(cands) or not title_ok[t + 1]:
         return t, b
-    under = art.lines[cands[t + 1]].text
-    if feats[cands[t + 1]].units < 4 or roles.credit_shaped(under) or roles.arabic_credit_only(under):
+    text, under = art.lines[cands[t]].text, art.lines[cands[t + 1]].text
+    if R.AR_HOME_ROW.match(text) and b != t + 1:
+        return t + 1, b
+    if b not in (None, t + 1) or not roles.arabic_credit_only(text) or feats[cands[t + 1]].units < 4 \
+            or roles.credit_shaped(under) or roles.arabic_credit_only(under):
         return t, b
     return t + 1, (t if find_byline else None)
 
@@ -672,7 +676,7 @@ def _adjust_title(art: Article, feats: list[Feat], cands: list[int], best: int) 
         j, fb, fj = prev[-1], feats[best], feats[prev[-1]]
         tj = art.lines[j].text.rstrip()
         if (3 <= fj.units <= 20 and not fj.ends and not tj.endswith((":", ",")) and fj.units < fb.units
-                and fb.ends and fb.units >= 8 and not R.BREADCRUMB.search(tj)
+                and fb.ends and fb.units >= 8 and not R.BREADCRUMB.search(tj) and not R.AR_HOME_ROW.match(tj)
                 and not R.NOT_HEADLINE.search(tj) and not (looks_like_name(tj) and fj.units <= 4)):
             return j
     # a kicker over its headline: the best-placed line is a short label ("Catch more fish", "Story aus

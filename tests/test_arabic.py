@@ -325,3 +325,23 @@ def test_a_two_word_column_name_is_no_credit_line():
     assert not arabic_credit_only("موجز اقتصاديات") and arabic_credit_only("ليلى العتيبي")
     assert arabic_credit_only("لندن: «الوطن»") and arabic_credit_only("«الوطن» من الرياض")
     assert not arabic_credit_only("الحكومة تعلن خطة جديدة لدعم المصدرين")
+
+
+@pytest.mark.parametrize("menu", ["الرئيسية سياسة اقتصاد رياضة صحة فيديو", "الرئيسية محليات رياضة"])
+def test_a_menu_row_opening_with_the_home_link_is_never_the_headline(menu):
+    """"الرئيسية" (the main page) opening a line of three words or more is a menu row: picked as the
+    headline over the real one (a six-word menu, no credit under the headline: the model learned that
+    the headline stands one line higher than the body's first), the line under it is the headline.
+    An English headline that opens with "Home" keeps its title (test below)."""
+    for headline in ("الحكومة تعلن خطة جديدة لدعم المصدرين الصغار", 'لجنة حكومية تقف على شكوى سكان "حي الورود"'):
+        raw = "\n".join([menu, headline, *ARABIC_PARAGRAPHS])
+        art = process_article(Article("menu.txt", "text", raw=raw))
+        assert art.title == headline
+        assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
+
+
+def test_a_headline_opening_with_home_stays_the_title():
+    from conftest import BRIDGE
+
+    raw = "\n".join(["News", "Politics", "Home Secretary resigns over leaked border plans", BRIDGE]) + "\n"
+    assert process_article(Article("home.txt", "text", raw=raw)).title == "Home Secretary resigns over leaked border plans"

@@ -144,6 +144,9 @@ HOME_CRUMB = re.compile(r"^\s*" + HOME + r"\s*(?:$|»|›|\||/|>)", re.I)
 # رياضة", "Home News Sport"), or now and then a headline ("Home Secretary resigns"): a column the
 # line-role model weighs
 HOME_FIRST = re.compile(r"^\s*(?:" + HOME + r"|الرئيسية|الصفحة الرئيسية|главная|ana ?sayfa)\s+\S+\s+\S+", re.I)
+# ... and a rule where it is certain: "الرئيسية" (the main page) opening a line of three words or
+# more is a menu row, never a headline (unlike "Home Secretary resigns")
+AR_HOME_ROW = re.compile(r"^\s*(?:الصفحة\s+)?الرئيسية\s+\S+\s+\S+")
 # Arabic short-vowel marks (fatha ... sukun): a vocalised line is a quotation (a verse), never a menu
 HARAKAT = re.compile("[\u064B-\u0652]")
 # Arabic function words (prepositions, particles, pronouns, relatives): prose has them, a menu item
