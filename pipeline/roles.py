@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from . import rules as R
-from .bylines import (AR_MARKS, AR_TITLES, PLACE_AFTER, QUOTED, agency_code, bare_name, byline_prefix, pieces,
+from .bylines import (AR_MARKS, AR_TITLES, QUOTED, agency_code, bare_name, byline_prefix, pieces,
                       split_waw)
 from .scripts import dominant_script
 from .textnorm import match_key
@@ -58,11 +58,25 @@ def arabic_name_shape(piece: str) -> bool:
     return any(t.startswith("ال") or t in AR_NAME_PARTS for t in toks[1:]) or len(toks) == 2
 
 
+_PLACE_AFTER_MIN = re.compile(r"\s+من\s+\S+(?:\s+\S+)?$")  # "سعيد الحربي من جدة": a place of one or two words
+_PLACE_BEFORE_COLON = re.compile(r"^[^:：]{2,30}[:：]\s*(?=\S)")  # "المدينة المنورة: عبدالعزيز الحجوري"
+
+
+def _credited_person(part: str) -> bool:
+    """A person's name as a credit prints it: `arabic_name_shape`, and two words only with a family
+    name that has the article or opens with "عبد" ("رقية الهويريني", "محمد عبدالعظيم"); a two-word
+    phrase ("موجز دوليات", a column's name; "كمياتنا كافية", a quotation) has neither."""
+    toks = AR_TITLES.sub("", part).split()
+    return arabic_name_shape(part) and (len(toks) != 2 or toks[1].startswith(("ال", "عبد")) or toks[0] in AR_NAME_PARTS)
+
+
 def arabic_credit_only(text: str) -> bool:
     """An Arabic line that is a credit and nothing else: after a credit word, every piece a person's
-    name (`arabic_name_shape`), a one-word place, an agency or a quoted outlet, and one at least a
+    name (`_credited_person`), a one-word place, an agency or a quoted outlet, and one at least a
     person, an agency or an outlet, or a dateline's colon after two pieces ("جدة: محمد الزايد، سامية
-    العيسى", "إبراهيم بن محمد من الرياض", "لندن: «الشرق الأوسط»", "بروكسل : (د ب أ)", "سبق- جدة:")."""
+    العيسى", "إبراهيم بن محمد من الرياض", "لندن: «الشرق الأوسط»", "بروكسل : (د ب أ)", "سبق- جدة:"). A
+    place of two words goes before a colon only when persons follow ("المدينة المنورة: عبدالعزيز
+    الحجوري"; "القحطاني: نتطلع لمشاركة الشباب" is a speaker and his words)."""
     t = text.strip()
     colon = t.endswith((":", "："))
     t = t.rstrip(":： ")
@@ -70,15 +84,23 @@ def arabic_credit_only(text: str) -> bool:
         t = t[m.end():]
     if not t or R.ANY_DIGIT.search(t) or t.endswith(SENTENCE_END) or dominant_script(t) != "Arabic":
         return False
-    named = bool(QUOTED.search(t)) or bool(agency_code(re.sub(r"[().]", " ", t).strip()))
-    ps = pieces(PLACE_AFTER.sub("", t))  # "سعيد الحربي من جدة": the place after "من" goes
-    if ps == [t] and len(t.split()) == 2 and not t.split()[1].startswith("ال"):
-        return False  # a name alone on its line has a family name ("رقية الهويريني"); "موجز دوليات" is a column's
+    quoted = bool(QUOTED.search(t))  # an outlet set apart: "لندن: «الشرق الأوسط»", not «تعليم مكة» يلزم الطالبات ...
+    named = quoted or bool(agency_code(re.sub(r"[().]", " ", t).strip()))
+    t = _PLACE_AFTER_MIN.sub("", t)
+    after = _PLACE_BEFORE_COLON.sub("", t)
+    if after != t:  # a dateline's colon: persons of two words after it (three words read as a quotation)
+        t, dateline = after, True
+    else:
+        dateline = False
+    ps = pieces(t)
     for p in ps:
         for part in split_waw(p):
-            if arabic_name_shape(part) or agency_code(part):
+            if agency_code(part) or (_credited_person(part) and not (dateline and len(part.split()) > 2
+                                                                    and not set(part.split()) & AR_NAME_PARTS)):
                 named = True
             elif len(part.split()) > 1:
+                return False
+            if quoted and len(part.split()) > 2:
                 return False
     return named or (colon and len(ps) >= 2)
 

@@ -300,6 +300,7 @@ def test_prayer_times_and_weather_over_the_headline_are_widgets():
 
 @pytest.mark.parametrize("credit, authors", [
     ("ماجد الحربي - جدة", ["ماجد الحربي"]),  # a reporter's dateline
+    ("الطائف: سامي العنزي", ["سامي العنزي"]),
     ("ليلى العتيبي", ["ليلى العتيبي"]),  # a columnist's name alone, over the column
     ("عمّان: «الوطن»", []),  # a place and the outlet: no person
 ])
@@ -323,6 +324,9 @@ def test_a_two_word_column_name_is_no_credit_line():
     from newsclean.pipeline.roles import arabic_credit_only
 
     assert not arabic_credit_only("موجز اقتصاديات") and arabic_credit_only("ليلى العتيبي")
+    # a speaker and his words, the commonest Arabic headline, is no dateline; a place of two words is
+    assert not arabic_credit_only("الوزير: نعمل لتوسيع الموانئ") and not arabic_credit_only("مدير الميناء: خططنا كافية")
+    assert arabic_credit_only("المدينة المنورة: سامي العنزي") and arabic_credit_only("تبوك: سامي العنزي، هند الشهري")
     assert arabic_credit_only("لندن: «الوطن»") and arabic_credit_only("«الوطن» من الرياض")
     assert not arabic_credit_only("الحكومة تعلن خطة جديدة لدعم المصدرين")
 
@@ -345,3 +349,12 @@ def test_a_headline_opening_with_home_stays_the_title():
 
     raw = "\n".join(["News", "Politics", "Home Secretary resigns over leaked border plans", BRIDGE]) + "\n"
     assert process_article(Article("home.txt", "text", raw=raw)).title == "Home Secretary resigns over leaked border plans"
+
+
+def test_a_speakers_headline_over_its_dek_stays_the_headline():
+    """"الوزير: نعمل لتوسيع الموانئ" (a speaker and his words) has a dateline's colon; over a dek it
+    is still the headline, and the dek its subtitle, not a credit over a headline."""
+    headline, dek = "الوزير: نعمل لتوسيع الموانئ", "أكد أن الخطة تشمل ثلاثة موانئ على البحر الأحمر خلال عامين"
+    raw = "\n".join(["الرئيسية أخبار محليات دولية رياضة اقتصاد", headline, dek, *ARABIC_PARAGRAPHS])
+    art = process_article(Article("dek.txt", "text", raw=raw))
+    assert (art.title, art.subtitle, art.authors) == (headline, dek, [])
