@@ -157,6 +157,9 @@ def byline_after_stamp(text: str) -> str | None:
     return rest if rest and R.CREDIT_PREFIX.match(rest) else None
 
 
+_MONTH_NAMED = frozenset({"may", "june", "april", "august", "mai"})  # months that are also given names
+
+
 def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = None,
                  lenient: bool = False) -> tuple[list[str], str | None] | None:
     """Split a credit line into (authors, agency). None when it is not a credit line.
@@ -188,8 +191,8 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
     rest = _stamp_cut(rest)
     rest = re.sub(r"\s+(?:filed\s+)?(?:under|in)(?:\s+\S.*)?$", "", rest)  # "Posted by X under Allgemein", "by X in News"
     rest = R.AFTER_NAME.sub("", rest)
-    rest = re.sub(r"\s+(?:Stand|Aktualisiert|Updated|Published|Veröffentlicht|Posted|Erstellt|Created|Geändert)\s*:?\s*$", "",
-                  rest)  # "X Stand"
+    rest = re.sub(r"(?:\s+(?:Last|Zuletzt))?\s+(?:Stand|Aktualisiert|Updated|Published|Veröffentlicht|Posted|Erstellt|Created|"
+                  r"Geändert|at|um)\s*:?\s*$", "", rest)  # "X Stand", "X Last Updated: <date>", "David at <date>"
     if "," in rest and not R.ROLES.sub("", rest.split(",")[0]).strip():
         rest = ""  # "By Staff Writer, Gulf News": a role where the name goes, then the publisher
     rest = R.ROLES.sub(" ", rest)
@@ -226,9 +229,11 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
         if code:
             agency = agency or code
             continue
-        if R.INITIALS.match(part) or R.LOGIN.match(part):
-            continue  # "PP", "DT": a desk code or initials (an agency's, such as "AP", is read above);
-            # "robert.stitz", "gabor_munier": a login
+        if R.INITIALS.match(part) or R.LOGIN.match(part) or (not m and re.fullmatch(r"(?:[A-Z]\s){1,3}[A-Z]", part)) or (
+                part.casefold() in R.MONTHS and part.casefold() not in _MONTH_NAMED):
+            continue  # "PP", "DT": a desk code or initials (an agency's, such as "AP", is read above); "R D"
+            # uncredited: a credential stripped of its dots ("R.D."); "robert.stitz", "gabor_munier": a login;
+            # "Dec", "July": a date's month read as a name
         if site and match_key(part) == match_key(site):
             continue
         if not (looks_like_name(part) or (lenient and _lenient_name(part))):

@@ -604,3 +604,32 @@ def test_credit_glued_to_its_neighbours(line, authors):
 def test_a_name_starting_with_by_is_no_credit():
     assert parse_byline("Byron Smith", require_prefix=True) is None
     assert parse_byline("BYU Sports", require_prefix=True) is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    # what modern/ pages' byline markup and <meta> gave as authors, cut to the name (2025-26 pages)
+    ("Written By: Cazzy Magennis Last Updated: August 1, 2025", ["Cazzy Magennis"]),
+    ("Posted by David at December 16, 2025 11:15 AM", ["David"]),
+    ("By Keith Barry Senior Autos Reporter", ["Keith Barry"]),
+    ("Liz Kenny Former McKinsey Consultant", ["Liz Kenny"]),
+    ("By John Smith, Senior Editor", ["John Smith"]),
+    ("By June Smith", ["June Smith"]),  # a month that is also a given name
+    # no name at all: a date's month, an author box's heading, a credential after the name
+    ("Dec", None), ("July", None), ("Author Bio", None), ("R D", None),
+])
+def test_a_name_is_cut_from_what_follows_it_and_a_month_is_no_name(line, expected):
+    parsed = parse_byline(line, lenient=True)
+    assert (parsed[0] if parsed else None) == expected
+
+
+def test_the_css_inside_a_byline_element_is_no_name():
+    """A WordPress co-authors block carries its own <style>: its selector was read as the author
+    ("Wp-Block-Co-Authors-Plus-Coauthors Is-Layout-Flow", modern/ wcxb-0345, trafilatura too)."""
+    from lxml import html
+
+    from newsclean.pipeline.extract import markup_byline
+
+    tree = html.fromstring('<html><body><div class="author"><style>.wp-block-co-authors-plus-coauthors.is-layout-flow'
+                           '{display:inline}</style>By <a href="/a/jane">Jane Doe</a></div><p>Text.</p></body></html>')
+    names, printed = markup_byline(tree)
+    assert printed == "By Jane Doe" and "wp-block" not in (names or "").casefold()

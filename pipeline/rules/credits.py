@@ -51,7 +51,8 @@ PHRASE_HEADS = {"die", "der", "das", "dem", "den", "the", "les", "los", "las", "
 # Prefixes that are also ordinary prepositions ("von Künstlern", "de Paris", "par exemple").
 PREPOSITION = re.compile(r"(?:von|vom|par|por|de|di|door|av|af)\b", re.I)
 ROLES = re.compile(
-    r"\b(?:[\w-]+\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer|"
+    r"\b(?:(?:senior|junior|former|chief|lead|staff|contributing|associate|deputy|executive|managing|freelance)\s+)*"
+    r"(?:[\w-]+\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer|consultant|"
     r"journalist(?:in|en)?|analyst|kolumnist(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|fotograf(?:in)?|journaliste|"
     r"chroniqueur|chroniqueuse|correspondant|rédacteur|rédactrice|periodista|columnista|corresponsal|redactor[a]?|"
     r"\w+(?:leiter|sprecher|referent|philosoph|wissenschaftler)(?:in)?)s?\b|"
@@ -92,7 +93,9 @@ GENERIC_ACCOUNTS = {"publisher", "admin", "administrator", "super user", "superu
                     "webmaster", "editor", "editors", "staff", "team", "editorial team", "redaktion", "red", "the editors",
                     "newsroom", "web desk", "desk", "author", "autor", "unknown", "default", "wpengine",
                     # labels of the fields around a byline, read as its value by some extractors
-                    "datum", "date", "fecha", "stand", "quelle", "source", "posted", "published"}
+                    "datum", "date", "fecha", "stand", "quelle", "source", "posted", "published",
+                    # an author box's heading
+                    "bio", "author bio", "about the author", "about me"}
 # First words of two-word place names that follow a byline as its dateline ("By X, New York").
 PLACE_HEADS = {"new", "los", "las", "san", "santa", "saint", "st.", "hong", "abu", "tel", "buenos", "rio", "kuala",
                 "sao", "são", "port", "fort", "mexico", "cape", "east", "west", "north", "south"}
