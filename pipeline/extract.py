@@ -300,12 +300,21 @@ def markup_byline(tree) -> tuple[str | None, str | None]:
 
 
 def _author_link(a) -> bool:
-    """A link that names a post's author: rel="author", or the name (class "fn") of an hCard of
-    class "author" ("author vcard", WordPress themes)."""
+    """A link that names a post's author: rel="author", the name (class "fn") of an hCard of class
+    "author" ("author vcard", WordPress themes), or a link to the author's profile page whose text
+    spells its path ("/authors/trevor-jackins" "Trevor Jackins"; not "View more posts")."""
     if "author" in (a.get("rel") or "").split():
         return True
     parent = a.getparent()
-    return "fn" in (a.get("class") or "").split() and parent is not None and "author" in (parent.get("class") or "").split()
+    if "fn" in (a.get("class") or "").split() and parent is not None and "author" in (parent.get("class") or "").split():
+        return True
+    m = R.AUTHOR_PATH.search(a.get("href") or "")
+    if m is None:
+        return False
+    slug = re.sub(r"[\W_]+", "", m.group(1).casefold())
+    words = re.findall(r"\w+", " ".join(a.itertext()).casefold())
+    return bool(words) and 2 <= len(words) <= 5 and bool(re.fullmatch(".*?".join(map(re.escape, words)) + ".*", slug)) \
+        and slug.startswith(words[0])
 
 
 def rel_authors(tree) -> list[str]:

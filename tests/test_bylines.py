@@ -633,3 +633,23 @@ def test_the_css_inside_a_byline_element_is_no_name():
                            '{display:inline}</style>By <a href="/a/jane">Jane Doe</a></div><p>Text.</p></body></html>')
     names, printed = markup_byline(tree)
     assert printed == "By Jane Doe" and "wp-block" not in (names or "").casefold()
+
+
+@pytest.mark.parametrize("link, expected", [
+    ('<a href="/authors/trevor-jackins">Trevor Jackins</a>', ["Trevor Jackins"]),
+    ('<a href="https://example.com/author/damiengwalter/">Damien Walter</a>', ["Damien Walter"]),
+    ('<a href="/team/edb-team">EDB Team</a>', ["EDB Team"]),
+    ('<a href="/authors/trevor-jackins">View more posts</a>', []),  # the text does not spell the profile
+    ('<a href="/author/siteadmin2/">The Ritualist</a>', []),
+    ('<a href="/news/trevor-jackins">Trevor Jackins</a>', []),  # no profile path
+])
+def test_a_link_to_the_authors_profile_that_spells_it_names_the_author(link, expected):
+    """Seven of modern/'s pages with no author found print the author only as a link to the
+    profile page ("/authors/trevor-jackins"); a link inside a related list or the navigation still
+    names another post's author and is skipped (rel_authors)."""
+    from lxml import html
+
+    from newsclean.pipeline.extract import rel_authors
+
+    page = f'<html><body><div class="meta">{link}</div><p>Text.</p><nav><a href="/authors/ann-lee">Ann Lee</a></nav></body></html>'
+    assert rel_authors(html.fromstring(page)) == expected

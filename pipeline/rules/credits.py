@@ -132,3 +132,9 @@ AFTER_NAME = re.compile(r"\s+(?:(?:kategorien?|categories|category|catégories?|
                         r"(?:ein|one|un|une|keine|no|\d+)\s+(?:kommentare?|comments?|commentaires?|comentarios?)\b).*$", re.I)
 # A line that only joins the names of a byline printed one name a line: ",", ", and", "&"
 NAME_JOINER = re.compile(r"^\s*(?:,|&|,?\s*(?:and|und|et|y))\s*$", re.I)
+
+# An author's profile page in a link's path ("/authors/trevor-jackins", "/autor/anna-schmidt/"): the
+# link names the person when its text spells the last segment (extract._author_link)
+AUTHOR_PATH = re.compile(r"/(?:authors?|writers?|people|persons?|profiles?|team|staff|contributors?|experts?|"
+                         r"journalists?|reporters?|columnists?|autor(?:en|in)?|auteurs?|redakteur(?:in)?)/([^/?#]+)/?(?:[?#].*)?$",
+                         re.I)
