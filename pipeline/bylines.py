@@ -175,6 +175,10 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
     if not m and require_prefix:
         return None
     rest = line[m.end():] if m else line
+    if m and not R.PREPOSITION.match(m.group().strip()) and m.group().strip().casefold() != "by" \
+            and (m2 := R.CREDIT_PREFIX.match(rest)):
+        # "Author Posted by X", "Author: By X": a label, then the credit ("By De Niro": a preposition, then a name)
+        rest = rest[m2.end():]
     if m and len(pieces(rest)) >= 2 and dominant_script(rest) == "Arabic" and (names := dateline_names(rest)):
         return names  # "كتب: الخرج - سليمان الظفيري:": after the prefix an Arabic dateline, its place first
     agency = None

@@ -614,6 +614,8 @@ def test_a_name_starting_with_by_is_no_credit():
     ("Liz Kenny Former McKinsey Consultant", ["Liz Kenny"]),
     ("By John Smith, Senior Editor", ["John Smith"]),
     ("By June Smith", ["June Smith"]),  # a month that is also a given name
+    ("Author Posted by Jane Doe", ["Jane Doe"]), ("Author: By Jane Doe", ["Jane Doe"]),  # a label, then the credit
+    ("By De Niro Smith", ["De Niro Smith"]), ("By Par Larsen", ["Par Larsen"]),  # a preposition, then the name
     # no name at all: a date's month, an author box's heading, a credential after the name
     ("Dec", None), ("July", None), ("Author Bio", None), ("R D", None),
 ])
