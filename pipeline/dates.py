@@ -81,6 +81,21 @@ def find_date(text: str, *, site: SiteConfig = SiteConfig(), fetched_at: datetim
     return _find_date(text, site.date_order, fetched_at, latest)
 
 
+def page_date_order(text: str, default: str) -> str:
+    """The order the page prints its all-numeric dates in, when its own dates say so: "MDY" when some
+    read only month first (12/28/2025) and none only day first (28/12/2025), "DMY" the other way
+    round, else `default`. A US site's "10/12/2023" is then October 12 on a page that also prints
+    "10/28/2023", where the default (DMY) read December 10."""
+    dmy = mdy = False
+    for kind, rx in R.DATE_PATTERNS:
+        if kind in ("num", "num2"):
+            for m in rx.finditer(text.translate(R.EASTERN_DIGITS)):
+                a, b = int(m["a"]), int(m["b"])
+                dmy |= 12 < a <= 31 and b <= 12
+                mdy |= 12 < b <= 31 and a <= 12
+    return "MDY" if mdy and not dmy else "DMY" if dmy and not mdy else default
+
+
 @lru_cache(maxsize=1 << 14)  # a line is read by several passes, and a site's date lines recur
 def _find_date(text: str, date_order: str, fetched_at: datetime | None, latest: int) -> ParsedDate | None:
     t = text.translate(R.EASTERN_DIGITS)

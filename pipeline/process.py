@@ -1,8 +1,11 @@
 """One article through every step: the plain-Python pipeline the flows orchestrate."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import langid
 from .clean import clean
+from .dates import page_date_order
 from .extract import extract_html, match_words
 from .lines import segment
 from .header import site_names_of
@@ -108,6 +111,8 @@ def process_article(art: Article, opts: Options = Options(), trace: dict[int, st
     if not art.lines:
         art.reject = ("empty", "no text in the record")
         return art
+    if (art.site or "") not in opts.sites:  # no site config: the page's own numeric dates tell their order
+        site_cfg = replace(site_cfg, date_order=page_date_order(text, site_cfg.date_order))
     clean(art, site=site_cfg, whole_page=art.input_format == "text", trace=trace)
     if art.caps_links:
         drop_caps_links(art)

@@ -278,3 +278,30 @@ def test_url_date_when_the_page_prints_none():
     assert (str(a.published_date), a.date_source, a.published_time_local) == ("2023-11-08", "url", None)
     b = process_article(Article("b.txt", "text", raw=f"Bridge plan backed\nNovember 9, 2023\n{body}\n", url=url))
     assert (str(b.published_date), b.date_source) == ("2023-11-09", "text")
+
+
+def test_a_pages_own_numeric_dates_tell_their_order():
+    """With no site config, the all-numeric dates of a page that prints one only month first
+    (10/28/2023) are read month first, and day first when one reads only so (28/10/2023); a page
+    whose dates are all ambiguous, or that prints both, keeps the default (DMY). A site's configured
+    order is never overridden."""
+    from newsclean.pipeline.dates import page_date_order
+    from newsclean.pipeline.options import Options
+    from newsclean.pipeline.process import process_article
+    from newsclean.pipeline.record import Article
+
+    assert page_date_order("Posted 10/12/2023 ... comment 10/28/2023", "DMY") == "MDY"
+    assert page_date_order("Posted 10/12/2023 ... comment 28/10/2023", "MDY") == "DMY"
+    assert page_date_order("Posted 10/12/2023", "DMY") == "DMY"
+    assert page_date_order("10/12/2023 and 28/10/2023 and 10/28/2023", "DMY") == "DMY"
+
+    def dump(site=None, opts=Options()):
+        raw = "\n".join(["Home", "News", "City council approves the new bridge budget", "10/12/2023",
+                         "The council voted on Tuesday to approve the budget for the new bridge over the river, after months of debate.",
+                         "Residents had asked for a second crossing for years, citing traffic jams at rush hour every day.",
+                         "Comments", "Jane, 10/28/2023: about time."]) + "\n"
+        return process_article(Article("d.txt", "text", raw=raw, url=site), opts).published_date
+
+    assert str(dump()) == "2023-10-12"
+    dmy = Options(sites={"example.com": SiteConfig(date_order="DMY")})
+    assert str(dump("https://example.com/news/bridge", dmy)) == "2023-12-10"
