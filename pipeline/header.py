@@ -645,7 +645,7 @@ def _furniture_over_headline(art: Article, feats: list[Feat], cands: list[int], 
     - a credit and nothing else (`roles.arabic_credit_only`: "عبدالله الشملاني - الرياض", "لندن:
       «الشرق الأوسط»") over a headline-shaped line (4 words or more, no credit): that line is the
       headline and the credit its byline (a columnist's name over the column; byline-above layout
-      title 0.467 -> 0.780);
+      title 0.467 -> 0.743);
     - a menu row opening with the home link (R.AR_HOME_ROW): the line under it is the headline (a
       six-word menu right over a headline with no credit under it: 0.850 -> 0.900)."""
     if t is None or t + 1 >= len(cands) or not title_ok[t + 1]:

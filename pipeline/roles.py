@@ -87,21 +87,17 @@ def arabic_credit_only(text: str) -> bool:
     quoted = bool(QUOTED.search(t))  # an outlet set apart: "لندن: «الشرق الأوسط»", not «تعليم مكة» يلزم الطالبات ...
     named = quoted or bool(agency_code(re.sub(r"[().]", " ", t).strip()))
     t = _PLACE_AFTER_MIN.sub("", t)
-    after = _PLACE_BEFORE_COLON.sub("", t)
-    if after != t:  # a dateline's colon: persons of two words after it (three words read as a quotation)
-        t, dateline = after, True
-    else:
-        dateline = False
-    ps = pieces(t)
-    for p in ps:
-        for part in split_waw(p):
-            if agency_code(part) or (_credited_person(part) and not (dateline and len(part.split()) > 2
-                                                                    and not set(part.split()) & AR_NAME_PARTS)):
-                named = True
-            elif len(part.split()) > 1:
-                return False
-            if quoted and len(part.split()) > 2:
-                return False
+    dateline = _PLACE_BEFORE_COLON.search(t) is not None  # its persons have two words (three read as a quotation)
+    ps = pieces(_PLACE_BEFORE_COLON.sub("", t))
+    for part in (x for p in ps for x in split_waw(p)):
+        words = part.split()
+        if quoted and len(words) > 2:
+            return False
+        if agency_code(part) or (_credited_person(part)
+                                 and not (dateline and len(words) > 2 and not set(words) & AR_NAME_PARTS)):
+            named = True
+        elif len(words) > 1:
+            return False
     return named or (colon and len(ps) >= 2)
 
 
