@@ -27,11 +27,15 @@ def test_skip_links_are_navigation_not_headlines():
     from newsclean.pipeline.lines import features
     from newsclean.pipeline.record import Line
 
-    for text in ("Skip to content", "Zum Inhalt springen", "Aller au contenu", "Liken Lade …", "Loading..."):
+    for text in ("Skip to content", "Zum Inhalt springen", "Aller au contenu", "Liken Lade …", "Loading...",
+                 "Skip navigation", "Ir al contenido principal",  # both titles of a dump once (modern/, metadata/)
+                 "Zum Inhalt springen Zur Hauptnavigation springen Zur Fußzeile springen",  # a run of them on one line
+                 "Skip to primary navigation Skip to main content Skip to primary sidebar"):
         (f,) = features([Line(text)])
         assert line_marker(text, f) == ("skip_link", None), text
-    (f,) = features([Line("Skip the salt: five ways to cook without it")])
-    assert line_marker("Skip the salt: five ways to cook without it", f) is None
+    for text in ("Skip the salt: five ways to cook without it", "Skip the navigation and go to the beach"):
+        (f,) = features([Line(text)])
+        assert line_marker(text, f) is None, text
     body = "\n".join(f"Absatz {i}: Der Stadtrat hat am Montag über die Sanierung der Brücke und die Kosten beraten, "
                      f"sagte die Sprecherin {i} Mal." for i in range(6))
     art = process_article(Article("s.txt", "text", raw=f"Zum Inhalt springen\nStadtrat beschließt Brückensanierung\n{body}\n"))

@@ -68,10 +68,12 @@ MASTHEAD = _rx(
     r"المشرف العام|رئيس التحرير|رئيس مجلس الإدارة|رئيس مجلس الادارة|مدير التحرير|نائب رئيس التحرير|"
     r"المدير العام|رئيس التحرير التنفيذي|المدير التنفيذي|المؤسس|مؤسس الموقع|مؤسس الجريدة|مؤسس الصحيفة)\b\s*[:：\-–—]?\s*\S")
 # Links that jump over the page chrome, and widget placeholders: navigation wherever printed.
-SKIP_LINK = _rx(r"^\s*(?:skip to (?:main )?(?:content|navigation|menu)|jump to (?:main )?content|zum inhalt springen|"
-                r"springe? zum (?:inhalt|hauptinhalt)|direkt zum inhalt|aller au (?:contenu|menu)|passer au contenu|"
-                r"ir al contenido|saltar al contenido|pular para o conteúdo|vai al contenuto|loading\.*|lade\s*…|"
-                r"wird geladen\.*|chargement\.*|cargando\.*|liken lade\s*…)" + _TAIL)
+_SKIP = (r"(?:(?:skip|jump)(?: to)?(?: the)? (?:main |primary )?(?:content|navigation|nav|menu|footer|sidebar|search)|"
+         r"(?:zum|zur) (?:haupt)?(?:inhalt|navigation|fußzeile|suche) springen|springe? zu[mr] (?:haupt)?(?:inhalt|navigation)|"
+         r"direkt zum inhalt|aller au (?:contenu|menu)|passer au contenu|ir al contenido(?: principal)?|saltar al contenido|"
+         r"pular para o conteúdo|vai al contenuto)")
+SKIP_LINK = _rx(r"^\s*(?:" + _SKIP + r"(?:\s+" + _SKIP + r")*|loading\.*|lade\s*…|wird geladen\.*|chargement\.*|cargando\.*|"
+                r"liken lade\s*…)" + _TAIL)  # "Skip to main content Skip to footer": a run of them on one line
 # site widgets in the page's chrome: prayer times (three of the day's prayers named on one line,
 # "مواقيت الصلاة: الفجر 4:12 الظهر 11:58 العصر 3:21") and the weather (a temperature on a short
 # line, "الرياض 34° مشمس", "Berlin 12°C")
