@@ -495,10 +495,22 @@ def _bare_name_byline(art: Article, feats: list[Feat], window: list[int], dates:
         if (near & dates or (n and window[n - 1] == title_i)) and bare_name(lines[i].text) and not lines[i].text.isupper() \
                 and not R.NOT_HEADLINE.search(lines[i].text):  # "Enlarge Image", "Foto Archiv"
             by = parse_byline(lines[i].text, site=art.site)
-            if by and by[0]:
+            if by and by[0] and not all(label_words(art, a) for a in by[0]):
                 lines[i].reason = "byline"
                 set_byline(art, lines[i].text, *by)
                 break
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def label_words(art: Article, name: str) -> bool:
+    """Whether every word of `name` is printed in lower case elsewhere on the page: a label set in
+    title case ("Key Takeaways", "Get Started", "Expert Reviewed"), not a person ("Jane Doe"). Asked
+    of a byline without a credit word (the line-role model's, a bare name's): on modern/ it dropped
+    seven such labels and no person, on metadata/ and arabic_dumps it changes nothing."""
+    words = {w.casefold() for w in _WORD.findall(name)}
+    return bool(words) and words <= {w for ln in art.lines for w in _WORD.findall(ln.text) if w.islower()}
 
 
 def page_named_title(art: Article, window: list[int]) -> tuple[str, str, bool] | None:
@@ -631,7 +643,7 @@ def _model_roles(art: Article, feats: list[Feat], cands: list[int], keys: dict[i
     if b is not None:
         i, text = cands[b], art.lines[cands[b]].text
         by = dateline_names(text) if dominant_script(text) == "Arabic" else parse_byline(text, site=art.site)
-        if by is not None:
+        if by is not None and not (by[0] and all(label_words(art, a) for a in by[0])):
             art.lines[i].reason = "byline"
             set_byline(art, text, *by)
     return None if t is None else _adjust_title(art, feats, [i for i in cands if art.lines[i].kept], cands[t])

@@ -655,3 +655,17 @@ def test_a_link_to_the_authors_profile_that_spells_it_names_the_author(link, exp
 
     page = f'<html><body><div class="meta">{link}</div><p>Text.</p><nav><a href="/authors/ann-lee">Ann Lee</a></nav></body></html>'
     assert rel_authors(html.fromstring(page)) == expected
+
+
+def test_a_title_case_label_under_the_headline_is_no_byline():
+    """"Key Takeaways" under the headline has a name's shape; every word of it is printed in lower
+    case in the article, which a person's name is not."""
+    body = [
+        "The key takeaways from the survey are simple: most teams still track their budgets in spreadsheets.",
+        "Analysts expect that to change as cheaper tools reach small firms over the next two years, the report says.",
+        "The takeaways for managers are to start small, to pick one tool and to train every team that will use it.",
+    ]
+    for line, authors in (("Key Takeaways", []), ("Jane Doe", ["Jane Doe"])):
+        raw = "\n".join(["Home", "Business", "Most small firms still budget in spreadsheets", line, *body]) + "\n"
+        art = process_article(Article("k.txt", "text", raw=raw))
+        assert art.authors == authors, line
