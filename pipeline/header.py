@@ -502,15 +502,20 @@ def _bare_name_byline(art: Article, feats: list[Feat], window: list[int], dates:
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_PLAIN_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_]{2,}(?![\w@/-]|\.\w)")  # not inside an address ("jane.doe@x.com")
 
 
 def label_words(art: Article, name: str) -> bool:
-    """Whether every word of `name` is printed in lower case elsewhere on the page: a label set in
-    title case ("Key Takeaways", "Get Started", "Expert Reviewed"), not a person ("Jane Doe"). Asked
-    of a byline without a credit word (the line-role model's, a bare name's): on modern/ it dropped
-    seven such labels and no person, on metadata/ and arabic_dumps it changes nothing."""
+    """Whether every word (two or more) of `name` is printed in lower case elsewhere on the page, not
+    inside an address: a label set in title case ("Key Takeaways", "Get Started", "Expert Reviewed"),
+    not a person ("Jane Doe"). Asked of a byline without a credit word (the line-role model's, a
+    bare name's): on modern/ it dropped seven such labels and no person, on metadata/ and arabic_dumps
+    it changes nothing. Asked of every byline it dropped persons too ("Georg Kasch", "Melissa": a
+    page prints its authors' names in lower case in handles and links), so it is not."""
+    if name.islower():
+        return False  # a handle ("gnaddrig") is printed as it is
     words = {w.casefold() for w in _WORD.findall(name)}
-    return bool(words) and words <= {w for ln in art.lines for w in _WORD.findall(ln.text) if w.islower()}
+    return len(words) >= 2 and words <= {w for ln in art.lines for w in _PLAIN_WORD.findall(ln.text) if w.islower()}
 
 
 def page_named_title(art: Article, window: list[int]) -> tuple[str, str, bool] | None:

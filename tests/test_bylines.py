@@ -665,7 +665,8 @@ def test_a_title_case_label_under_the_headline_is_no_byline():
         "Analysts expect that to change as cheaper tools reach small firms over the next two years, the report says.",
         "The takeaways for managers are to start small, to pick one tool and to train every team that will use it.",
     ]
-    for line, authors in (("Key Takeaways", []), ("Jane Doe", ["Jane Doe"])):
+    body.append("Write to jane.doe@example.com or follow https://example.com/authors/jane-doe for more.")
+    for line, authors in (("Key Takeaways", []), ("Jane Doe", ["Jane Doe"])):  # an address is no lower-case print
         raw = "\n".join(["Home", "Business", "Most small firms still budget in spreadsheets", line, *body]) + "\n"
         art = process_article(Article("k.txt", "text", raw=raw))
         assert art.authors == authors, line
