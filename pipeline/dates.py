@@ -87,12 +87,12 @@ def page_date_order(text: str, default: str) -> str:
     round, else `default`. A US site's "10/12/2023" is then October 12 on a page that also prints
     "10/28/2023", where the default (DMY) read December 10."""
     dmy = mdy = False
-    for kind, rx in R.DATE_PATTERNS:
-        if kind in ("num", "num2"):
-            for m in rx.finditer(text.translate(R.EASTERN_DIGITS)):
-                a, b = int(m["a"]), int(m["b"])
-                dmy |= 12 < a <= 31 and b <= 12
-                mdy |= 12 < b <= 31 and a <= 12
+    for m in R.NUMERIC_DATE.finditer(text):
+        if m.start() and text[m.start() - 1] in "./":
+            continue  # inside a version or an address ("1.10.2023.4")
+        a, b = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[4]))
+        dmy |= 12 < a <= 31 and b <= 12
+        mdy |= 12 < b <= 31 and a <= 12
     return "MDY" if mdy and not dmy else "DMY" if dmy and not mdy else default
 
 

@@ -109,3 +109,9 @@ RELATIVE_AR = re.compile(r"منذ\s+(?P<n>\d+)?\s*(?P<u>دقيقة|دقائق|س
 RELATIVE_AR_UNITS = {"دقيقة": "minute", "دقائق": "minute", "ساعة": "hour", "ساعات": "hour", "ساعتين": "hour2",
                      "يوم": "day", "أيام": "day", "ايام": "day", "يومين": "day2", "أسبوع": "week", "اسبوع": "week",
                      "أسابيع": "week", "اسابيع": "week"}
+
+# An all-numeric date anywhere in a page's text, its first two numbers captured ("10/28/2023",
+# "28.10.2023", "10/28/23"; as DATE_PATTERNS' "num" and "num2" read them, the check that no digit,
+# dot or slash stands before it done on the match): dates.page_date_order reads the page's order. One simple pattern, not
+# DATE_PATTERNS, which are written for a line: over a whole page it costs ~0.3 ms, theirs ~3 ms.
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})(?:[/-]|\.\s?)(\d{1,2})(?:[/-]|\.\s?)(?:19|20)\d\d(?!\d)|\b(\d{1,2})/(\d{1,2})/\d\d(?![\d/])")
