@@ -157,9 +157,6 @@ def byline_after_stamp(text: str) -> str | None:
     return rest if rest and R.CREDIT_PREFIX.match(rest) else None
 
 
-_MONTH_NAMED = frozenset({"may", "june", "april", "august", "mai"})  # months that are also given names
-
-
 def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = None,
                  lenient: bool = False) -> tuple[list[str], str | None] | None:
     """Split a credit line into (authors, agency). None when it is not a credit line.
@@ -234,7 +231,7 @@ def parse_byline(text: str, *, require_prefix: bool = False, site: str | None = 
             agency = agency or code
             continue
         if R.INITIALS.match(part) or R.LOGIN.match(part) or (not m and re.fullmatch(r"(?:[A-Z]\s){1,3}[A-Z]", part)) or (
-                part.casefold() in R.MONTHS and part.casefold() not in _MONTH_NAMED):
+                part.casefold() in R.MONTHS and part.casefold() not in R.MONTHS_ALSO_NAMES):
             continue  # "PP", "DT": a desk code or initials (an agency's, such as "AP", is read above); "R D"
             # uncredited: a credential stripped of its dots ("R.D."); "robert.stitz", "gabor_munier": a login;
             # "Dec", "July": a date's month read as a name
@@ -278,7 +275,7 @@ _AR_DESK = frozenset({"مكتب", "قسم", "وحدة", "فريق", "محرر", 
                       "المحرر", "المراسل", "المكتب"})
 # Where a credit line turns to the photographer ("... / تصوير - عبد الملك القميزي"): no author follows.
 _AR_PHOTO = re.compile(r"(?:^|[\s/|،,(-])(?:تصوير|عدسة)\b")
-PLACE_AFTER = re.compile(r"\s+من\s+\S[^-–—:|/،,]*$")  # "سعيد الحربي من جدة": after "من", the place
+_PLACE_AFTER = re.compile(r"\s+من\s+\S[^-–—:|/،,]*$")  # "سعيد الحربي من جدة": after "من", the place
 # A quotation run on from the words before it ("النادي يرفع سعة ملعب «المدينة الرياضية»") is a
 # headline's; a credit sets its outlet apart ("الرياض: «الصحيفة»", "«الاقتصادية» من الرياض").
 _QUOTE_IN_PHRASE = re.compile(r"[\u0621-\u064a]\s+«")
@@ -306,7 +303,7 @@ def dateline_names(text: str) -> tuple[list[str], str | None] | None:
         line = line[line.index(":") + 1:]
     if _QUOTE_IN_PHRASE.search(line):
         return None
-    line = PLACE_AFTER.sub("", line)
+    line = _PLACE_AFTER.sub("", line)
     authors: list[str] = []
     agency = None
     for piece in pieces(line):  # split first: a tatweel between spaces separates ("جدة ـ فلان")

@@ -244,15 +244,12 @@ def _author_rank(tag: str, cls: str, id_: str, get) -> int | None:
     return None
 
 
-_NO_TEXT = frozenset({"style", "script", "noscript", "template"})  # a byline element's CSS is no name (".wp-block-co-authors-plus ...")
-
-
 def _text_outside(elem, discarded: set, parts: list[str]) -> list[str]:
     """elem.itertext() with the discarded subtrees and the style or script inside it left out (their tails kept)."""
     if elem.text is not None:
         parts.append(elem.text)
     for child in elem:
-        if child not in discarded and isinstance(child.tag, str) and child.tag not in _NO_TEXT:
+        if child not in discarded and isinstance(child.tag, str) and child.tag not in R.NO_TEXT_TAGS:
             _text_outside(child, discarded, parts)
         if child.tail is not None:
             parts.append(child.tail)

@@ -58,10 +58,6 @@ def arabic_name_shape(piece: str) -> bool:
     return any(t.startswith("ال") or t in AR_NAME_PARTS for t in toks[1:]) or len(toks) == 2
 
 
-_PLACE_AFTER_MIN = re.compile(r"\s+من\s+\S+(?:\s+\S+)?$")  # "سعيد الحربي من جدة": a place of one or two words
-_PLACE_BEFORE_COLON = re.compile(r"^[^:：]{2,30}[:：]\s*(?=\S)")  # "المدينة المنورة: عبدالعزيز الحجوري"
-
-
 def _credited_person(part: str) -> bool:
     """A person's name as a credit prints it: `arabic_name_shape`, and two words only with a family
     name that has the article or opens with "عبد" ("رقية الهويريني", "محمد عبدالعظيم"); a two-word
@@ -86,9 +82,9 @@ def arabic_credit_only(text: str) -> bool:
         return False
     quoted = bool(QUOTED.search(t))  # an outlet set apart: "لندن: «الشرق الأوسط»", not «تعليم مكة» يلزم الطالبات ...
     named = quoted or bool(agency_code(re.sub(r"[().]", " ", t).strip()))
-    t = _PLACE_AFTER_MIN.sub("", t)
-    dateline = _PLACE_BEFORE_COLON.search(t) is not None  # its persons have two words (three read as a quotation)
-    ps = pieces(_PLACE_BEFORE_COLON.sub("", t))
+    t = R.AR_PLACE_AFTER.sub("", t)
+    dateline = R.AR_PLACE_BEFORE_COLON.search(t) is not None  # its persons have two words (three read as a quotation)
+    ps = pieces(R.AR_PLACE_BEFORE_COLON.sub("", t))
     for part in (x for p in ps for x in split_waw(p)):
         words = part.split()
         if quoted and len(words) > 2:

@@ -138,3 +138,7 @@ NAME_JOINER = re.compile(r"^\s*(?:,|&|,?\s*(?:and|und|et|y))\s*$", re.I)
 AUTHOR_PATH = re.compile(r"/(?:authors?|writers?|people|persons?|profiles?|team|staff|contributors?|experts?|"
                          r"journalists?|reporters?|columnists?|autor(?:en|in)?|auteurs?|redakteur(?:in)?)/([^/?#]+)/?(?:[?#].*)?$",
                          re.I)
+# An Arabic credit's places (roles.arabic_credit_only): one or two words after "من" at its end ("سعيد
+# الحربي من جدة"), and before a dateline's colon ("المدينة المنورة: عبدالعزيز الحجوري")
+AR_PLACE_AFTER = re.compile(r"\s+من\s+\S+(?:\s+\S+)?$")
+AR_PLACE_BEFORE_COLON = re.compile(r"^[^:：]{2,30}[:：]\s*(?=\S)")

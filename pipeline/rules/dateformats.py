@@ -115,3 +115,5 @@ RELATIVE_AR_UNITS = {"دقيقة": "minute", "دقائق": "minute", "ساعة":
 # dot or slash stands before it done on the match): dates.page_date_order reads the page's order. One simple pattern, not
 # DATE_PATTERNS, which are written for a line: over a whole page it costs ~0.3 ms, theirs ~3 ms.
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})(?:[/-]|\.\s?)(\d{1,2})(?:[/-]|\.\s?)(?:19|20)\d\d(?!\d)|\b(\d{1,2})/(\d{1,2})/\d\d(?![\d/])")
+# Months that are also given names: alone in a credit they may be a person ("June", "Mai")
+MONTHS_ALSO_NAMES = frozenset({"may", "june", "april", "august", "mai"})

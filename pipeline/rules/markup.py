@@ -39,6 +39,8 @@ BLOCK_TAGS = {"div", "p", "li", "td", "th", "dd", "dt", "section", "article", "h
 # footer (class="comment-body", id="sidebar", class="teaser-list"), and these tags (<aside>, <nav>, <footer>, ...)
 NOT_ARTICLE = re.compile(r"comment|related|sidebar|teaser|widget|recommend|footer", re.I)
 NOT_ARTICLE_TAGS = {"aside", "nav", "footer", "form", "script", "style", "noscript", "template"}
+# Elements whose text is never printed: a byline element's own CSS is no name (".wp-block-co-authors-plus ...")
+NO_TEXT_TAGS = frozenset({"style", "script", "noscript", "template"})
 
 # A text node that opens with a publication label, with what follows it across up to three tags:
 # ">Erschienen am: <time>01.11.2023</time>", ">Published on 3 March 2020"
