@@ -33,7 +33,9 @@ _SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) +
 # into whole phrases (ﷺ becomes 18 characters).
 _PRESENTATION = re.compile("[\uFB50-\uFDF9\uFDFE-\uFDFF\uFE70-\uFEFE]+")
 _ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
-_MOJIBAKE_HINT = re.compile("[ÃÂØÙâ][\u0080-\u00ff]")
+# UTF-8 read as Latin-1 / cp1252: a lead byte's character (Â-ï) then a continuation byte's (\x80-¿):
+# "Ã©" (é), "Å\x82" (ł), "Ä\x99" (ę), "Ð¿" (п), "Ø§" (ا); ftfy decides, this only spares it the rest
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00ef][\u0080-\u00bf]")
 # Control characters that str.split() counts as spaces (segmenting turns them into " "): folded
 # before the mojibake repair, so that it sees what a second cleaning would see ("Â\x1f" -> "Â ")
 _CONTROL_SPACES = re.compile("[\x0b\x0c\x1c-\x1f]")

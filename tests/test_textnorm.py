@@ -1,6 +1,8 @@
 """Unicode hygiene safe for Arabic, and folding for keys that never touches stored text."""
 from __future__ import annotations
 
+import pytest
+
 from newsclean.pipeline.textnorm import clean_text, match_key
 
 
@@ -44,3 +46,14 @@ def test_fold_words_are_the_words_of_fold():
     assert len(texts) > 20
     for t in texts:
         assert fold_words(t) == fold(t).split()
+
+
+@pytest.mark.parametrize("mangled, repaired", [
+    ("Dariusz JaroÅ\x84", "Dariusz Jaroń"),  # a modern/ page's author: UTF-8 read as Latin-1 by the site itself
+    ("Nowym prezesem bÄ\x99dzie", "Nowym prezesem będzie"),
+    ("Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©", "العربية"),
+    ("Café crÃ¨me", "Café crème"),
+    ("«café» est là", "«café» est là"),  # a lead byte's look-alike beside a guillemet is French, not mojibake
+])
+def test_mojibake_of_every_script_is_repaired(mangled, repaired):
+    assert clean_text(mangled) == repaired
