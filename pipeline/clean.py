@@ -67,7 +67,7 @@ def line_marker(t: str, f: Feat) -> tuple[str, object] | None:
         return "disclaimer", None
     if R.ADVERTISEMENT.match(t):
         return "advertisement", None
-    if R.share_line(t):
+    if R.SHARE.match(t):
         return "share", None
     if R.PROMO.match(t):
         return "promo", None

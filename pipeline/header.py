@@ -73,7 +73,7 @@ def read_caption(line: str) -> Caption | None:
 def parse_caption(text: str, credit: str | None = None) -> Caption | None:
     """A figure's caption as printed (with its credit inside, or given apart) -> Caption; None for
     what is no caption (a subscription prompt, a share bar)."""
-    if R.CTA.search(text) or R.PROMO.match(text) or R.share_line(text):
+    if R.CTA.search(text) or R.PROMO.match(text) or R.SHARE.match(text):
         return None
     cap = read_caption(text) if text else None
     if cap is None:
@@ -495,7 +495,7 @@ def _bare_name_byline(art: Article, feats: list[Feat], window: list[int], dates:
         if (near & dates or (n and window[n - 1] == title_i)) and bare_name(lines[i].text) and not lines[i].text.isupper() \
                 and not R.NOT_HEADLINE.search(lines[i].text):  # "Enlarge Image", "Foto Archiv"
             by = parse_byline(lines[i].text, site=art.site)
-            if by and by[0] and not all(label_words(art, a) for a in by[0]):
+            if by and by[0] and not labels_only(art, by[0]):
                 lines[i].reason = "byline"
                 set_byline(art, lines[i].text, *by)
                 break
@@ -505,17 +505,19 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _PLAIN_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_]{2,}(?![\w@/-]|\.\w)")  # not inside an address ("jane.doe@x.com")
 
 
-def label_words(art: Article, name: str) -> bool:
-    """Whether every word (two or more) of `name` is printed in lower case elsewhere on the page, not
-    inside an address: a label set in title case ("Key Takeaways", "Get Started", "Expert Reviewed"),
-    not a person ("Jane Doe"). Asked of a byline without a credit word (the line-role model's, a
-    bare name's): on modern/ it dropped seven such labels and no person, on metadata/ and arabic_dumps
-    it changes nothing. Asked of every byline it dropped persons too ("Georg Kasch", "Melissa": a
-    page prints its authors' names in lower case in handles and links), so it is not."""
-    if name.islower():
-        return False  # a handle ("gnaddrig") is printed as it is
-    words = {w.casefold() for w in _WORD.findall(name)}
-    return len(words) >= 2 and words <= {w for ln in art.lines for w in _PLAIN_WORD.findall(ln.text) if w.islower()}
+def labels_only(art: Article, names: list[str]) -> bool:
+    """Whether every name is a label, each of its words (two or more) printed in lower case elsewhere
+    on the page, not inside an address: title case set on "Key Takeaways", "Get Started", "Expert
+    Reviewed", not a person ("Jane Doe"; a handle, "gnaddrig", is printed as it is). Asked of a
+    byline without a credit word (the line-role model's, a bare name's): on modern/ it dropped seven
+    such labels and no person, on metadata/ and arabic_dumps it changes nothing. Asked of every
+    byline it dropped persons too ("Georg Kasch", "Melissa": a page prints its authors' names in
+    lower case in handles and links), so it is not."""
+    keys = [{w.casefold() for w in _WORD.findall(n)} for n in names if not n.islower()]
+    if not names or len(keys) < len(names) or any(len(k) < 2 for k in keys):
+        return False
+    lowers = {w for ln in art.lines for w in _PLAIN_WORD.findall(ln.text) if w.islower()}
+    return all(k <= lowers for k in keys)
 
 
 def page_named_title(art: Article, window: list[int]) -> tuple[str, str, bool] | None:
@@ -648,7 +650,7 @@ def _model_roles(art: Article, feats: list[Feat], cands: list[int], keys: dict[i
     if b is not None:
         i, text = cands[b], art.lines[cands[b]].text
         by = dateline_names(text) if dominant_script(text) == "Arabic" else parse_byline(text, site=art.site)
-        if by is not None and not (by[0] and all(label_words(art, a) for a in by[0])):
+        if by is not None and not labels_only(art, by[0]):
             art.lines[i].reason = "byline"
             set_byline(art, text, *by)
     return None if t is None else _adjust_title(art, feats, [i for i in cands if art.lines[i].kept], cands[t])

@@ -22,18 +22,9 @@ _SHARE_WORD = (r"(?:share(?: this(?: article| story| page| post)?)?(?: (?:on|wit
                r"compartilhar|condividi|поделиться|paylaş|مشاركة|شارك|شارك الخبر|شارك المقال|طباعة|تويتر|فيسبوك|واتساب|"
                r"تيليجرام|تيلجرام|تليجرام|تلغرام|لينكدإن|لينكد إن|ماسنجر|انستغرام|إنستغرام|انستجرام|إنستجرام|"
                r"البريد الإلكتروني|أرسل|ارسل|نسخ الرابط|تعليقات|أضف تعليق|إضافة تعليق جديد)")
-# a share control, or a bar of them on one line ("Share: Facebook Twitter Email", "شارك: فيسبوك تويتر واتساب")
-SHARE = _rx(r"^\s*" + _SHARE_WORD + r"(?:[\s:：|,،·•/]+" + _SHARE_WORD + r")*" + _TAIL)
-_FIELD = re.compile(r"^\s*(\w+)\s*[:：]\s*(\w+)\W*$")
-
-
-def share_line(text: str) -> bool:
-    """SHARE's line, unless it is one word, a colon and the same word: a schema's field named after
-    its type ("email: Email!", "comment: Comment!" in a GraphQL listing), not a label and its control."""
-    if not SHARE.match(text):
-        return False
-    m = _FIELD.match(text)
-    return not (m and m.group(1).casefold() == m.group(2).casefold())
+# a share control, or a bar of them on one line ("Share: Facebook Twitter Email", "شارك: فيسبوك تويتر واتساب"); not
+# one word, a colon and the same word: a schema's field named after its type ("email: Email!" in a GraphQL listing)
+SHARE = _rx(r"^(?!\s*(\w+)\s*[:：]\s*\1\W*$)\s*" + _SHARE_WORD + r"(?:[\s:：|,،·•/]+" + _SHARE_WORD + r")*" + _TAIL)
 PROMO = _rx(r"^\s*(?:sign up|sign in|log ?in|subscribe(?: now)?|newsletters?|get the app|download the app|"
             r"follow us(?: on \w+)?|join us|(?:sign up|subscribe) (?:for|to) (?:our|the) [\w ]{0,40}|"
             r"get [\w ]{0,40} delivered to your inbox|let our news meet your inbox.*|support (?:our|independent) journalism.*|"
