@@ -60,41 +60,54 @@ def arabic_name_shape(piece: str) -> bool:
 
 def _credited_person(part: str) -> bool:
     """A person's name as a credit prints it: `arabic_name_shape`, and two words only with a family
-    name that has the article or opens with "عبد" ("رقية الهويريني", "محمد عبدالعظيم"); a two-word
-    phrase ("موجز دوليات", a column's name; "كمياتنا كافية", a quotation) has neither."""
+    name that has the article or opens with "عبد", or a given name first (`_given_name`: "رقية
+    الهويريني", "محمد عبدالعظيم", "محمد رضا"); a two-word phrase ("موجز دوليات", a column's name;
+    "كمياتنا كافية", a quotation) has none of these."""
     toks = AR_TITLES.sub("", part).split()
-    return arabic_name_shape(part) and (len(toks) != 2 or toks[1].startswith(("ال", "عبد")) or toks[0] in AR_NAME_PARTS)
+    return arabic_name_shape(part) and (len(toks) != 2 or toks[1].startswith(("ال", "عبد")) or _given_name(toks))
 
 
-def arabic_credit_only(text: str) -> bool:
-    """An Arabic line that is a credit and nothing else: after a credit word, every piece a person's
+def _given_name(toks: list[str]) -> bool:
+    """A name that opens with a common given name (R.AR_GIVEN_NAMES), "عبد..." or a particle ("أبو")."""
+    first = AR_MARKS.sub("", toks[0]) if toks else ""
+    return first in R.AR_GIVEN_NAMES or first in AR_NAME_PARTS or first.startswith("عبد")
+
+
+def arabic_credit(text: str) -> int:
+    """2 when an Arabic line is a credit and nothing else and names someone surely (an agency, a quoted
+    outlet, a person whose name opens with a given name: `_given_name`), 1 when it is a credit and
+    nothing else, else 0. A credit and nothing else: after a credit word, every piece a person's
     name (`_credited_person`), a one-word place, an agency or a quoted outlet, and one at least a
     person, an agency or an outlet, or a dateline's colon after two pieces ("جدة: محمد الزايد، سامية
     العيسى", "إبراهيم بن محمد من الرياض", "لندن: «الشرق الأوسط»", "بروكسل : (د ب أ)", "سبق- جدة:"). A
     place of two words goes before a colon only when persons follow ("المدينة المنورة: عبدالعزيز
-    الحجوري"; "القحطاني: نتطلع لمشاركة الشباب" is a speaker and his words)."""
+    الحجوري"; "القحطاني: نتطلع لمشاركة الشباب" is a speaker and his words). A short headline of
+    nouns with the article ("قتلة الأقارب") has a name's shape, so it is a credit of 1 at most."""
     t = text.strip()
     colon = t.endswith((":", "："))
     t = t.rstrip(":： ")
     if (m := R.CREDIT_PREFIX.match(t)) is not None:
         t = t[m.end():]
     if not t or R.ANY_DIGIT.search(t) or t.endswith(SENTENCE_END) or dominant_script(t) != "Arabic":
-        return False
+        return 0
     quoted = bool(QUOTED.search(t))  # an outlet set apart: "لندن: «الشرق الأوسط»", not «تعليم مكة» يلزم الطالبات ...
-    named = quoted or bool(agency_code(re.sub(r"[().]", " ", t).strip()))
+    sure = quoted or bool(agency_code(re.sub(r"[().]", " ", t).strip()))
+    named = sure
     t = R.AR_PLACE_AFTER.sub("", t)
     dateline = R.AR_PLACE_BEFORE_COLON.search(t) is not None  # its persons have two words (three read as a quotation)
     ps = pieces(R.AR_PLACE_BEFORE_COLON.sub("", t))
     for part in (x for p in ps for x in split_waw(p)):
         words = part.split()
         if quoted and len(words) > 2:
-            return False
-        if agency_code(part) or (_credited_person(part)
-                                 and not (dateline and len(words) > 2 and not set(words) & AR_NAME_PARTS)):
+            return 0
+        if agency_code(part):
+            named = sure = True
+        elif _credited_person(part) and not (dateline and len(words) > 2 and not set(words) & AR_NAME_PARTS):
             named = True
+            sure = sure or _given_name(AR_TITLES.sub("", part).split())
         elif len(words) > 1:
-            return False
-    return named or (colon and len(ps) >= 2)
+            return 0
+    return 2 if sure else int(named or (colon and len(ps) >= 2))
 
 
 BODY_SCRIPT_LINES = 40

@@ -319,16 +319,51 @@ def test_a_credit_printed_over_the_headline_is_the_byline(credit, authors):
 
 def test_a_two_word_column_name_is_no_credit_line():
     """A news brief's name ("موجز اقتصاديات") over its first item's headline has a name's shape (two
-    words, no function word), but a person alone on a line has a family name with the article: the
-    brief's name is not read as a credit over the item (arabic_dumps has one such page)."""
-    from newsclean.pipeline.roles import arabic_credit_only
+    words, no function word), but a person alone on a line has a family name with the article or a
+    common given name first: the brief's name is not read as a credit over the item (arabic_dumps has
+    one such page)."""
+    from newsclean.pipeline.roles import arabic_credit
 
-    assert not arabic_credit_only("موجز اقتصاديات") and arabic_credit_only("ليلى العتيبي")
+    assert not arabic_credit("موجز اقتصاديات") and arabic_credit("ليلى العتيبي")
     # a speaker and his words, the commonest Arabic headline, is no dateline; a place of two words is
-    assert not arabic_credit_only("الوزير: نعمل لتوسيع الموانئ") and not arabic_credit_only("مدير الميناء: خططنا كافية")
-    assert arabic_credit_only("المدينة المنورة: سامي العنزي") and arabic_credit_only("تبوك: سامي العنزي، هند الشهري")
-    assert arabic_credit_only("لندن: «الوطن»") and arabic_credit_only("«الوطن» من الرياض")
-    assert not arabic_credit_only("الحكومة تعلن خطة جديدة لدعم المصدرين")
+    assert not arabic_credit("الوزير: نعمل لتوسيع الموانئ") and not arabic_credit("مدير الميناء: خططنا كافية")
+    assert arabic_credit("المدينة المنورة: سامي العنزي") and arabic_credit("تبوك: سامي العنزي، هند الشهري")
+    assert arabic_credit("لندن: «الوطن»") and arabic_credit("«الوطن» من الرياض")
+    assert not arabic_credit("الحكومة تعلن خطة جديدة لدعم المصدرين")
+    # a given name makes two words without the article a person: a reporter, not a phrase
+    assert arabic_credit("لوس أنجليس: محمد رضا") and arabic_credit("خالد دغريري من جدة")
+    assert not arabic_credit("مدير الصحة: كمياتنا كافية")
+
+
+def test_a_sure_credit_outranks_a_short_headline_of_the_same_shape():
+    """A short headline of nouns with the article ("قتلة الأقارب") has a name's shape; a name that opens
+    with a given name, an agency or a quoted outlet is surely a credit: 2 against 1."""
+    from newsclean.pipeline.roles import arabic_credit
+
+    assert arabic_credit("قتلة الأقارب") == 1 and arabic_credit("يوم القراء الخامس والسبعون") == 1
+    assert arabic_credit("علي الجحلي") == 2 and arabic_credit("واس - الرياض") == 2
+    assert arabic_credit("لندن: «الوطن»") == 2 and arabic_credit("بتال القوس") == 1
+
+
+@pytest.mark.parametrize("credit, headline, authors", [
+    ("علي الجحلي", "قتلة الأقارب", ["علي الجحلي"]),  # a column's two-word headline has a name's shape
+    ("محمد رضا - القاهرة", "عندما يطير الدخان وتتسلل الشغالات لعيون العسل", ["محمد رضا"]),
+    ("لوس أنجليس: محمد رضا", "في مهرجان القدس السينمائي المخرجون يشكون من الرقابة", ["محمد رضا"]),
+])
+def test_a_sure_credit_over_a_headline_of_a_names_shape_is_the_byline(credit, headline, authors):
+    raw = "\n".join(["الرئيسية أخبار محليات دولية رياضة اقتصاد", "محليات", credit, headline, *ARABIC_PARAGRAPHS])
+    art = process_article(Article("above.txt", "text", raw=raw))
+    assert (art.title, art.authors) == (headline, authors)
+    assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
+
+
+def test_a_headline_over_its_columnist_stays_the_headline():
+    """The usual order, a headline of a name's shape over a columnist's name: no swap (the credit
+    under it is as sure or surer)."""
+    for headline, credit in (("قتلة الأقارب", "علي الجحلي"), ("سوبر الخيارات الصعبة", "بتال القوس")):
+        raw = "\n".join(["الرئيسية أخبار محليات دولية رياضة اقتصاد", headline, credit, *ARABIC_PARAGRAPHS])
+        art = process_article(Article("usual.txt", "text", raw=raw))
+        assert art.title == headline, (headline, art.title)
 
 
 @pytest.mark.parametrize("menu", ["الرئيسية سياسة اقتصاد رياضة صحة فيديو", "الرئيسية محليات رياضة"])

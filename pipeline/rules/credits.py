@@ -69,6 +69,24 @@ WAW_JOINED = re.compile(r" و(?=[\u0621-\u064A])")
 WAW_NAMES = {"وليد", "وائل", "وفاء", "وسام", "وجدي", "وحيد", "وهبة", "وهبه", "وهبي", "وداد", "وئام", "وسيم", "وصفي",
               "ولاء", "وديع", "وعد", "وجيه", "وضاح", "وفيق", "وهيب", "وصال", "وردة", "ورد", "وجدان", "وحيدة", "والي",
               "وافي", "وهدان", "ورداني", "وفا", "وزيري"}
+# Common given names, male and female, Arabic and a few Western ones as Arabic prints them: a
+# two-word credit without the article ("محمد رضا", "خالد دغريري من جدة") names a person when it opens
+# with one (roles._credited_person); a two-word phrase ("موجز دوليات", "كمياتنا كافية") does not.
+AR_GIVEN_NAMES = frozenset("""
+محمد أحمد احمد محمود مصطفى علي عمر عمرو عثمان خالد فهد فيصل سعد سعود سعيد سلمان سليمان سلطان ناصر نايف نواف
+بندر تركي ماجد منصور مشاري مشعل متعب عادل إبراهيم ابراهيم إسماعيل اسماعيل يوسف يحيى يعقوب يونس حسن حسين حسام
+حمد حامد حمدي حمزة خليل زياد زيد زكريا سامي سامر سالم صالح طارق طلال عاطف عامر عماد عصام غازي فارس فؤاد فادي
+فراس فريد كريم كمال ماهر مازن مالك مجدي مراد مروان معاذ مهند موسى نبيل نادر نجيب نزار نصر هاني هشام هيثم هادي
+ياسر ياسين أسامة اسامة أشرف اشرف أمين أنس أنور أيمن ايمن أكرم باسم بدر بسام بشير بكر ثامر جمال جميل جاسم جابر
+حاتم حازم رامي رائد راشد رشيد رضا رياض زهير سمير شادي شريف صلاح ضياء عاصم علاء عوض غسان قاسم لؤي مجيد محسن
+مختار مرزوق مساعد معتز مفلح منير مهدي ناجي نعيم هلال عيسى إياد اياد إيهاب ايهاب إسلام اسلام أيوب توفيق جلال
+حسان حمود ربيع رمضان سيف شاكر شوقي صابر صادق صبري ضيف عارف عبده عزيز عزت عوني فتحي فوزي قيس لطفي مبارك محيي
+مسعود مصطفي مؤمن نجم نور هزاع يزيد
+فاطمة فاطمه عائشة عايشة مريم سارة ساره نورة نوره نوال هند هدى منى مها ليلى سلمى سعاد رقية رانيا ريم ريما رشا
+رنا دينا دعاء أمل امل آمال أسماء اسماء إيمان ايمان جميلة حنان خديجة زينب سناء سهام سميرة شيماء عبير عزة غادة
+لمياء لبنى لينا مروة ميساء نادية نجلاء نهى هالة هيفاء ياسمين منال أميرة اميرة بشرى نجوى هناء حصة الجوهرة
+ديفيد جون مايكل جيمس روبرت بيتر بول توماس مارك ريتشارد وليام جورج
+""".split())
 READING_TIME_PHRASE = re.compile(r"\s*(?:\d+\s*)?(?:min(?:ute)?s?\.?\s+read|tiempo\s+de\s+lectura|lesezeit|temps\s+de\s+lecture|"
                            r"tempo\s+de\s+leitura|tempo\s+di\s+lettura)\b.*$", re.I)
 # Words of organisations, not people: "By A, AMP Project Marketing" names an affiliation.
@@ -138,7 +156,7 @@ NAME_JOINER = re.compile(r"^\s*(?:,|&|,?\s*(?:and|und|et|y))\s*$", re.I)
 AUTHOR_PATH = re.compile(r"/(?:authors?|writers?|people|persons?|profiles?|team|staff|contributors?|experts?|"
                          r"journalists?|reporters?|columnists?|autor(?:en|in)?|auteurs?|redakteur(?:in)?)/([^/?#]+)/?(?:[?#].*)?$",
                          re.I)
-# An Arabic credit's places (roles.arabic_credit_only): one or two words after "من" at its end ("سعيد
+# An Arabic credit's places (roles.arabic_credit): one or two words after "من" at its end ("سعيد
 # الحربي من جدة"), and before a dateline's colon ("المدينة المنورة: عبدالعزيز الحجوري")
 AR_PLACE_AFTER = re.compile(r"\s+من\s+\S+(?:\s+\S+)?$")
 AR_PLACE_BEFORE_COLON = re.compile(r"^[^:：]{2,30}[:：]\s*(?=\S)")
