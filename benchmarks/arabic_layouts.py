@@ -44,6 +44,33 @@ SHARE = "شارك: فيسبوك تويتر واتساب تيليجرام"
 RELATED_HEADING = "اقرأ أيضاً"
 FOOTER = "جميع الحقوق محفوظة © 2015"
 
+# Four more sites' shapes (session 21), written from their public pages' look, not copied: an
+# Egyptian daily (site name, a menu one item a line, "كتب" and a date with ص/م), a pan-Arab channel
+# (skip link, numeric date, "المصدر : ... + وكالات", a related heading, a copyright line), a
+# broadcaster's Arabic service (image credit and caption lines between headline and body, a
+# month named twice "سبتمبر/ أيلول") and a Maghreb daily (outlet - person credit, visitors' comments).
+SITE_EG = "البوابة نيوز"
+MENU_EG = ["أخبار عاجلة", "سياسة", "حوادث", "رياضة", "اقتصاد وبورصة", "فن", "المرأة والمنوعات", "تكنولوجيا"]
+DATE_EG = "الأحد، 27 سبتمبر 2015 10:30 ص"
+SKIP = "تخطى إلى المحتوى"
+SITE_CH = "قناة المشرق"
+MENU_CH = ["الأخبار", "سياسة", "اقتصاد", "رياضة", "ثقافة", "تكنولوجيا", "تحقيقات", "بث مباشر"]
+DATE_NUM = "27/9/2015"
+SOURCE_CH = "المصدر : المشرق + وكالات"
+RELATED_CH = "مواضيع ذات صلة"
+FOOTER_CH = "© 2015 قناة المشرق. جميع الحقوق محفوظة"
+SITE_BR = "الخدمة العربية"
+MENU_BR = "أخبار اقتصاد علوم وتكنولوجيا صحة ثقافة وفنون رياضة فيديو"
+IMAGE_CREDIT = "صدر الصورة، Getty Images"
+IMAGE_CAPTION = "التعليق على الصورة، صورة أرشيفية"
+DATE_BR = "27 سبتمبر/ أيلول 2015"
+RELATED_BR = "قصص مقترحة"
+SITE_MG = "صوت المغرب"
+MENU_MG = "الرئيسية | أخبار | سياسة | اقتصاد | مجتمع | رياضة | فن وثقافة"
+DATE_MG = "الأحد 27 سبتمبر 2015 - 10:30"
+COMMENTS_MG = "تعليقات الزوار"
+ADD_COMMENT = "أضف تعليقك"
+
 # name -> (lines above the title, credit layout, lines after the body); "{by}" is the byline line,
 # "{kataba}" the byline with "كتب:" before it. A layout without a credit slot drops the byline.
 LAYOUTS: dict[str, tuple[list[str], list[str], list[str]]] = {
@@ -56,9 +83,16 @@ LAYOUTS: dict[str, tuple[list[str], list[str], list[str]]] = {
     "date_no_credit": ([MENU_LINE], [DATE_LINE], []),
     "share_related_footer": ([MENU_LINE], ["{by}", SHARE], ["{related}", FOOTER]),
     "short_menu_no_credit": ([MENU_SHORT], [], []),
+    "daily_menu_items_kataba": ([SITE_EG, *MENU_EG], ["{kataba}", DATE_EG], ["{related}", FOOTER]),
+    "channel_no_credit": ([SKIP, SITE_CH, *MENU_CH], [DATE_NUM], [SOURCE_CH, "{related_ch}", FOOTER_CH]),
+    "service_image_credit": ([SITE_BR, SKIP, MENU_BR], ["{by}", DATE_BR, IMAGE_CREDIT, IMAGE_CAPTION], ["{related_br}"]),
+    "maghreb_pipes_comments": ([SITE_MG, MENU_MG], ["{by}", DATE_MG], [COMMENTS_MG, ADD_COMMENT, FOOTER]),
 }
+RELATED = {"{related}": RELATED_HEADING, "{related_ch}": RELATED_CH, "{related_br}": RELATED_BR}
 FURNITURE = {MENU_LINE, *MENU_ITEMS, MENU_SHORT, BREADCRUMB, TOP_BAR, MASTHEAD, WEATHER, PRAYER, DATE_LINE,
-             SECTION, SHARE, RELATED_HEADING, FOOTER}
+             SECTION, SHARE, RELATED_HEADING, FOOTER, SITE_EG, *MENU_EG, DATE_EG, SKIP, SITE_CH, *MENU_CH, DATE_NUM,
+             SOURCE_CH, RELATED_CH, FOOTER_CH, SITE_BR, MENU_BR, IMAGE_CREDIT, IMAGE_CAPTION, DATE_BR, RELATED_BR,
+             SITE_MG, MENU_MG, DATE_MG, COMMENTS_MG, ADD_COMMENT}
 
 
 def _scorer():
@@ -82,8 +116,8 @@ def build(truth: dict, layout: str, others: list[str], blank: bool) -> tuple[str
         lines.append(fill.get(part, part))
     lines.extend(p for p in truth["body"].split("\n\n") if p.strip())
     for part in below:
-        if part == "{related}":
-            lines.append(RELATED_HEADING)
+        if part in RELATED:
+            lines.append(RELATED[part])
             lines.extend(others)
             furniture.extend(others)
         else:

@@ -95,16 +95,15 @@ def line_marker(t: str, f: Feat) -> tuple[str, object] | None:
 
 
 def mark_markers(art: Article, feats: list[Feat]) -> None:
-    lines = art.lines
-    in_list = 0  # lines a related-list heading may still take
-    after_tags = False
-    for i, ln in enumerate(lines):
+    in_list, after_tags, menu = 0, False, False  # lines a related-list heading may still take
+    for i, ln in enumerate(art.lines):
         t, f = ln.text, feats[i]
         if in_list and not R.RELATED_MARKER.match(t):
             # A related-list heading takes the headline-like lines under it, up to real prose, a trail
             # from the home page, or the byline under the article's tags.
             in_list -= 1
             ended = R.HOME_CRUMB.match(t) or (after_tags and byline_prefix(t) and parse_byline(t, require_prefix=True))
+            ended = ended or (menu and (f.units > 3 or byline_prefix(t)))
             if not ended and (f.headline_like or f.units <= 2 or (not f.paragraph and f.units < 20)):
                 ln.reason = "related_link"
                 continue
@@ -115,8 +114,10 @@ def mark_markers(art: Article, feats: list[Feat]) -> None:
             continue
         ln.reason, payload = marker
         if ln.reason in ("related_marker", "tags"):
-            in_list = MAX_LIST_ITEMS
-            after_tags = ln.reason == "tags"
+            # over entries of a word or two ("أخبار عاجلة" over "سياسة", "حوادث": a ticker's label) a heading takes
+            # a menu's entries (up to 3 words) only, not the headline, credit and date under the menu
+            in_list, after_tags, under = MAX_LIST_ITEMS, ln.reason == "tags", feats[i + 1:i + 4]
+            menu = not after_tags and len(under) == 3 and all(u.units <= 2 for u in under)
         elif ln.reason == "reading_time":
             art.reading_time_minutes = art.reading_time_minutes or payload
         elif ln.reason == "agency":

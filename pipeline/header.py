@@ -492,7 +492,8 @@ def _bare_name_byline(art: Article, feats: list[Feat], window: list[int], dates:
             continue
         n = window.index(i)
         near = {window[m] for m in (n - 1, n + 1) if 0 <= m < len(window)}
-        if (near & dates or (n and window[n - 1] == title_i)) and bare_name(lines[i].text) and not lines[i].text.isupper() \
+        under_title = n and window[n - 1] == title_i and i - title_i <= 3  # not past a list the header skipped
+        if (near & dates or under_title) and bare_name(lines[i].text) and not lines[i].text.isupper() \
                 and not R.NOT_HEADLINE.search(lines[i].text):  # "Enlarge Image", "Foto Archiv"
             by = parse_byline(lines[i].text, site=art.site)
             if by and by[0] and not labels_only(art, by[0]):
@@ -665,13 +666,19 @@ def _furniture_over_headline(art: Article, feats: list[Feat], cands: list[int], 
       «الشرق الأوسط»") over a line of 2 words or more that is less surely a credit: that line is the
       headline and the credit its byline (a columnist's name over the column; byline-above layout
       title 0.467 -> 0.877);
-    - a menu row opening with the home link (R.AR_HOME_ROW): the line under it is the headline (a
-      six-word menu right over a headline with no credit under it: 0.850 -> 0.900)."""
+    - a menu row (`roles.arabic_menu_row`: the home link first, or section names): the line under it is the headline (a
+      six-word menu right over a headline with no credit under it: 0.850 -> 0.900);
+    - a menu's last entry (a word or two under a run of menu entries, `roles.menu_above`) over a
+      longer line that is no credit: that line is the headline (a channel's menu one entry a line
+      over a headline and a numeric date: 0.940 -> 0.953)."""
     if t is None or t + 1 >= len(cands) or not title_ok[t + 1]:
         return t, b
     text, under = art.lines[cands[t]].text, art.lines[cands[t + 1]].text
-    if R.AR_HOME_ROW.match(text) and b != t + 1:
+    if roles.arabic_menu_row(text) and b != t + 1:
         return t + 1, b
+    if (feats[cands[t]].units <= 2 and dominant_script(text) == "Arabic" and feats[cands[t + 1]].units >= 3
+            and not roles.arabic_credit(under) and roles.menu_above(art.lines, feats, cands[t])):
+        return t + 1, (None if b == t + 1 else b)  # a menu's last entry ("بث مباشر") over the headline
     credit = roles.arabic_credit(text)
     if b not in (None, t + 1) or not credit or feats[cands[t + 1]].units < 2 or roles.arabic_credit(under) >= credit:
         return t, b
@@ -695,7 +702,7 @@ def _adjust_title(art: Article, feats: list[Feat], cands: list[int], best: int) 
         j, fb, fj = prev[-1], feats[best], feats[prev[-1]]
         tj = art.lines[j].text.rstrip()
         if (3 <= fj.units <= 20 and not fj.ends and not tj.endswith((":", ",")) and fj.units < fb.units
-                and fb.ends and fb.units >= 8 and not R.BREADCRUMB.search(tj) and not R.AR_HOME_ROW.match(tj)
+                and fb.ends and fb.units >= 8 and not R.BREADCRUMB.search(tj) and not roles.arabic_menu_row(tj)
                 and not R.NOT_HEADLINE.search(tj) and not (looks_like_name(tj) and fj.units <= 4)):
             return j
     # a kicker over its headline: the best-placed line is a short label ("Catch more fish", "Story aus

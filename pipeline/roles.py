@@ -155,6 +155,29 @@ def _menu_side(feats, kept: list[int], n: int, step: int) -> bool:
     return len(side) == MENU_RUN and all(feats[j].units <= 4 and not feats[j].ends for j in side)
 
 
+def arabic_menu_row(text: str) -> bool:
+    """An Arabic menu's row: opening with the home link (R.AR_HOME_ROW), or five words or more of
+    which three in four are section names (R.AR_SECTION_WORDS), and no sentence's punctuation."""
+    if R.AR_HOME_ROW.match(text):
+        return True
+    words = [w.strip("|•·/-–") for w in text.split()]
+    words = [w for w in words if w]
+    if len(words) < 5 or any(c in text for c in ".،:؟?!«\""):
+        return False
+    def plain(w: str) -> str:
+        for p in ("وال", "و", "ال"):
+            if w.startswith(p) and len(w) - len(p) >= 2 and w[len(p):] in R.AR_SECTION_WORDS:
+                return w[len(p):]
+        return w
+    return sum(plain(w) in R.AR_SECTION_WORDS for w in words) >= 0.75 * len(words)
+
+
+def menu_above(lines, feats, i: int) -> bool:
+    """Whether line i closes a menu: the MENU_RUN kept lines above it have a menu entry's shape."""
+    kept = [j for j in range(i + 1) if lines[j].kept]
+    return _menu_side(feats, kept, len(kept) - 1, -1) if kept and kept[-1] == i else False
+
+
 def role_rows(lines, feats, cands: list[int], start: int, page_keys: str) -> np.ndarray:
     """One row of ROLE_FEATURES per candidate header line (indexes into `lines`, in page order)."""
     body = [i for i in range(start, min(len(lines), start + 40)) if lines[i].kept]

@@ -393,3 +393,63 @@ def test_a_speakers_headline_over_its_dek_stays_the_headline():
     raw = "\n".join(["الرئيسية أخبار محليات دولية رياضة اقتصاد", headline, dek, *ARABIC_PARAGRAPHS])
     art = process_article(Article("dek.txt", "text", raw=raw))
     assert (art.title, art.subtitle, art.authors) == (headline, dek, [])
+
+
+HEADLINE = "الحكومة تعلن خطة جديدة لدعم المصدرين الصغار"
+
+
+def test_an_image_credit_and_caption_under_the_credit_are_captions_not_the_byline():
+    """A broadcaster's Arabic service prints the image's source and caption behind labels ("صدر
+    الصورة،", "التعليق على الصورة،") between the credit and the body. Read as the byline, the caption
+    took the author's place (benchmarks/arabic_layouts.py, image-credit layout: person 0.423)."""
+    raw = "\n".join(["أخبار اقتصاد علوم وتكنولوجيا صحة ثقافة وفنون رياضة فيديو", HEADLINE, "جدة: محمد الزايد",
+                     "27 سبتمبر/ أيلول 2015", "صدر الصورة، Getty Images", "التعليق على الصورة، صورة أرشيفية",
+                     *ARABIC_PARAGRAPHS])
+    art = process_article(Article("service.txt", "text", raw=raw))
+    assert (art.title, art.authors) == (HEADLINE, ["محمد الزايد"])
+    assert [(c.text, c.credit) for c in art.image_captions] == [("", "Getty Images"), ("صورة أرشيفية", None)]
+    assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
+
+
+def test_a_related_heading_over_a_menus_entries_leaves_the_headline():
+    """"أخبار عاجلة" (breaking news) opens a related list and, in a menu of one entry a line, took
+    the entries and then the headline, the credit and the date under them (daily layout: title
+    0.867). Over entries of a word or two, a heading takes entries only."""
+    menu = ["البوابة", "أخبار عاجلة", "سياسة", "حوادث", "رياضة", "اقتصاد وبورصة", "فن", "تكنولوجيا"]
+    raw = "\n".join([*menu, HEADLINE, "كتب: محمد الزايد", "الأحد، 27 سبتمبر 2015 10:30 ص", *ARABIC_PARAGRAPHS])
+    art = process_article(Article("daily.txt", "text", raw=raw))
+    assert (art.title, art.authors, str(art.published_date)) == (HEADLINE, ["محمد الزايد"], "2015-09-27")
+    assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
+
+
+def test_a_list_under_a_related_heading_still_takes_its_headlines():
+    from conftest import BRIDGE
+
+    items = ["Minister resigns over leaked border plans", "Storm closes schools across the north", "Fuel prices rise again"]
+    raw = "\n".join(["Minister unveils plan for small exporters", BRIDGE, "Related Articles", *items]) + "\n"
+    art = process_article(Article("related.txt", "text", raw=raw))
+    assert [ln.reason for ln in art.lines if ln.text in items] == ["related_link"] * 3
+
+
+def test_a_menus_last_entry_is_not_the_headline():
+    """A channel's menu of one entry a line ends with "بث مباشر" right over the headline, and a
+    numeric date under it: the entry had been the title, the headline its byline."""
+    menu = ["تخطى إلى المحتوى", "قناة المشرق", "الأخبار", "سياسة", "اقتصاد", "رياضة", "ثقافة", "بث مباشر"]
+    raw = "\n".join([*menu, HEADLINE, "27/9/2015", *ARABIC_PARAGRAPHS])
+    art = process_article(Article("channel.txt", "text", raw=raw))
+    assert (art.title, art.authors) == (HEADLINE, [])
+    assert art.body_text().split("\n\n") == ARABIC_PARAGRAPHS
+
+
+@pytest.mark.parametrize("text, menu", [
+    ("أخبار اقتصاد علوم وتكنولوجيا صحة ثقافة وفنون رياضة فيديو", True),
+    ("الرئيسية | أخبار | سياسة | اقتصاد | مجتمع | رياضة", True),
+    ("الرئيسية محليات رياضة", True),
+    ("أخبار الرياضة السعودية اليوم", False),  # four words: a label as often as a menu
+    ("مصر والسعودية توقعان اتفاقية اقتصادية جديدة", False),  # a headline with section words in it
+    (HEADLINE, False),
+])
+def test_an_arabic_menu_row_is_made_of_section_names(text, menu):
+    from newsclean.pipeline.roles import arabic_menu_row
+
+    assert arabic_menu_row(text) is menu

@@ -6,8 +6,10 @@ import re
 # Captions and credits. A credit-only line ("Photo: X", "(Image credit: X)", "تصوير: X") and a
 # caption line that ends in a credit ("... [File Photo] / AP", "... (Photo: X)").
 CREDIT_LINE = re.compile(r"^\s*\(?\s*(?:photo|photograph|photos|image|picture|pic|credit|image credit|photo credit|foto|bild|"
-                  r"source image|تصوير|صورة|الصورة|المصدر الصورة)\s*(?:by|:|：|-|–)\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*$", re.I)
-CAPTION_PREFIX = re.compile(r"^\s*(?:image caption|media caption|caption|photo caption|legende|légende|bildunterschrift)\s*[:：]?\s+(?P<text>.+)$", re.I)
+                  r"source image|تصوير|صورة|الصورة|المصدر الصورة|مصدر الصورة|صدر الصورة|حقوق الصورة)\s*(?:by|:|：|-|–|،)\s*"
+                  r"(?P<credit>[^()]{2,80}?)\s*\)?\s*$", re.I)
+CAPTION_PREFIX = re.compile(r"^\s*(?:image caption|media caption|caption|photo caption|legende|légende|bildunterschrift|"
+                            r"التعليق على الصورة|تعليق على الصورة|تعليق الصورة|شرح الصورة)\s*[:：،]?\s+(?P<text>.+)$", re.I)
 CAPTION_SUFFIX = re.compile(
     r"^(?P<text>.{10,400}?)\s*(?:\[\s*(?:file\s+)?photo\s*\]|\(\s*(?:file\s+)?photo\s*\))?\s*"
     r"(?:(?:/|\|)\s*(?P<credit>[A-Z][\w.&' -]{1,40}|[\u0600-\u06FF][\u0600-\u06FF .]{1,30})|"

@@ -140,6 +140,18 @@ HOME_FIRST = re.compile(r"^\s*(?:" + HOME + r"|الرئيسية|الصفحة ا�
 # ... and a rule where it is certain: "الرئيسية" (the main page) opening a line of three words or
 # more is a menu row, never a headline (unlike "Home Secretary resigns")
 AR_HOME_ROW = re.compile(r"^\s*(?:الصفحة\s+)?الرئيسية\s+\S+\s+\S+")
+# The names of an Arabic news site's sections: a line made mostly of them
+# (roles.arabic_menu_row, five words or more: "أخبار اقتصاد علوم وتكنولوجيا صحة ثقافة وفنون رياضة فيديو") is a menu row
+# whatever site prints it. Words as menus print them, the article and a joined "و" taken off.
+AR_SECTION_WORDS = frozenset("""
+أخبار اخبار خبر سياسة سياسي اقتصاد اقتصادي مال أعمال اعمال بورصة رياضة رياضي صحة طب ثقافة فن فنون فنية أدب
+منوعات تكنولوجيا تقنية علوم علم محليات محلية محلي دولية دولي دوليات عربي عربية عالم عالمية مقالات مقال رأي آراء
+كتاب كتّاب تحقيقات تحقيق ملفات ملف حوارات حوار صور فيديو فيديوهات مرئيات بث مباشر إعلام اعلام بيئة سيارات
+تعليم جامعات مرأة أسرة مجتمع حوادث قضايا برلمان انتخابات مصر الخليج خليج لبنان سوريا العراق السعودية
+المغرب الجزائر تونس ليبيا الأردن فلسطين اليمن السودان الكويت قطر الإمارات البحرين عمان شؤون أخرى المزيد
+الرئيسية رئيسية عاجل سياحة سفر طقس أبراج دين إسلاميات اسلاميات تراث شباب مقابلات كاريكاتير إنفوجراف انفوجراف
+بودكاست عقارات وظائف اتصل بنا من نحن
+""".split())
 # Arabic short-vowel marks (fatha ... sukun): a vocalised line is a quotation (a verse), never a menu
 HARAKAT = re.compile("[\u064B-\u0652]")
 # Arabic function words (prepositions, particles, pronouns, relatives): prose has them, a menu item
